@@ -1,0 +1,16 @@
+namespace Concord.Federation.Parties;
+
+/// <summary>
+/// One party acting in one role. FATE lets a party id act in several roles (a guest can also be the arbiter),
+/// so the role is part of the identity of a message's end.
+/// </summary>
+public readonly record struct PartyRef(Role Role, int Id)
+{
+    public override string ToString() => $"{Role.ToWire()}:{Id}";
+
+    public static PartyRef Guest(int id) => new(Role.Guest, id);
+
+    public static PartyRef Host(int id) => new(Role.Host, id);
+
+    public static PartyRef Arbiter(int id) => new(Role.Arbiter, id);
+}

@@ -1,0 +1,108 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Security.Cryptography.X509Certificates;
+using Concord.Federation.Security;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.AspNetCore.Server.Kestrel.Https;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Concord.Federation.Transport.Http;
+
+/// <summary>What a node's server needs: who it is, where it listens, and whom it trusts.</summary>
+public sealed record FederationServerOptions(int SelfId, IPEndPoint Listen, X509Certificate2 Certificate, X509Certificate2 FederationCa)
+{
+    public FederationOptions Federation { get; init; } = new();
+
+    /// <summary>Where Kestrel's own log lines go; none by default.</summary>
+    public ILoggerProvider? Logging { get; init; }
+}
+
+/// <summary>
+/// A party's listening side: Kestrel, HTTP/2 only, mutual TLS against the federation CA. It accepts
+/// federation messages into the party's <see cref="Mailbox"/>; higher layers map their own endpoints beside it.
+/// </summary>
+public sealed class FederationServer : IAsyncDisposable
+{
+    public const string MessagesPath = "/federation/v1/messages";
+    public const string DeliveryHeader = "Concord-Delivery";
+
+    private readonly WebApplication _app;
+    private readonly ConcurrentQueue<string> _rejections;
+
+    private FederationServer(WebApplication app, Mailbox mailbox, ConcurrentQueue<string> rejections)
+    {
+        _app = app;
+        Mailbox = mailbox;
+        _rejections = rejections;
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        Address = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal));
+    }
+
+    public Mailbox Mailbox { get; }
+
+    /// <summary>The bound address; with port 0 in the options, the port the OS chose.</summary>
+    public Uri Address { get; }
+
+    /// <summary>Why each rejected TLS client was rejected, newest last.</summary>
+    public IReadOnlyList<string> RejectedPeers => _rejections.ToList();
+
+    public IServiceProvider Services => _app.Services;
+
+    public static async Task<FederationServer> StartAsync(
+        FederationServerOptions options, Mailbox mailbox, Action<WebApplication>? mapEndpoints = null, CancellationToken ct = default)
+    {
+        var validator = new PeerValidator(options.FederationCa);
+        var rejections = new ConcurrentQueue<string>();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        if (options.Logging is not null)
+        {
+            builder.Logging.AddProvider(options.Logging);
+        }
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = null;
+            // Larger windows keep a 50 MB payload flowing; they also bound what the server buffers per stream.
+            kestrel.Limits.Http2.InitialConnectionWindowSize = 4 * 1024 * 1024;
+            kestrel.Limits.Http2.InitialStreamWindowSize = 2 * 1024 * 1024;
+            kestrel.Listen(options.Listen, listen =>
+            {
+                listen.Protocols = HttpProtocols.Http2;
+                listen.UseHttps(new HttpsConnectionAdapterOptions
+                {
+                    ServerCertificate = options.Certificate,
+                    ClientCertificateMode = ClientCertificateMode.RequireCertificate,
+                    CheckCertificateRevocation = false,
+                    ClientCertificateValidation = (certificate, _, _) =>
+                    {
+                        var reason = validator.WhyUntrusted(certificate);
+                        if (reason is not null)
+                        {
+                            rejections.Enqueue($"rejected a TLS client: {reason}");
+                        }
+                        return reason is null;
+                    },
+                });
+            });
+        });
+        var app = builder.Build();
+        var receiver = new MessageReceiver(options.SelfId, mailbox, options.Federation);
+        app.MapPost(MessagesPath, (Delegate)receiver.HandleAsync);
+        mapEndpoints?.Invoke(app);
+        await app.StartAsync(ct).ConfigureAwait(false);
+        return new FederationServer(app, mailbox, rejections);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync().ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+    }
+}
