@@ -20,13 +20,18 @@ public sealed class CertificateAuthority : IDisposable
 
     public static CertificateAuthority Create(string federationName, TimeSpan validity)
     {
+        var now = DateTimeOffset.UtcNow;
+        return Create(federationName, now.AddMinutes(-5), now.Add(validity));
+    }
+
+    public static CertificateAuthority Create(string federationName, DateTimeOffset notBefore, DateTimeOffset notAfter)
+    {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var request = new CertificateRequest($"CN={federationName} federation CA, O=Concord", key, HashAlgorithmName.SHA256);
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, true, 1, true));
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
         request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
-        var now = DateTimeOffset.UtcNow;
-        return new CertificateAuthority(request.CreateSelfSigned(now.AddMinutes(-5), now.Add(validity)));
+        return new CertificateAuthority(request.CreateSelfSigned(notBefore, notAfter));
     }
 
     public static CertificateAuthority Load(string certificatePem, string keyPem) =>

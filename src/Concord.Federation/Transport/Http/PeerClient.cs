@@ -45,8 +45,6 @@ internal sealed class PeerClient : IDisposable
         _http = new HttpClient(handler)
         {
             BaseAddress = address,
-            DefaultRequestVersion = HttpVersion.Version20,
-            DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact,
             Timeout = Timeout.InfiniteTimeSpan,
         };
     }
@@ -70,6 +68,8 @@ internal sealed class PeerClient : IDisposable
                 using var request = new HttpRequestMessage(HttpMethod.Post, FederationServer.MessagesPath)
                 {
                     Content = new MessageContent(key, payload),
+                    Version = HttpVersion.Version20,
+                    VersionPolicy = HttpVersionPolicy.RequestVersionExact,
                 };
                 using var response = await _http.SendAsync(request, attemptTimeout.Token).ConfigureAwait(false);
                 if (response.IsSuccessStatusCode)
@@ -134,7 +134,8 @@ internal sealed class PeerClient : IDisposable
 
         protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
         {
-            await using var buffered = new BufferedStream(stream, Messaging.Codecs.WireIO.ChunkBytes);
+            // Not disposed: disposing a BufferedStream would close the request stream under HttpClient.
+            var buffered = new BufferedStream(stream, Messaging.Codecs.WireIO.ChunkBytes);
             await EnvelopeFraming.WriteAsync(buffered, _key, cancellationToken).ConfigureAwait(false);
             await _payload(buffered, cancellationToken).ConfigureAwait(false);
             await buffered.FlushAsync(cancellationToken).ConfigureAwait(false);
