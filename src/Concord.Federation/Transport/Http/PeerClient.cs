@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
 using Concord.Federation.Messaging;
 using Concord.Federation.Parties;
@@ -14,42 +13,16 @@ namespace Concord.Federation.Transport.Http;
 /// </summary>
 internal sealed class PeerClient : IDisposable
 {
-    private readonly HttpClient _http;
+    private readonly MutualTlsClient _client;
     private readonly FederationOptions _options;
-    private readonly int _peerId;
-    private string? _lastRejection;
 
     public PeerClient(int peerId, Uri address, X509Certificate2 ownCertificate, PeerValidator validator, FederationOptions options)
     {
-        _peerId = peerId;
         _options = options;
-        Address = address;
-        var handler = new SocketsHttpHandler
-        {
-            ConnectTimeout = TimeSpan.FromSeconds(5),
-            EnableMultipleHttp2Connections = true,
-            PooledConnectionIdleTimeout = TimeSpan.FromMinutes(2),
-            SslOptions =
-            {
-                ClientCertificates = [ownCertificate],
-                RemoteCertificateValidationCallback = (_, certificate, _, _) =>
-                {
-                    var reason = certificate is null
-                        ? "it presented no certificate"
-                        : validator.WhyNotParty(X509CertificateLoader.LoadCertificate(certificate.GetRawCertData()), peerId);
-                    _lastRejection = reason;
-                    return reason is null;
-                },
-            },
-        };
-        _http = new HttpClient(handler)
-        {
-            BaseAddress = address,
-            Timeout = Timeout.InfiniteTimeSpan,
-        };
+        _client = new MutualTlsClient(address, peerId, ownCertificate, validator);
     }
 
-    public Uri Address { get; }
+    public Uri Address => _client.Address;
 
     /// <summary>Delivers one message, retrying transient failures; a resend of a delivered key is harmless.</summary>
     public async Task DeliverAsync(MessageKey key, PayloadWriter payload, CancellationToken ct)
@@ -65,13 +38,8 @@ internal sealed class PeerClient : IDisposable
             attemptTimeout.CancelAfter(_options.AttemptTimeout);
             try
             {
-                using var request = new HttpRequestMessage(HttpMethod.Post, FederationServer.MessagesPath)
-                {
-                    Content = new MessageContent(key, payload),
-                    Version = HttpVersion.Version20,
-                    VersionPolicy = HttpVersionPolicy.RequestVersionExact,
-                };
-                using var response = await _http.SendAsync(request, attemptTimeout.Token).ConfigureAwait(false);
+                using var request = MutualTlsClient.Request(HttpMethod.Post, FederationServer.MessagesPath, new MessageContent(key, payload));
+                using var response = await _client.Http.SendAsync(request, attemptTimeout.Token).ConfigureAwait(false);
                 if (response.IsSuccessStatusCode)
                 {
                     return;
@@ -83,10 +51,10 @@ internal sealed class PeerClient : IDisposable
                 }
                 last = new HttpRequestException($"HTTP {(int)response.StatusCode}: {reason}");
             }
-            catch (HttpRequestException ex) when (IsAuthenticationFailure(ex))
+            catch (HttpRequestException ex) when (MutualTlsClient.IsAuthenticationFailure(ex))
             {
                 throw new FederationException(
-                    $"mutual TLS with party {key.To} at {Address} failed: {_lastRejection ?? "the peer rejected this party's certificate"}", key.To, ex);
+                    $"mutual TLS with party {key.To} at {Address} failed: {_client.LastRejection ?? "the peer rejected this party's certificate"}", key.To, ex);
             }
             catch (Exception ex) when (ex is HttpRequestException or IOException
                 || (ex is OperationCanceledException && !ct.IsCancellationRequested))
@@ -105,19 +73,7 @@ internal sealed class PeerClient : IDisposable
         return TimeSpan.FromMilliseconds(exponential * (0.75 + (Random.Shared.NextDouble() * 0.5)));
     }
 
-    private static bool IsAuthenticationFailure(Exception ex)
-    {
-        for (var e = ex.InnerException; e is not null; e = e.InnerException)
-        {
-            if (e is AuthenticationException)
-            {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    public void Dispose() => _http.Dispose();
+    public void Dispose() => _client.Dispose();
 
     /// <summary>The envelope then the payload, written straight into the HTTP/2 stream through a small buffer.</summary>
     private sealed class MessageContent : HttpContent
