@@ -7,6 +7,8 @@ internal static class CommandGroups
 {
     public static IEnumerable<Command> All()
     {
+        yield return Bench.BenchCommand.Build();
+        yield return Cert.CertCommand.Build();
         yield return VersionCommand.Build();
     }
 }

@@ -44,7 +44,7 @@ public static class CertificateFiles
         RequireFile(certificatePath, "certificate");
         try
         {
-            return X509Certificate2.CreateFromPemFile(certificatePath);
+            return X509Certificate2.CreateFromPem(File.ReadAllText(certificatePath));
         }
         catch (System.Security.Cryptography.CryptographicException ex)
         {

@@ -1,0 +1,14 @@
+using System.CommandLine;
+
+namespace Concord.Cli.Commands.Bench;
+
+/// <summary><c>concord bench ...</c>: each figure is reported as a ratio to a reference measured in the same run.</summary>
+internal static class BenchCommand
+{
+    public static Command Build()
+    {
+        var bench = new Command("bench", "Measure Concord against a reference run on the same machine, in the same run.");
+        bench.Subcommands.Add(BenchTransportCommand.Build());
+        return bench;
+    }
+}
