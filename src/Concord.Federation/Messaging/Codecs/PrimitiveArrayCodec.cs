@@ -20,11 +20,12 @@ internal sealed class PrimitiveArrayCodec<T> : IPayloadCodec<T[]>
     {
         await WireIO.WriteInt64Async(destination, value.Length, ct).ConfigureAwait(false);
         var perChunk = Math.Max(1, WireIO.ChunkBytes / ItemBytes);
+        var buffer = new byte[perChunk * ItemBytes];
         for (var offset = 0; offset < value.Length; offset += perChunk)
         {
             var count = Math.Min(perChunk, value.Length - offset);
-            var bytes = MemoryMarshal.AsBytes(value.AsMemory(offset, count).Span).ToArray();
-            await destination.WriteAsync(bytes, ct).ConfigureAwait(false);
+            MemoryMarshal.AsBytes(value.AsSpan(offset, count)).CopyTo(buffer);
+            await destination.WriteAsync(buffer.AsMemory(0, count * ItemBytes), ct).ConfigureAwait(false);
         }
     }
 
