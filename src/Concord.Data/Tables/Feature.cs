@@ -1,0 +1,24 @@
+namespace Concord.Data;
+
+/// <summary>One feature column of a table: its name from the header (or tag) and its kind.</summary>
+public sealed record Feature(string Name, FeatureKind Kind)
+{
+    /// <summary>The narrowest kind that fits every non-missing value of a column.</summary>
+    public static FeatureKind InferKind(ReadOnlySpan<double> values)
+    {
+        var binary = true;
+        foreach (var v in values)
+        {
+            if (double.IsNaN(v))
+            {
+                continue;
+            }
+            if (v != Math.Floor(v))
+            {
+                return FeatureKind.Real;
+            }
+            binary &= v is 0 or 1;
+        }
+        return binary ? FeatureKind.Binary : FeatureKind.Integer;
+    }
+}
