@@ -36,6 +36,32 @@ public sealed class ParsingPropertyTests
     }
 
     [Fact]
+    public void The_decimal_fast_path_gives_exactly_the_general_parser_s_double()
+    {
+        var decimals =
+            from sign in Gen.Elements("", "-", "+")
+            from digits in Gen.Choose(0, 9).Select(d => (char)('0' + d)).ArrayOf()
+            from point in Gen.Choose(-1, 20)
+            where digits.Length > 0
+            select sign + (point >= 0 && point <= digits.Length
+                ? new string(digits, 0, point) + "." + new string(digits, point, digits.Length - point)
+                : new string(digits));
+        var accepted = 0;
+        Prop.ForAll(decimals.ToArbitrary(), text =>
+        {
+            var expected = double.Parse(text, CultureInfo.InvariantCulture);
+            if (DecimalFastPath.TryParse(Encoding.ASCII.GetBytes(text), out var fast))
+            {
+                accepted++;
+                Assert.Equal(BitConverter.DoubleToInt64Bits(expected), BitConverter.DoubleToInt64Bits(fast));
+            }
+        }).QuickCheckThrowOnFailure();
+        Assert.True(accepted > 20, $"only {accepted} of 100 cases took the fast path");
+        Assert.False(DecimalFastPath.TryParse("1e5"u8, out _));
+        Assert.False(DecimalFastPath.TryParse("1234567890.123456"u8, out _));
+    }
+
+    [Fact]
     public void Natural_order_sorts_numbered_names_by_their_numbers_and_is_a_total_order()
     {
         Prop.ForAll(Gen.Choose(0, 5000).ArrayOf().ToArbitrary(), numbers =>

@@ -23,6 +23,10 @@ internal static class Utf8Field
     /// </summary>
     public static NumberOutcome ParseNumber(ReadOnlySpan<byte> field, out double value)
     {
+        if (DecimalFastPath.TryParse(field, out value))
+        {
+            return NumberOutcome.Number;
+        }
         value = double.NaN;
         if (field.IsEmpty || IsMissingToken(field))
         {
