@@ -33,7 +33,7 @@ public sealed class PartyTableTests
     [InlineData(new[] { 0.0, 1, double.NaN, 1 }, FeatureKind.Binary)]
     [InlineData(new[] { 0.0, 2, -3 }, FeatureKind.Integer)]
     [InlineData(new[] { 0.0, 1, 0.5 }, FeatureKind.Real)]
-    [InlineData(new[] { double.NaN }, FeatureKind.Binary)]
+    [InlineData(new[] { double.NaN }, FeatureKind.Real)]
     public void Feature_kind_is_the_narrowest_that_fits(double[] values, FeatureKind kind)
     {
         Assert.Equal(kind, Feature.InferKind(values));

@@ -6,7 +6,7 @@ public sealed record Feature(string Name, FeatureKind Kind)
     /// <summary>The narrowest kind that fits every non-missing value of a column.</summary>
     public static FeatureKind InferKind(ReadOnlySpan<double> values)
     {
-        var binary = true;
+        bool binary = true, present = false;
         foreach (var v in values)
         {
             if (double.IsNaN(v))
@@ -17,8 +17,10 @@ public sealed record Feature(string Name, FeatureKind Kind)
             {
                 return FeatureKind.Real;
             }
+            present = true;
             binary &= v is 0 or 1;
         }
-        return binary ? FeatureKind.Binary : FeatureKind.Integer;
+        // A column with no values at all gives no evidence, so it gets the kind that assumes nothing.
+        return !present ? FeatureKind.Real : binary ? FeatureKind.Binary : FeatureKind.Integer;
     }
 }

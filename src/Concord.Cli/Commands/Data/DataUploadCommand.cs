@@ -75,13 +75,13 @@ internal static class DataUploadCommand
 
             var readTime = new Stopwatch();
             var saveTime = new Stopwatch();
-            TableInfo Run(IProgress<long>? bytesRead, IProgress<long>? rowsSaved)
+            TableInfo Run(IProgress<long>? bytesRead, Func<int, IProgress<long>>? savingRows)
             {
                 readTime.Start();
                 var data = read(bytesRead);
                 readTime.Stop();
                 saveTime.Start();
-                var info = store.Save(table, data, rowsSaved, saveOptions, ct);
+                var info = store.Save(table, data, savingRows?.Invoke(data.RowCount), saveOptions, ct);
                 saveTime.Stop();
                 return info;
             }
@@ -104,7 +104,7 @@ internal static class DataUploadCommand
     };
 
     /// <summary>Bars on stderr, so that stdout carries only the summary line even in a terminal.</summary>
-    private static TableInfo WithProgressBars(string path, long bytes, Func<IProgress<long>, IProgress<long>, TableInfo> run)
+    private static TableInfo WithProgressBars(string path, long bytes, Func<IProgress<long>, Func<int, IProgress<long>>, TableInfo> run)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
         return console.Progress()
@@ -115,12 +115,13 @@ internal static class DataUploadCommand
                 var saving = ctx.AddTask("storing", autoStart: false);
                 return run(
                     new SettingProgress(value => reading.Value = value),
-                    new SettingProgress(rows =>
+                    rowCount =>
                     {
                         reading.Value = bytes;
+                        saving.MaxValue = Math.Max(rowCount, 1);
                         saving.StartTask();
-                        saving.Value = rows;
-                    }));
+                        return new SettingProgress(rows => saving.Value = rows);
+                    });
             });
     }
 
