@@ -62,13 +62,15 @@ internal static class DataUploadCommand
                 Delimiter = ParseDelimiter(parse.GetValue(delimiter)!),
             };
             var saveOptions = new SaveOptions { Overwrite = replace, RowsPerPartition = parse.GetValue(partitionRows), SourceFile = Path.GetFullPath(path) };
+            // Checked before the party's home is created, so that a mistyped path leaves nothing behind.
+            var source = new FileInfo(path);
+            var bytes = source.Exists ? source.Length : throw new FileNotFoundException($"no such file: {path}");
             var (partyId, store) = party.OpenStore(parse, create: true);
             // Refuse before reading what may be a large file, not after.
             if (!replace && store.Exists(table))
             {
                 throw new TableExistsException(table, store.HomeDirectory);
             }
-            var bytes = new FileInfo(path).Exists ? new FileInfo(path).Length : throw new FileNotFoundException($"no such file: {path}");
             Func<IProgress<long>?, PartyTable> read = parse.GetValue(format) == "tag-value"
                 ? p => TagValueTableReader.Read(path, readOptions, p, ct)
                 : p => CsvTableReader.Read(path, readOptions, p, ct);
