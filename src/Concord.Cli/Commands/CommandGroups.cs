@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Concord.Cli.Commands.Data;
 
 namespace Concord.Cli.Commands;
 
@@ -10,5 +11,6 @@ internal static class CommandGroups
         yield return Bench.BenchCommand.Build();
         yield return Cert.CertCommand.Build();
         yield return VersionCommand.Build();
+        yield return DataCommand.Build();
     }
 }

@@ -1,0 +1,36 @@
+namespace Concord.Data.Tests;
+
+/// <summary>A scratch folder per test, removed afterwards.</summary>
+internal sealed class TempDir : IDisposable
+{
+    public TempDir()
+    {
+        Path = Directory.CreateTempSubdirectory("concord-data-tests-").FullName;
+    }
+
+    public string Path { get; }
+
+    public string File(string name, string content)
+    {
+        var path = System.IO.Path.Combine(Path, name);
+        System.IO.File.WriteAllText(path, content);
+        return path;
+    }
+
+    /// <summary>Every file under a folder, relative to it: what a failed save must not leave behind.</summary>
+    public static string[] FilesUnder(string folder) =>
+        Directory.Exists(folder)
+            ? Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Select(f => System.IO.Path.GetRelativePath(folder, f)).ToArray()
+            : [];
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Path, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
