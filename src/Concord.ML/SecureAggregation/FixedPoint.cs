@@ -28,13 +28,13 @@ public static class FixedPoint
     /// <summary>round(value·2^32), exactly; ties go to even.</summary>
     public static Int128 Quantize(double value, string column)
     {
-        if (!double.IsFinite(value))
+        if (double.IsNaN(value))
         {
-            throw new ArgumentException($"column \"{column}\": {value} cannot be encoded in fixed point; only finite values can be aggregated");
+            throw new ArgumentException($"column \"{column}\": NaN has no fixed-point encoding; a missing value must be left out", nameof(value));
         }
-        if (Math.Abs(value) >= MaxValue)
+        if (!(Math.Abs(value) < MaxValue))
         {
-            throw new FixedPointOverflowException(column, $"column \"{column}\": {value:R} exceeds the fixed-point range ±2^79 ({MaxValue:G3})");
+            throw new FixedPointOverflowException(column, "a value", $"column \"{column}\": {value:R} is outside the fixed-point range ±2^79 ({MaxValue:G3})");
         }
         return (Int128)Math.Round(Math.ScaleB(value, FractionBits), MidpointRounding.ToEven);
     }
@@ -54,8 +54,8 @@ public static class FixedPoint
         var magnitudeBits = LimbBits * limbs.Length - 1 - HeadroomBits;
         if (BigInteger.Abs(value) >= BigInteger.One << magnitudeBits)
         {
-            throw new FixedPointOverflowException(column,
-                $"column \"{column}\": {quantity} = {Math.ScaleB((double)value, -scaleBits):G6} exceeds the fixed-point range of a secure sum (±2^{magnitudeBits - scaleBits})");
+            throw new FixedPointOverflowException(column, quantity,
+                $"column \"{column}\": {quantity} = {Math.ScaleB((double)value, -scaleBits):G6} is outside the fixed-point range of a secure sum (±2^{magnitudeBits - scaleBits})");
         }
         var wrapped = value.Sign < 0 ? (BigInteger.One << (LimbBits * limbs.Length)) + value : value;
         for (var l = 0; l < limbs.Length; l++, wrapped >>= LimbBits)

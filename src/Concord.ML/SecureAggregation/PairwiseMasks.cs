@@ -23,6 +23,7 @@ public sealed class PairwiseMasks : IDisposable
     private readonly List<(PartyRef Peer, byte[] Seed, bool Adds)> _pairs;
     private readonly HashSet<string> _usedLabels = new(StringComparer.Ordinal);
 
+    /// <param name="seedsByPeer">The 32-byte seed shared with each peer; this object owns them and zeroes them when disposed.</param>
     public PairwiseMasks(PartyRef self, IReadOnlyDictionary<PartyRef, byte[]> seedsByPeer)
     {
         Self = self;
@@ -36,8 +37,6 @@ public sealed class PairwiseMasks : IDisposable
     }
 
     public PartyRef Self { get; }
-
-    public IReadOnlyList<PartyRef> Peers => [.. _pairs.Select(p => p.Peer)];
 
     /// <summary>The canonical order of parties that decides who adds and who subtracts a pair's mask.</summary>
     public static int Compare(PartyRef a, PartyRef b) => (a.Id, a.Role).CompareTo((b.Id, b.Role));

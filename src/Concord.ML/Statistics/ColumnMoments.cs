@@ -46,7 +46,7 @@ public static class ColumnMoments
                 }
                 catch (OverflowException)
                 {
-                    throw new FixedPointOverflowException(name, $"column \"{name}\": Σx exceeds the fixed-point range (±2^95)");
+                    throw new FixedPointOverflowException(name, "Σx", $"column \"{name}\": Σx is outside the fixed-point range (±2^95)");
                 }
                 squares.Add(q);
             }

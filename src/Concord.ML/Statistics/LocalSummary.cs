@@ -2,7 +2,7 @@ namespace Concord.ML.Statistics;
 
 /// <summary>
 /// What one party brings to the protocol, prepared before anything is sent, so that data the ring cannot carry
-/// (an infinity, an overflow) stops the run at the start with a message naming the column.
+/// (an infinity, an overflow) stops every party at the start, with a message naming the column but not the value.
 /// </summary>
 internal sealed record LocalSummary(UInt128[] Moments, LocalExtremes Extremes)
 {

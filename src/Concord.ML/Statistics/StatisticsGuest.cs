@@ -41,9 +41,9 @@ public sealed class StatisticsGuest(FederationContext ctx)
         {
             summary = LocalSummary.Of(local);
         }
-        catch (Exception ex) when (ex is ArgumentException or OverflowException)
+        catch (FixedPointOverflowException ex)
         {
-            await ctx.Hosts.Send(SchemaVerdict, new([], $"the guest's own data cannot take part: {ex.Message}"), ct).ConfigureAwait(false);
+            await ctx.Hosts.Send(SchemaVerdict, new([], $"the guest's own data cannot take part: {ex.Redacted}"), ct).ConfigureAwait(false);
             throw;
         }
         await AgreeOnColumnsAsync(local.Names, ct).ConfigureAwait(false);

@@ -19,9 +19,9 @@ public sealed class StatisticsHost(FederationContext ctx)
         {
             summary = LocalSummary.Of(local);
         }
-        catch (Exception ex) when (ex is ArgumentException or OverflowException)
+        catch (FixedPointOverflowException ex)
         {
-            await ctx.Guest.Send(ColumnSchema, new([.. local.Names], ex.Message), ct).ConfigureAwait(false);
+            await ctx.Guest.Send(ColumnSchema, new([.. local.Names], ex.Redacted), ct).ConfigureAwait(false);
             throw;
         }
         await ctx.Guest.Send(ColumnSchema, new([.. local.Names], null), ct).ConfigureAwait(false);

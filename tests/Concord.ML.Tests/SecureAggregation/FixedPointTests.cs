@@ -78,10 +78,13 @@ public class FixedPointTests
     [Fact]
     public void Non_finite_values_are_errors_naming_the_column()
     {
-        foreach (var bad in new[] { double.NaN, double.PositiveInfinity, double.NegativeInfinity })
+        foreach (var infinite in new[] { double.PositiveInfinity, double.NegativeInfinity })
         {
-            var ex = Assert.Throws<ArgumentException>(() => FixedPoint.Encode(bad, "ratio"));
+            var ex = Assert.Throws<FixedPointOverflowException>(() => FixedPoint.Encode(infinite, "ratio"));
             Assert.Contains("column \"ratio\"", ex.Message, StringComparison.Ordinal);
+            Assert.Equal("column \"ratio\": a value is outside the fixed-point range of a secure sum", ex.Redacted);
         }
+        var nan = Assert.Throws<ArgumentException>(() => FixedPoint.Encode(double.NaN, "ratio"));
+        Assert.Contains("column \"ratio\"", nan.Message, StringComparison.Ordinal);
     }
 }
