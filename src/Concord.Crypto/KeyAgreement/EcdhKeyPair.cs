@@ -1,0 +1,66 @@
+using System.Security.Cryptography;
+
+namespace Concord.Crypto.KeyAgreement;
+
+/// <summary>
+/// An ephemeral ECDH key pair on NIST P-256. The public half travels as DER SubjectPublicKeyInfo, the
+/// format every TLS and X.509 stack reads, so a peer in another language can take part.
+/// </summary>
+public sealed class EcdhKeyPair : IDisposable
+{
+    private const string P256Oid = "1.2.840.10045.3.1.7";
+
+    private readonly ECDiffieHellman _key;
+
+    private EcdhKeyPair(ECDiffieHellman key)
+    {
+        _key = key;
+        PublicKey = key.PublicKey.ExportSubjectPublicKeyInfo();
+    }
+
+    /// <summary>DER SubjectPublicKeyInfo of the public key.</summary>
+    public byte[] PublicKey { get; }
+
+    public static EcdhKeyPair Generate() => new(ECDiffieHellman.Create(ECCurve.NamedCurves.nistP256));
+
+    /// <summary>
+    /// The raw ECDH shared secret (the x-coordinate) with a peer. It is not uniform: feed it to a KDF, never use it as a key.
+    /// </summary>
+    /// <exception cref="ArgumentException">The peer's key is not a valid P-256 SubjectPublicKeyInfo.</exception>
+    public byte[] DeriveSharedSecret(ReadOnlySpan<byte> peerPublicKey)
+    {
+        using var peer = ImportPeer(peerPublicKey);
+        return _key.DeriveRawSecretAgreement(peer.PublicKey);
+    }
+
+    private static ECDiffieHellman ImportPeer(ReadOnlySpan<byte> subjectPublicKeyInfo)
+    {
+        var peer = ECDiffieHellman.Create();
+        try
+        {
+            peer.ImportSubjectPublicKeyInfo(subjectPublicKeyInfo, out var read);
+            if (read != subjectPublicKeyInfo.Length)
+            {
+                throw new ArgumentException($"peer public key has {subjectPublicKeyInfo.Length - read} trailing bytes after its SubjectPublicKeyInfo");
+            }
+            var curve = peer.ExportParameters(includePrivateParameters: false).Curve;
+            if (curve.Oid?.Value != P256Oid)
+            {
+                throw new ArgumentException($"peer public key is on curve {curve.Oid?.FriendlyName ?? curve.Oid?.Value ?? "(explicit)"}, not P-256");
+            }
+            return peer;
+        }
+        catch (CryptographicException ex)
+        {
+            peer.Dispose();
+            throw new ArgumentException($"peer public key is not a valid P-256 SubjectPublicKeyInfo: {ex.Message}", ex);
+        }
+        catch
+        {
+            peer.Dispose();
+            throw;
+        }
+    }
+
+    public void Dispose() => _key.Dispose();
+}
