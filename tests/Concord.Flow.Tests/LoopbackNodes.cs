@@ -1,8 +1,7 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using Concord.Federation.Parties;
 using Concord.Federation.Security;
+using Concord.Federation.Transport.Http;
 using Concord.Flow.Components;
 using Concord.Flow.Control;
 using Concord.Flow.Node;
@@ -35,7 +34,7 @@ internal sealed class LoopbackNodes : IAsyncDisposable
         var certs = Path.Combine(folder.FullName, "certs");
         FederationCertificates.Create(certs, "flow-test", ids, TimeSpan.FromDays(1));
         var entries = ids.Select(id => new PartyEntry(
-            id, id == guest ? Role.Guest : Role.Host, new Uri($"https://127.0.0.1:{FreePort()}"),
+            id, id == guest ? Role.Guest : Role.Host, new Uri($"https://127.0.0.1:{LoopbackPort.Free()}"),
             FederationCertificates.PartyCertificate(certs, id), FederationCertificates.PartyKey(certs, id),
             Path.Combine(folder.FullName, $"party-{id}")));
         var configPath = Path.Combine(folder.FullName, "parties.yaml");
@@ -69,13 +68,6 @@ internal sealed class LoopbackNodes : IAsyncDisposable
             CertificateFiles.LoadPublic(Config.CaCertificate));
         _clients.Add(client);
         return client;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public async ValueTask DisposeAsync()

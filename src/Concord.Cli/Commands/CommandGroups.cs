@@ -10,7 +10,9 @@ internal static class CommandGroups
     {
         yield return Bench.BenchCommand.Build();
         yield return Cert.CertCommand.Build();
-        yield return VersionCommand.Build();
         yield return DataCommand.Build();
+        yield return Cli.Demo.DemoCommand.Build();
+        yield return Node.NodeCommand.Build();
+        yield return VersionCommand.Build();
     }
 }

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Concord.Federation.Context;
 using Concord.Federation.Messaging;
 using Concord.Federation.Parties;
@@ -65,7 +63,7 @@ public class DeliveryTests
     {
         var options = new FederationOptions { MaxAttempts = 3, RetryBaseDelay = TimeSpan.FromMilliseconds(50) };
         await using var federation = await LoopbackFederation.StartAsync(options, 9999);
-        var deadAddress = new Uri($"https://127.0.0.1:{FreePort()}");
+        var deadAddress = new Uri($"https://127.0.0.1:{LoopbackPort.Free()}");
         var directory = new PartyDirectory(new Dictionary<int, Uri> { [10000] = deadAddress });
         var guest = new FederationContext("job", PartyRef.Guest(9999), Pair, federation.Transport(9999, directory: directory));
 
@@ -85,12 +83,5 @@ public class DeliveryTests
         var host = new FederationContext("job", PartyRef.Host(10000), Pair, federation.Transport(10000));
         var ex = await Assert.ThrowsAsync<FederationTimeoutException>(() => host.Guest.Receive(Residual));
         Assert.Contains("guest:9999", ex.Message, StringComparison.Ordinal);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

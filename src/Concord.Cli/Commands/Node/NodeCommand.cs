@@ -1,0 +1,46 @@
+using System.CommandLine;
+using System.Globalization;
+using Concord.Data;
+using Concord.Federation.Parties;
+using Concord.Flow.Node;
+
+namespace Concord.Cli.Commands.Node;
+
+/// <summary><c>concord node start</c>: run one party's node until Ctrl+C or an operator's shutdown.</summary>
+internal static class NodeCommand
+{
+    public static Command Build()
+    {
+        var node = new Command("node", "Run a party's node.");
+        var start = new Command("start", "Start this party's node: federation server, control endpoints and task runner.");
+        var party = new Option<int>("--party") { Description = "This node's party id, as listed in the config", Required = true };
+        var config = new Option<string>("--config") { Description = "The federation's parties.yaml", Required = true };
+        var home = new Option<string?>("--home") { Description = $"Root of the parties' data folders (default: ${PartyHome.EnvironmentVariable} or ./{PartyHome.DefaultRoot})" };
+        start.Options.Add(party);
+        start.Options.Add(config);
+        start.Options.Add(home);
+        UserFacing.SetAction(start, async (parse, ct) =>
+        {
+            var federation = FederationConfig.Load(parse.GetValue(config)!);
+            var id = parse.GetValue(party);
+            var entry = federation.Party(id);
+            var partyHome = entry.Home ?? PartyHome.Of(id.ToString(CultureInfo.InvariantCulture), PartyHome.Root(parse.GetValue(home)));
+            Directory.CreateDirectory(partyHome);
+            await using var running = await PartyNode.StartAsync(
+                new NodeSettings(federation, id, partyHome), Components.Catalog(), line => Console.WriteLine(line), ct: ct);
+            Console.WriteLine($"party {id} ({entry.Role.ToWire()}) listening on {running.Address} with data in {partyHome}");
+            try
+            {
+                await running.ShutdownRequested.WaitAsync(ct);
+                Console.WriteLine($"party {id}: shutdown requested by the operator");
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                Console.WriteLine($"party {id}: interrupted, stopping");
+            }
+            return 0;
+        });
+        node.Subcommands.Add(start);
+        return node;
+    }
+}

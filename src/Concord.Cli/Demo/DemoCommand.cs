@@ -1,0 +1,34 @@
+using System.CommandLine;
+
+namespace Concord.Cli.Demo;
+
+/// <summary><c>concord demo</c>: the main job, a real three-party federated run on loopback.</summary>
+internal static class DemoCommand
+{
+    public static Command Build()
+    {
+        var command = new Command("demo", "Start three party nodes on 127.0.0.1 and run federated statistics over bundled FATE data, checked against plaintext.");
+        var json = new Option<bool>("--json") { Description = "End with one JSON object of the figures on the last line" };
+        var workdir = new Option<string?>("--workdir") { Description = "Folder for certificates, configs, party data and logs (default: a new temp folder)" };
+        var keep = new Option<bool>("--keep") { Description = "Keep the work folder afterwards (it is kept anyway when the run fails)" };
+        command.Options.Add(json);
+        command.Options.Add(workdir);
+        command.Options.Add(keep);
+        Commands.UserFacing.SetAction(command, async (parse, ct) =>
+        {
+            var folder = Path.GetFullPath(parse.GetValue(workdir) ?? Path.Combine(Path.GetTempPath(), $"concord-demo-{Guid.NewGuid().ToString("N")[..8]}"));
+            var outcome = await DemoRun.RunAsync(folder, new DemoProgress(), ct);
+            DemoReport.Print(outcome);
+            if (parse.GetValue(json))
+            {
+                Commands.JsonLine.Write(DemoReport.Figures(outcome));
+            }
+            if (!parse.GetValue(keep) && outcome.Passed && parse.GetValue(workdir) is null)
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            return outcome.Passed ? 0 : 1;
+        });
+        return command;
+    }
+}

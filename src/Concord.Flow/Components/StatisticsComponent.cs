@@ -1,0 +1,30 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Concord.Federation.Parties;
+using Concord.ML;
+using Concord.ML.Statistics;
+
+namespace Concord.Flow.Components;
+
+/// <summary>
+/// Federated statistics over horizontally split tables: the guest learns per-feature count, missing count,
+/// mean, variance, min and max over every party's rows; each party contributes only masked values.
+/// </summary>
+public sealed class StatisticsComponent : IFederatedComponent
+{
+    public string Type => "statistics";
+
+    public async Task<JsonNode?> RunAsync(ComponentRun run, CancellationToken ct)
+    {
+        var table = TableParameter.Load(run, ct);
+        var columns = TableColumns.Features(table);
+        run.Log($"{table.RowCount} rows, {table.FeatureCount} features");
+        if (run.Context.Self.Role == Role.Guest)
+        {
+            var result = await new StatisticsGuest(run.Context).RunAsync(columns, ct).ConfigureAwait(false);
+            return JsonSerializer.SerializeToNode(result, Control.ControlJson.Options);
+        }
+        await new StatisticsHost(run.Context).RunAsync(columns, ct).ConfigureAwait(false);
+        return null;
+    }
+}
