@@ -16,9 +16,12 @@ public sealed record TransportBenchmarkResult(
     long PayloadBytes,
     double Http2MegabytesPerSecond,
     double RawSocketMegabytesPerSecond,
+    double TlsSocketMegabytesPerSecond,
     double RatioToRawSocket,
+    double RatioToTlsSocket,
     double Http2BestSeconds,
     double RawSocketBestSeconds,
+    double TlsSocketBestSeconds,
     int Repetitions);
 
 /// <summary>
@@ -28,6 +31,7 @@ public sealed record TransportBenchmarkResult(
 /// </summary>
 public static class TransportBenchmark
 {
+    private const int ReferenceChunkBytes = 1024 * 1024;
     private static readonly Tag<byte[][]> EncryptedGradient = new("encrypted_gradient");
 
     public static async Task<TransportBenchmarkResult> RunAsync(TransportBenchmarkOptions options, IProgress<string>? progress, CancellationToken ct)
@@ -60,6 +64,7 @@ public static class TransportBenchmark
 
         var http = TimeSpan.MaxValue;
         var raw = TimeSpan.MaxValue;
+        var tls = TimeSpan.MaxValue;
         // Repetition 0 warms up the connection and the JIT and is not counted.
         for (var rep = 0; rep <= options.Repetitions; rep++)
         {
@@ -72,17 +77,22 @@ public static class TransportBenchmark
             {
                 throw new InvalidOperationException("the benchmark payload arrived altered");
             }
-            var socket = await RawSocketCopy.RunAsync(payloadBytes, 64 * 1024, ct);
+            var socket = await RawSocketCopy.PlainAsync(payloadBytes, ReferenceChunkBytes, ct);
+            var tlsSocket = await RawSocketCopy.TlsAsync(payloadBytes, ReferenceChunkBytes, hostCertificate, guestCertificate, ct);
             if (rep > 0)
             {
                 http = Min(http, clock.Elapsed);
                 raw = Min(raw, socket);
-                progress?.Report($"repetition {rep}/{options.Repetitions}: HTTP/2 mTLS {Mbps(payloadBytes, clock.Elapsed):F0} MB/s, raw socket {Mbps(payloadBytes, socket):F0} MB/s");
+                tls = Min(tls, tlsSocket);
+                progress?.Report($"repetition {rep}/{options.Repetitions}: HTTP/2 mTLS {Mbps(payloadBytes, clock.Elapsed):F0} MB/s, "
+                    + $"raw socket {Mbps(payloadBytes, socket):F0} MB/s, TLS socket {Mbps(payloadBytes, tlsSocket):F0} MB/s");
             }
         }
         var httpRate = Mbps(payloadBytes, http);
         var rawRate = Mbps(payloadBytes, raw);
-        return new TransportBenchmarkResult(payloadBytes, httpRate, rawRate, httpRate / rawRate, http.TotalSeconds, raw.TotalSeconds, options.Repetitions);
+        var tlsRate = Mbps(payloadBytes, tls);
+        return new TransportBenchmarkResult(
+            payloadBytes, httpRate, rawRate, tlsRate, httpRate / rawRate, httpRate / tlsRate, http.TotalSeconds, raw.TotalSeconds, tls.TotalSeconds, options.Repetitions);
     }
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;

@@ -45,7 +45,8 @@ public sealed class IncomingPayload : IDisposable
         var file = Path.Combine(spoolDirectory, $"{Guid.NewGuid():N}.payload");
         try
         {
-            await using var output = new FileStream(file, FileMode.CreateNew, FileAccess.Write, FileShare.None, buffer.Length, useAsync: true);
+            // Synchronous file I/O: on Linux .NET's "async" file streams only move the same call to the thread pool.
+            await using var output = new FileStream(file, FileMode.CreateNew, FileAccess.Write, FileShare.None, buffer.Length, useAsync: false);
             head.Position = 0;
             await head.CopyToAsync(output, ct).ConfigureAwait(false);
             head.SetLength(0);
@@ -65,7 +66,7 @@ public sealed class IncomingPayload : IDisposable
 
     public Stream OpenRead() => _bytes is not null
         ? new MemoryStream(_bytes, writable: false)
-        : new FileStream(_spoolFile!, FileMode.Open, FileAccess.Read, FileShare.Read, Messaging.Codecs.WireIO.ChunkBytes, useAsync: true);
+        : new FileStream(_spoolFile!, FileMode.Open, FileAccess.Read, FileShare.Read, Messaging.Codecs.WireIO.ChunkBytes, useAsync: false);
 
     public void Dispose()
     {

@@ -25,8 +25,9 @@ internal static class BenchTransportCommand
             var table = new Table().AddColumns("path", "MB/s", "best time (s)");
             table.AddRow("HTTP/2 + mutual TLS (Concord)", $"{result.Http2MegabytesPerSecond:F1}", $"{result.Http2BestSeconds:F3}");
             table.AddRow("raw loopback socket (reference)", $"{result.RawSocketMegabytesPerSecond:F1}", $"{result.RawSocketBestSeconds:F3}");
+            table.AddRow("TLS over a raw loopback socket (reference)", $"{result.TlsSocketMegabytesPerSecond:F1}", $"{result.TlsSocketBestSeconds:F3}");
             AnsiConsole.Write(table);
-            Console.WriteLine($"payload {result.PayloadBytes / 1e6:F1} MB; Concord / raw socket = {result.RatioToRawSocket:F3}");
+            Console.WriteLine($"payload {result.PayloadBytes / 1e6:F1} MB; Concord / raw socket = {result.RatioToRawSocket:F3}; Concord / TLS socket = {result.RatioToTlsSocket:F3}");
             if (parse.GetValue(json))
             {
                 JsonLine.Write(result);
