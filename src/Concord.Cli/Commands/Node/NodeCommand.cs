@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Concord.Data;
 using Concord.Federation.Parties;
+using Concord.Federation.Transport;
 using Concord.Flow.Node;
 
 namespace Concord.Cli.Commands.Node;
@@ -16,9 +17,13 @@ internal static class NodeCommand
         var party = new Option<int>("--party") { Description = "This node's party id, as listed in the config", Required = true };
         var config = new Option<string>("--config") { Description = "The federation's parties.yaml", Required = true };
         var home = new Option<string?>("--home") { Description = $"Root of the parties' data folders (default: ${PartyHome.EnvironmentVariable} or ./{PartyHome.DefaultRoot})" };
+        var receiveTimeout = new Option<int>("--receive-timeout") { Description = "Seconds to wait for a peer's message before failing the task", DefaultValueFactory = _ => 600 };
+        var attempts = new Option<int>("--send-attempts") { Description = "Delivery attempts, with exponential backoff, before a peer is declared unreachable", DefaultValueFactory = _ => 6 };
         start.Options.Add(party);
         start.Options.Add(config);
         start.Options.Add(home);
+        start.Options.Add(receiveTimeout);
+        start.Options.Add(attempts);
         UserFacing.SetAction(start, async (parse, ct) =>
         {
             var federation = FederationConfig.Load(parse.GetValue(config)!);
@@ -26,8 +31,15 @@ internal static class NodeCommand
             var entry = federation.Party(id);
             var partyHome = entry.Home ?? PartyHome.Of(id.ToString(CultureInfo.InvariantCulture), PartyHome.Root(parse.GetValue(home)));
             Directory.CreateDirectory(partyHome);
-            await using var running = await PartyNode.StartAsync(
-                new NodeSettings(federation, id, partyHome), Components.Catalog(), line => Console.WriteLine(line), ct: ct);
+            var settings = new NodeSettings(federation, id, partyHome)
+            {
+                Federation = new FederationOptions
+                {
+                    ReceiveTimeout = TimeSpan.FromSeconds(Positive(parse.GetValue(receiveTimeout), "--receive-timeout")),
+                    MaxAttempts = Positive(parse.GetValue(attempts), "--send-attempts"),
+                },
+            };
+            await using var running = await PartyNode.StartAsync(settings, Components.Catalog(), line => Console.WriteLine(line), ct: ct);
             Console.WriteLine($"party {id} ({entry.Role.ToWire()}) listening on {running.Address} with data in {partyHome}");
             try
             {
@@ -43,4 +55,7 @@ internal static class NodeCommand
         node.Subcommands.Add(start);
         return node;
     }
+
+    private static int Positive(int value, string option) =>
+        value > 0 ? value : throw new ArgumentException($"{option} must be positive, not {value}");
 }
