@@ -62,7 +62,7 @@ public sealed class PartyNode : IAsyncDisposable
         PartyNode? node = null;
         var listen = new IPEndPoint(ListenAddress(self.Address), self.Address.Port);
         var server = await FederationServer.StartAsync(
-            new FederationServerOptions(self.Id, listen, certificate, ca) { Federation = options, Logging = kestrelLog },
+            new FederationServerOptions(self.Id, listen, certificate, ca) { Federation = options, Logging = kestrelLog, OnRejection = log },
             mailbox,
             app => MapControl(app, settings, runner, coordinator, () => node!._shutdown.TrySetResult()),
             ct).ConfigureAwait(false);

@@ -21,6 +21,9 @@ public sealed record FederationServerOptions(int SelfId, IPEndPoint Listen, X509
 
     /// <summary>Where Kestrel's own log lines go; none by default.</summary>
     public ILoggerProvider? Logging { get; init; }
+
+    /// <summary>Told why each refused TLS client was refused, so an operator can see who knocked.</summary>
+    public Action<string>? OnRejection { get; init; }
 }
 
 /// <summary>
@@ -85,7 +88,9 @@ public sealed class FederationServer : IAsyncDisposable
                         var reason = validator.WhyUntrusted(certificate);
                         if (reason is not null)
                         {
-                            rejections.Enqueue($"rejected a TLS client: {reason}");
+                            var line = $"rejected a TLS client: {reason}";
+                            rejections.Enqueue(line);
+                            options.OnRejection?.Invoke(line);
                         }
                         return reason is null;
                     },
