@@ -1,0 +1,77 @@
+using Concord.Data;
+using Concord.ML.DataTransform;
+
+namespace Concord.ML.Tests.DataTransform;
+
+public class DataTransformerTests
+{
+    private static PartyTable Table() => PartyTable.Create(
+        "id", ["a", "b", "c", "d"], ["x0", "x1", "x2"],
+        [[1.0, double.NaN, 3.0, 8.0], [double.NaN, double.NaN, -2.0, 4.0], [0.5, 0.5, 0.5, 0.5]],
+        "y", [0, 1, 1, 0]);
+
+    [Theory]
+    [InlineData(MissingFill.Mean, 4.0, 1.0)]
+    [InlineData(MissingFill.Min, 1.0, -2.0)]
+    [InlineData(MissingFill.Max, 8.0, 4.0)]
+    public void Missing_values_are_filled_from_the_partys_own_column(MissingFill fill, double x0Fill, double x1Fill)
+    {
+        var (table, report) = DataTransformer.Apply(Table(), new DataTransformOptions { MissingFill = fill });
+
+        Assert.Equal(new[] { 1.0, x0Fill, 3.0, 8.0 }, table.Column(0).ToArray());
+        Assert.Equal(new[] { x1Fill, x1Fill, -2.0, 4.0 }, table.Column(1).ToArray());
+        Assert.Equal(x0Fill, report.FillValues["x0"]);
+        Assert.Equal(2, report.FilledCounts["x1"]);
+        Assert.Equal(0, report.FilledCounts["x2"]);
+        Assert.Equal([0, 1, 1, 0], table.Labels!);
+    }
+
+    [Fact]
+    public void A_designated_value_fills_every_gap()
+    {
+        var (table, _) = DataTransformer.Apply(Table(), new DataTransformOptions { MissingFill = MissingFill.Value, FillValue = -1 });
+        Assert.Equal(new[] { -1.0, -1.0, -2.0, 4.0 }, table.Column(1).ToArray());
+    }
+
+    [Fact]
+    public void Without_fill_missing_values_stay_missing_and_the_input_is_untouched()
+    {
+        var input = Table();
+        var (table, report) = DataTransformer.Apply(input, new DataTransformOptions { Exclude = ["x2"] });
+        Assert.Equal(["x0", "x1"], table.Schema.FeatureNames);
+        Assert.True(double.IsNaN(table[1, 0]));
+        Assert.Empty(report.FillValues);
+        var (_, _) = DataTransformer.Apply(input, new DataTransformOptions { MissingFill = MissingFill.Mean });
+        Assert.True(double.IsNaN(input[1, 0]));
+    }
+
+    [Fact]
+    public void Features_are_selected_in_the_order_asked()
+    {
+        var (table, _) = DataTransformer.Apply(Table(), new DataTransformOptions { Features = ["x2", "x0"] });
+        Assert.Equal(["x2", "x0"], table.Schema.FeatureNames);
+        Assert.Equal(FeatureKind.Real, table.Schema.Features[0].Kind);
+    }
+
+    [Fact]
+    public void An_unknown_feature_is_named()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => DataTransformer.Apply(Table(), new DataTransformOptions { Features = ["x9"] }));
+        Assert.Contains("feature \"x9\" is not in the table", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_column_with_no_value_cannot_be_mean_filled()
+    {
+        var table = PartyTable.Create("id", ["a", "b"], ["empty"], [[double.NaN, double.NaN]]);
+        var ex = Assert.Throws<ArgumentException>(() => DataTransformer.Apply(table, new DataTransformOptions { MissingFill = MissingFill.Mean }));
+        Assert.Contains("feature \"empty\" has no value at all", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_label_that_the_table_lacks_is_reported()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => DataTransformer.Apply(Table(), new DataTransformOptions { LabelName = "target" }));
+        Assert.Contains("label column is \"y\"", ex.Message, StringComparison.Ordinal);
+    }
+}
