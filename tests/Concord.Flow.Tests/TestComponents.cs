@@ -13,14 +13,14 @@ internal sealed class ScaleComponent : IFederatedComponent
 
     public string Type => "scale";
 
-    public async Task<JsonNode?> RunAsync(ComponentRun run, CancellationToken ct)
+    public async Task<ComponentOutput> RunAsync(ComponentRun run, CancellationToken ct)
     {
         var ctx = run.Context;
         if (ctx.Self.Role == Role.Guest)
         {
             await ctx.Hosts.Send(Value, [run.Parameters["value"]!.GetValue<double>()], ct);
             var answers = await ctx.Hosts.ReceiveAll(Scaled, ct);
-            return new JsonObject { ["sum"] = answers.Sum(a => a[0]) };
+            return new ComponentOutput(Metrics: new JsonObject { ["sum"] = answers.Sum(a => a[0]) });
         }
         var value = await ctx.Guest.Receive(Value, ct);
         if (run.Parameters["fail"]?.GetValue<string>() is string failure)
@@ -28,6 +28,6 @@ internal sealed class ScaleComponent : IFederatedComponent
             throw new InvalidDataException(failure);
         }
         await ctx.Guest.Send(Scaled, [value[0] * run.Parameters["factor"]!.GetValue<double>()], ct);
-        return null;
+        return ComponentOutput.Nothing;
     }
 }

@@ -1,7 +1,6 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
+using Concord.Data;
 using Concord.Federation.Parties;
-using Concord.ML;
 using Concord.ML.Statistics;
 
 namespace Concord.Flow.Components;
@@ -14,17 +13,18 @@ public sealed class StatisticsComponent : IFederatedComponent
 {
     public string Type => "statistics";
 
-    public async Task<JsonNode?> RunAsync(ComponentRun run, CancellationToken ct)
+    public async Task<ComponentOutput> RunAsync(ComponentRun run, CancellationToken ct)
     {
-        var table = TableParameter.Load(run, ct);
+        // Upstream data when the component sits in a pipeline; the party's table when it runs alone.
+        PartyTable table = run.Inputs.TryGetValue("data", out var input) ? input : TableParameter.Load(run, ct);
         var columns = TableColumns.Features(table);
         run.Log($"{table.RowCount} rows, {table.FeatureCount} features");
         if (run.Context.Self.Role == Role.Guest)
         {
             var result = await new StatisticsGuest(run.Context).RunAsync(columns, ct).ConfigureAwait(false);
-            return JsonSerializer.SerializeToNode(result, Control.ControlJson.Options);
+            return new ComponentOutput(Metrics: JsonSerializer.SerializeToNode(result, Control.ControlJson.Options));
         }
         await new StatisticsHost(run.Context).RunAsync(columns, ct).ConfigureAwait(false);
-        return null;
+        return ComponentOutput.Nothing;
     }
 }

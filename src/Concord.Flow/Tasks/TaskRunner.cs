@@ -32,7 +32,8 @@ public sealed class TaskRunner(int selfId, IFederationTransport transport, Compo
             Log("started");
             try
             {
-                task.Result = await component.RunAsync(new ComponentRun(context, request.Parameters, partyHome, Log), cancel.Token).ConfigureAwait(false);
+                var run = new ComponentRun(context, request.Parameters, partyHome, new Dictionary<string, Data.PartyTable>(), NoCheckpoints.Instance, Log);
+                task.Result = (await component.RunAsync(run, cancel.Token).ConfigureAwait(false)).Metrics;
                 task.State = TaskState.Success;
                 Log("succeeded");
             }
