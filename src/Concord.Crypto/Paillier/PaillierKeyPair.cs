@@ -1,0 +1,3 @@
+namespace Concord.Crypto.Paillier;
+
+public sealed record PaillierKeyPair(PaillierPublicKey PublicKey, PaillierPrivateKey PrivateKey);
