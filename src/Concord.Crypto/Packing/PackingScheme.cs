@@ -63,8 +63,16 @@ public sealed class PackingScheme : IEquatable<PackingScheme>
 
     private Int128 Offset => Int128.One << (ValueBits - 1);
 
-    /// <summary>The largest value that packs: (2^(B−1) − 1) · 2^−f.</summary>
-    public double MaxValue => Math.ScaleB((double)(Offset - 1), -FractionalBits);
+    /// <summary>The largest value that packs: (2^(B−1) − 1) · 2^−f, or the largest double below 2^(B−1−f) where that is inexact.</summary>
+    public double MaxValue
+    {
+        get
+        {
+            // 2^(B−1) − 1 has B − 1 bits, exact as a double up to B = 54.
+            var top = ValueBits <= 54 ? (double)(Offset - 1) : Math.BitDecrement(Math.ScaleB(1.0, ValueBits - 1));
+            return Math.ScaleB(top, -FractionalBits);
+        }
+    }
 
     /// <summary>The smallest value that packs: −2^(B−1) · 2^−f.</summary>
     public double MinValue => -Math.ScaleB((double)Offset, -FractionalBits);
