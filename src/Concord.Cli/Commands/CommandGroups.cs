@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Concord.Cli.Commands.Bench;
 
 namespace Concord.Cli.Commands;
 
@@ -8,5 +9,6 @@ internal static class CommandGroups
     public static IEnumerable<Command> All()
     {
         yield return VersionCommand.Build();
+        yield return BenchCommand.Build();
     }
 }
