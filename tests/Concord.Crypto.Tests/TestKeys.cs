@@ -25,11 +25,8 @@ internal static class TestKeys
     public static IArithmeticBackend Backend(string name) => name == "gmp" ? Gmp : ArithmeticBackends.Managed;
 
     /// <summary>The same key, computing on another backend.</summary>
-    public static PaillierKeyPair OnBackend(PaillierKeyPair pair, IArithmeticBackend backend)
-    {
-        var publicKey = new PaillierPublicKey(pair.PublicKey.N, pair.PublicKey.ObfuscationExponentBits, backend);
-        return new PaillierKeyPair(publicKey, new PaillierPrivateKey(publicKey, pair.PrivateKey.P, pair.PrivateKey.Q));
-    }
+    public static PaillierKeyPair OnBackend(PaillierKeyPair pair, IArithmeticBackend backend) =>
+        PaillierKeyPair.FromPrimes(pair.PrivateKey.P, pair.PrivateKey.Q, pair.PublicKey.ObfuscationExponentBits, backend);
 
     public static TheoryData<string> Backends => new() { "gmp", "managed" };
 }

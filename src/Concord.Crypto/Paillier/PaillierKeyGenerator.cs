@@ -39,16 +39,6 @@ public static class PaillierKeyGenerator
             }
         }
         while (p == q);
-        var ws = backend.Workspace;
-        BigNat n;
-        using (var f = ws.Frame(2))
-        {
-            ws.Set(f[0], p);
-            ws.Set(f[1], q);
-            ws.Mul(f[0], f[0], f[1]);
-            n = ws.Get(f[0]);
-        }
-        var publicKey = new PaillierPublicKey(n, obfuscationExponentBits, backend);
-        return new PaillierKeyPair(publicKey, new PaillierPrivateKey(publicKey, p, q));
+        return PaillierKeyPair.FromPrimes(p, q, obfuscationExponentBits, backend);
     }
 }

@@ -51,16 +51,7 @@ internal static class PaillierKeySerializer
         backend ??= ArithmeticBackends.Default;
         RequirePrime(backend, p, what, "p");
         RequirePrime(backend, q, what, "q");
-        var ws = backend.Workspace;
-        BigNat n;
-        using (var f = ws.Frame(2))
-        {
-            ws.Set(f[0], p);
-            ws.Set(f[1], q);
-            ws.Mul(f[0], f[0], f[1]);
-            n = ws.Get(f[0]);
-        }
-        return new PaillierPrivateKey(new PaillierPublicKey(n, exponentBits, backend), p, q);
+        return PaillierKeyPair.FromPrimes(p, q, exponentBits, backend).PrivateKey;
     }
 
     private static void WriteHeader(Stream stream, ReadOnlySpan<byte> tag, int exponentBits)

@@ -103,24 +103,34 @@ public sealed class PaillierPrivateKey
         return ws.Get(mp);
     }
 
-    /// <summary>dst = L_r(c^(r−1) mod r²) · h_r mod r. c^(r−1) ≡ 1 (mod r) exactly when r ∤ c, so a non-zero
-    /// remainder in L's division is the coprimality check, at no extra exponentiation.</summary>
+    /// <summary>dst = L_r(c^(r−1) mod r²) · h_r mod r.</summary>
     private static void HalfDecrypt(Workspace ws, int dst, int c, BigNat prime, BigNat primeSquared, BigNat primeMinusOne, BigNat h, string what)
     {
-        using var f = ws.Frame(4);
-        int m = f[0], e = f[1], r = f[2], quotient = f[3];
-        ws.Set(m, primeSquared);
-        ws.Set(e, primeMinusOne);
-        ws.PowMod(dst, c, e, m);
-        ws.SubSmall(dst, dst, 1);
-        ws.Set(m, prime);
-        ws.DivRem(quotient, r, dst, m);
-        if (ws.Sign(r) != 0)
+        using var f = ws.Frame(2);
+        int r = f[0], factor = f[1];
+        if (!TryL(ws, dst, c, r, prime, primeSquared, primeMinusOne))
         {
             throw new InvalidCiphertextException($"{what} is not coprime to n (it shares a factor with the modulus)");
         }
-        ws.Set(e, h);
-        ws.MulMod(dst, quotient, e, m);
+        ws.Set(factor, h);
+        ws.MulMod(dst, dst, factor, r);
+    }
+
+    /// <summary>
+    /// dst = L_r(x^(r−1) mod r²) = (x^(r−1) mod r² − 1) / r, leaving r in <paramref name="prime"/>. For a prime r,
+    /// x^(r−1) ≡ 1 (mod r) exactly when r ∤ x, so an inexact division (false) is the coprimality check, at no extra cost.
+    /// </summary>
+    private static bool TryL(Workspace ws, int dst, int x, int prime, BigNat r, BigNat rSquared, BigNat rMinusOne)
+    {
+        using var f = ws.Frame(3);
+        int m = f[0], e = f[1], remainder = f[2];
+        ws.Set(m, rSquared);
+        ws.Set(e, rMinusOne);
+        ws.PowMod(m, x, e, m);
+        ws.SubSmall(m, m, 1);
+        ws.Set(prime, r);
+        ws.DivRem(dst, remainder, m, prime);
+        return ws.Sign(remainder) == 0;
     }
 
     /// <summary>Encrypts m ∈ [0, n) through the CRT; the result equals public encryption with the same randomness.</summary>
@@ -161,19 +171,14 @@ public sealed class PaillierPrivateKey
     private FixedBaseTable Table(Workspace ws, BigNat modulus) =>
         FixedBaseTable.Build(ws, PublicKey.ObfuscationBase, modulus, PublicKey.ObfuscationExponentBits);
 
+    /// <summary>h_r = L_r(g^(r−1) mod r²)⁻¹ mod r for g = n + 1.</summary>
     private BigNat DecryptionFactor(Workspace ws, BigNat prime, BigNat primeSquared, BigNat primeMinusOne)
     {
-        using var f = ws.Frame(5);
-        int g = f[0], e = f[1], m = f[2], r = f[3], l = f[4];
+        using var f = ws.Frame(3);
+        int g = f[0], l = f[1], r = f[2];
         ws.Set(g, PublicKey.N);
         ws.AddSmall(g, g, 1);
-        ws.Set(e, primeMinusOne);
-        ws.Set(m, primeSquared);
-        ws.PowMod(g, g, e, m);
-        ws.SubSmall(g, g, 1);
-        ws.Set(m, prime);
-        ws.DivRem(l, r, g, m);
-        if (!ws.TryInvert(l, l, m))
+        if (!TryL(ws, l, g, r, prime, primeSquared, primeMinusOne) || !ws.TryInvert(l, l, r))
         {
             throw new ArgumentException("Paillier private key: L(g^(p−1) mod p²) is not invertible; p or q is not prime");
         }
