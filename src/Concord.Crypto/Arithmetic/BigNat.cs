@@ -112,12 +112,6 @@ public readonly struct BigNat : IEquatable<BigNat>, IComparable<BigNat>
 
     public byte[] ToBigEndian() => ToBigEndian(ByteLength);
 
-    public bool TestBit(int bit)
-    {
-        var limb = bit >> 6;
-        return limb < LimbCount && ((_limbs![limb] >> (bit & 63)) & 1) != 0;
-    }
-
     /// <summary>The value as a UInt64, or an exception naming the size when it does not fit.</summary>
     public ulong ToUInt64() => LimbCount switch
     {

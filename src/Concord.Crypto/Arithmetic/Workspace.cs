@@ -64,7 +64,6 @@ public abstract class Workspace
 
     public abstract void Mul(int dst, int a, int b);
 
-    public abstract void MulSmall(int dst, int a, ulong b);
 
     /// <summary>dst = a mod m, in [0, m), for positive m.</summary>
     public abstract void Mod(int dst, int a, int m);

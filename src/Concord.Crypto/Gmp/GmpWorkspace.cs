@@ -105,7 +105,6 @@ internal sealed unsafe class GmpWorkspace : Workspace
 
     public override void Mul(int dst, int a, int b) => GmpNative.Mul(R(dst), R(a), R(b));
 
-    public override void MulSmall(int dst, int a, ulong b) => GmpNative.MulUi(R(dst), R(a), b);
 
     public override void Mod(int dst, int a, int m) => GmpNative.Mod(R(dst), R(a), Modulus(m));
 

@@ -65,7 +65,6 @@ internal sealed class ManagedWorkspace(IArithmeticBackend backend) : Workspace
 
     public override void Mul(int dst, int a, int b) => _registers[dst] = _registers[a] * _registers[b];
 
-    public override void MulSmall(int dst, int a, ulong b) => _registers[dst] = _registers[a] * b;
 
     public override void Mod(int dst, int a, int m) => _registers[dst] = FloorMod(_registers[a], Modulus(m));
 

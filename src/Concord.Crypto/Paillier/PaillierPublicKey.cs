@@ -94,15 +94,6 @@ public sealed class PaillierPublicKey : IEquatable<PaillierPublicKey>
         return new Ciphertext(this, EncryptWith(Backend.Workspace, plaintext, x));
     }
 
-    /// <summary>The DJN obfuscator h_s^x: an encryption of zero.</summary>
-    internal BigNat Obfuscator(Workspace ws, ReadOnlySpan<ulong> exponent)
-    {
-        using var f = ws.Frame(3);
-        ws.Set(f[2], NSquared);
-        ObfuscationTable.Power(ws, f[0], exponent, f[1], f[2]);
-        return ws.Get(f[0]);
-    }
-
     internal int ObfuscationExponentLimbs => (ObfuscationExponentBits + 63) / 64;
 
     internal void DrawObfuscationExponent(RandomNumberGenerator? rng, Span<ulong> exponent) =>
