@@ -38,7 +38,7 @@ public sealed class MaskGenerator : IDisposable
             throw new ArgumentException($"mask seed must be {PairwiseSeed.Length} bytes, not {seed.Length}", nameof(seed));
         }
         var key = new byte[16];
-        HKDF.Expand(HashAlgorithmName.SHA256, seed, key, Encoding.UTF8.GetBytes(Domain + label));
+        HKDF.Expand(HashAlgorithmName.SHA256, seed, key, System.Text.Encoding.UTF8.GetBytes(Domain + label));
         _aes = Aes.Create();
         _aes.Key = key;
         CryptographicOperations.ZeroMemory(key);

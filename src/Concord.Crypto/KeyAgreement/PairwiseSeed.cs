@@ -41,7 +41,7 @@ public static class PairwiseSeed
         Span<byte> prefix = stackalloc byte[4];
         foreach (var field in (ReadOnlySpan<string>)[Domain, .. fields])
         {
-            var bytes = Encoding.UTF8.GetBytes(field);
+            var bytes = System.Text.Encoding.UTF8.GetBytes(field);
             BinaryPrimitives.WriteInt32LittleEndian(prefix, bytes.Length);
             info.Write(prefix);
             info.Write(bytes);

@@ -8,6 +8,7 @@ internal static class BenchCommand
     public static Command Build()
     {
         var bench = new Command("bench", "Measure Concord against a reference run on the same machine, in the same run.");
+        bench.Subcommands.Add(BenchPaillierCommand.Build());
         bench.Subcommands.Add(BenchTransportCommand.Build());
         return bench;
     }

@@ -1,0 +1,296 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+using Concord.Crypto.Arithmetic;
+using Concord.Crypto.Paillier;
+
+namespace Concord.Crypto.Vector;
+
+/// <summary>
+/// Ciphertexts under one key, stored back to back in one array (no object per element), with element-wise
+/// operations parallel across cores. Immutable: every operation returns a new vector.
+/// </summary>
+public sealed class CipherVector
+{
+    private readonly ulong[] _limbs;
+
+    private CipherVector(PaillierPublicKey key, int count, ulong[] limbs)
+    {
+        PublicKey = key;
+        Count = count;
+        _limbs = limbs;
+    }
+
+    public PaillierPublicKey PublicKey { get; }
+
+    public int Count { get; }
+
+    private int Stride => PublicKey.CiphertextLimbs;
+
+    public Ciphertext this[int index] => new(PublicKey, BigNat.FromLimbs(Limbs(index)));
+
+    internal ReadOnlySpan<ulong> Limbs(int index) =>
+        (uint)index < (uint)Count ? _limbs.AsSpan(index * Stride, Stride) : throw new ArgumentOutOfRangeException(nameof(index));
+
+    public static CipherVector FromCiphertexts(PaillierPublicKey key, IReadOnlyList<Ciphertext> items)
+    {
+        var stride = key.CiphertextLimbs;
+        var limbs = new ulong[checked(items.Count * stride)];
+        for (var i = 0; i < items.Count; i++)
+        {
+            key.RequireSameKey(items[i].PublicKey, $"element {i}");
+            items[i].Value.Limbs.CopyTo(limbs.AsSpan(i * stride, stride));
+        }
+        return new CipherVector(key, items.Count, limbs);
+    }
+
+    /// <summary>Encrypts each plaintext with the public key's fixed-base DJN path.</summary>
+    public static CipherVector Encrypt(PaillierPublicKey key, IReadOnlyList<BigNat> plaintexts, RandomNumberGenerator? rng = null, int maxDegreeOfParallelism = -1)
+    {
+        var exponents = new ObfuscationExponents(key, plaintexts.Count, rng);
+        return Map(key, plaintexts.Count, maxDegreeOfParallelism, (ws, i) => key.EncryptWith(ws, plaintexts[i], exponents[i]));
+    }
+
+    /// <summary>Encrypts through the CRT with the private key; equal to <see cref="Encrypt(PaillierPublicKey, IReadOnlyList{BigNat}, RandomNumberGenerator?, int)"/> for the same randomness.</summary>
+    public static CipherVector Encrypt(PaillierPrivateKey key, IReadOnlyList<BigNat> plaintexts, RandomNumberGenerator? rng = null, int maxDegreeOfParallelism = -1)
+    {
+        var exponents = new ObfuscationExponents(key.PublicKey, plaintexts.Count, rng);
+        return Map(key.PublicKey, plaintexts.Count, maxDegreeOfParallelism, (ws, i) => key.EncryptWith(ws, plaintexts[i], exponents[i]));
+    }
+
+    public BigNat[] Decrypt(PaillierPrivateKey key, int maxDegreeOfParallelism = -1)
+    {
+        PublicKey.RequireSameKey(key.PublicKey, "the ciphertext vector");
+        var result = new BigNat[Count];
+        ParallelRange.For(Count, maxDegreeOfParallelism, (from, to) =>
+        {
+            var ws = PublicKey.Backend.Workspace;
+            for (var i = from; i < to; i++)
+            {
+                result[i] = key.Decrypt(ws, Limbs(i), $"element {i}");
+            }
+        });
+        return result;
+    }
+
+    /// <summary>Element-wise Enc(a_i + b_i).</summary>
+    public CipherVector Add(CipherVector other, int maxDegreeOfParallelism = -1)
+    {
+        PublicKey.RequireSameKey(other.PublicKey, "the other vector");
+        RequireCount(other.Count, "the other vector");
+        return Map(PublicKey, Count, maxDegreeOfParallelism, (ws, i, f) =>
+        {
+            ws.Set(f[0], Limbs(i));
+            ws.Set(f[1], other.Limbs(i));
+            ws.MulMod(f[0], f[0], f[1], f[2]);
+        });
+    }
+
+    /// <summary>Element-wise Enc(k_i · a_i) for signed 64-bit k_i.</summary>
+    public CipherVector Multiply(IReadOnlyList<long> scalars, int maxDegreeOfParallelism = -1)
+    {
+        RequireCount(scalars.Count, "the scalar list");
+        return Map(PublicKey, Count, maxDegreeOfParallelism, (ws, i, f) =>
+        {
+            var k = scalars[i];
+            ws.Set(f[0], Limbs(i));
+            if (k < 0 && !ws.TryInvert(f[0], f[0], f[2]))
+            {
+                throw new InvalidCiphertextException($"element {i} is not invertible modulo n² (it is not coprime to n)");
+            }
+            ws.SetSmall(f[1], k < 0 ? (ulong)-(k + 1) + 1 : (ulong)k);
+            ws.PowMod(f[0], f[0], f[1], f[2]);
+        });
+    }
+
+    public CipherVector Multiply(long scalar, int maxDegreeOfParallelism = -1) =>
+        Multiply(new ConstantList(scalar, Count), maxDegreeOfParallelism);
+
+    /// <summary>
+    /// Enc(Σ x_i · a_i) = Π c_i^(x_i) mod n², the host's encrypted-gradient kernel. Positive and negative x_i go into
+    /// two Pippenger multi-exponentiations of |x_i|, joined by one modular inverse, so no exponent is ever n-sized.
+    /// </summary>
+    public Ciphertext WeightedSum(IReadOnlyList<long> exponents, int maxDegreeOfParallelism = -1)
+    {
+        RequireCount(exponents.Count, "the exponent list");
+        var positive = new ulong[Count];
+        var negative = new ulong[Count];
+        for (var i = 0; i < Count; i++)
+        {
+            var x = exponents[i];
+            if (x >= 0)
+            {
+                positive[i] = (ulong)x;
+            }
+            else
+            {
+                negative[i] = (ulong)-(x + 1) + 1;
+            }
+        }
+        var pos = MultiExp(positive, maxDegreeOfParallelism);
+        var neg = MultiExp(negative, maxDegreeOfParallelism);
+        var ws = PublicKey.Backend.Workspace;
+        using var f = ws.Frame(3);
+        ws.Set(f[0], pos);
+        ws.Set(f[1], neg);
+        ws.Set(f[2], PublicKey.NSquared);
+        if (!ws.TryInvert(f[1], f[1], f[2]))
+        {
+            throw new InvalidCiphertextException("the vector holds a ciphertext that is not coprime to n");
+        }
+        ws.MulMod(f[0], f[0], f[1], f[2]);
+        return new Ciphertext(PublicKey, ws.Get(f[0]));
+    }
+
+    /// <summary>Π c_i^(e_i) with one Pippenger run per thread over a contiguous share of the terms.</summary>
+    private BigNat MultiExp(ulong[] exponents, int maxDegreeOfParallelism)
+    {
+        var partials = new List<BigNat>();
+        ParallelRange.For(Count, maxDegreeOfParallelism, (from, to) =>
+        {
+            var ws = PublicKey.Backend.Workspace;
+            using var f = ws.Frame(2);
+            ws.Set(f[1], PublicKey.NSquared);
+            MultiExponentiation.Evaluate(ws, f[0], _limbs.AsSpan(from * Stride, (to - from) * Stride), Stride, exponents.AsSpan(from, to - from), f[1]);
+            var partial = ws.Get(f[0]);
+            lock (partials)
+            {
+                partials.Add(partial);
+            }
+        }, chunksPerThread: 1);
+        var w = PublicKey.Backend.Workspace;
+        using var g = w.Frame(3);
+        w.SetSmall(g[0], 1);
+        w.Set(g[2], PublicKey.NSquared);
+        foreach (var partial in partials)
+        {
+            w.Set(g[1], partial);
+            w.MulMod(g[0], g[0], g[1], g[2]);
+        }
+        return w.Get(g[0]);
+    }
+
+    /// <summary>A 4-byte big-endian count, then each ciphertext in <see cref="PaillierPublicKey.CiphertextByteLength"/> bytes.</summary>
+    public byte[] ToBytes()
+    {
+        var size = PublicKey.CiphertextByteLength;
+        var bytes = new byte[4 + ((long)Count * size)];
+        BinaryPrimitives.WriteInt32BigEndian(bytes, Count);
+        for (var i = 0; i < Count; i++)
+        {
+            BigNat.FromLimbs(Limbs(i)).WriteBigEndian(bytes.AsSpan(4 + (i * size), size));
+        }
+        return bytes;
+    }
+
+    /// <summary>
+    /// Reads a vector written by <see cref="ToBytes"/>, rejecting any element out of range or not coprime to n.
+    /// Coprimality is checked for the whole batch at once: Π c_i mod n is coprime to n exactly when every c_i is.
+    /// </summary>
+    public static CipherVector FromBytes(PaillierPublicKey key, ReadOnlySpan<byte> bytes, string what = "ciphertext vector")
+    {
+        var size = key.CiphertextByteLength;
+        var count = bytes.Length >= 4 ? BinaryPrimitives.ReadInt32BigEndian(bytes) : -1;
+        if (count < 0 || bytes.Length - 4 != (long)count * size)
+        {
+            throw new InvalidCiphertextException($"{what}: {bytes.Length} bytes do not hold a count and {Math.Max(count, 0)} ciphertexts of {size} bytes");
+        }
+        var stride = key.CiphertextLimbs;
+        var limbs = new ulong[checked(count * stride)];
+        for (var i = 0; i < count; i++)
+        {
+            var value = BigNat.FromBigEndian(bytes.Slice(4 + (i * size), size));
+            key.RequireInRange(value, $"{what}: element {i}");
+            value.Limbs.CopyTo(limbs.AsSpan(i * stride, stride));
+        }
+        var vector = new CipherVector(key, count, limbs);
+        vector.RequireCoprime(what);
+        return vector;
+    }
+
+    private void RequireCoprime(string what)
+    {
+        var ws = PublicKey.Backend.Workspace;
+        using var f = ws.Frame(4);
+        int product = f[0], c = f[1], n = f[2], g = f[3];
+        ws.Set(n, PublicKey.N);
+        ws.SetSmall(product, 1);
+        for (var i = 0; i < Count; i++)
+        {
+            ws.Set(c, Limbs(i));
+            ws.MulMod(product, product, c, n);
+        }
+        ws.Gcd(g, product, n);
+        if (ws.BitLength(g) == 1)
+        {
+            return;
+        }
+        for (var i = 0; i < Count; i++)
+        {
+            ws.Set(c, Limbs(i));
+            ws.Gcd(g, c, n);
+            if (ws.BitLength(g) != 1)
+            {
+                throw new InvalidCiphertextException($"{what}: element {i} is not coprime to n (it shares a factor with the modulus)");
+            }
+        }
+    }
+
+    private void RequireCount(int count, string what)
+    {
+        if (count != Count)
+        {
+            throw new ArgumentException($"{what} has {count} elements; the vector has {Count}");
+        }
+    }
+
+    private static CipherVector Map(PaillierPublicKey key, int count, int maxDegreeOfParallelism, Func<Workspace, int, BigNat> element)
+    {
+        var stride = key.CiphertextLimbs;
+        var limbs = new ulong[checked(count * stride)];
+        ParallelRange.For(count, maxDegreeOfParallelism, (from, to) =>
+        {
+            var ws = key.Backend.Workspace;
+            for (var i = from; i < to; i++)
+            {
+                element(ws, i).Limbs.CopyTo(limbs.AsSpan(i * stride, stride));
+            }
+        });
+        return new CipherVector(key, count, limbs);
+    }
+
+    /// <summary>Runs <paramref name="element"/> with registers 0..2 of a frame, register 2 holding n², and stores register 0.</summary>
+    private static CipherVector Map(PaillierPublicKey key, int count, int maxDegreeOfParallelism, Action<Workspace, int, Registers> element)
+    {
+        var stride = key.CiphertextLimbs;
+        var limbs = new ulong[checked(count * stride)];
+        ParallelRange.For(count, maxDegreeOfParallelism, (from, to) =>
+        {
+            var ws = key.Backend.Workspace;
+            using var f = ws.Frame(3);
+            var registers = new Registers(f[0], f[1], f[2]);
+            ws.Set(f[2], key.NSquared);
+            for (var i = from; i < to; i++)
+            {
+                element(ws, i, registers);
+                ws.CopyTo(f[0], limbs.AsSpan(i * stride, stride));
+            }
+        });
+        return new CipherVector(key, count, limbs);
+    }
+
+    private readonly record struct Registers(int R0, int R1, int R2)
+    {
+        public int this[int i] => i switch { 0 => R0, 1 => R1, 2 => R2, _ => throw new ArgumentOutOfRangeException(nameof(i)) };
+    }
+
+    private sealed class ConstantList(long value, int count) : IReadOnlyList<long>
+    {
+        public long this[int index] => value;
+
+        public int Count => count;
+
+        public IEnumerator<long> GetEnumerator() => Enumerable.Repeat(value, count).GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+}
