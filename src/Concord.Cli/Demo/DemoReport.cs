@@ -22,11 +22,6 @@ internal static class DemoReport
             var f = outcome.Federated[p.Name];
             table.AddRow(p.Name, Text(f.Count), Text(f.Missing), Text(f.Mean), Text(p.Mean), Text(f.StandardDeviation), Text(p.StandardDeviation), Text(f.Min), Text(f.Max));
         }
-        if (Console.IsOutputRedirected)
-        {
-            // Spectre assumes 80 columns when not on a terminal, which would wrap every number.
-            AnsiConsole.Profile.Width = 160;
-        }
         AnsiConsole.Write(table);
         Console.WriteLine($"Counts, missing counts, min and max equal plaintext exactly: {Yes(DemoComparison.ExactCountsAndExtremes(outcome.Federated, outcome.Plaintext))}");
         Console.WriteLine($"Worst difference in mean or variance, relative to max(|plaintext|, 1): {DemoComparison.WorstRelativeError(outcome.Federated, outcome.Plaintext):E2} (tolerance {DemoComparison.RelativeTolerance:E0})");
