@@ -70,7 +70,7 @@ internal static class DemoRun
             foreach (var node in nodes)
             {
                 await node.WaitUntilHealthyAsync(controls[node.PartyId], NodeStartTimeout, ct);
-                progress.Step($"party {node.PartyId}'s node is up (pid log: {node.LogFile})");
+                progress.Step($"party {node.PartyId}'s node is up (log: {node.LogFile})");
             }
             var startupSeconds = (progress.Elapsed - startup).TotalSeconds;
 
