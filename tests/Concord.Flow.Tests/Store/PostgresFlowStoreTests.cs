@@ -1,4 +1,5 @@
 using Concord.Flow.Store;
+using Npgsql;
 
 namespace Concord.Flow.Tests.Store;
 
@@ -12,9 +13,31 @@ public sealed class NeedsPostgresAttribute : BackendAttribute
 [NeedsPostgres]
 public sealed class PostgresFlowStoreTests(PostgresServer server) : FlowStoreContract, IClassFixture<PostgresServer>
 {
+    private readonly List<string> _schemas = ["party_9999"];
+
     /// <summary>Each store gets a schema of its own in the one server the class shares.</summary>
-    private protected override async Task<IFlowStore> CreateStoreAsync() =>
-        await PostgresFlowStore.OpenAsync(server.ConnectionString, $"t_{Guid.NewGuid():N}");
+    private protected override async Task<IFlowStore> CreateStoreAsync()
+    {
+        var schema = $"t_{Guid.NewGuid():N}";
+        lock (_schemas)
+        {
+            _schemas.Add(schema);
+        }
+        return await PostgresFlowStore.OpenAsync(server.ConnectionString, schema);
+    }
+
+    /// <summary>Drops the test's schemas, which matters when CONCORD_TEST_POSTGRES points at a server that outlives the run.</summary>
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await using var connection = new NpgsqlConnection(server.ConnectionString);
+        await connection.OpenAsync();
+        foreach (var schema in _schemas)
+        {
+            await using var drop = new NpgsqlCommand($"DROP SCHEMA IF EXISTS {schema} CASCADE", connection);
+            await drop.ExecuteNonQueryAsync();
+        }
+    }
 
     private protected override async Task<IFlowStore> ReopenStoreAsync(IFlowStore store) =>
         await PostgresFlowStore.OpenAsync(server.ConnectionString, ((PostgresFlowStore)store).Schema);
