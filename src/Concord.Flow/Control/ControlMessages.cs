@@ -28,6 +28,7 @@ public enum TaskState
     Running,
     Success,
     Failed,
+    Canceled,
 }
 
 /// <summary>A party's view of its own task. Result is returned only to the operator.</summary>
