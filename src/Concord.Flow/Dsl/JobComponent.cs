@@ -11,13 +11,13 @@ public sealed class JobComponent
 {
     private readonly IReadOnlyDictionary<int, JsonObject> _parameters;
 
-    internal JobComponent(string name, ComponentSpec spec, IReadOnlyList<ComponentInput> inputs, IReadOnlyDictionary<int, JsonObject> parameters, int line)
+    internal JobComponent(string name, ComponentSpec spec, IReadOnlyList<ComponentInput> inputs, IReadOnlyList<(int Party, JsonObject Parameters)> parameters, int line)
     {
         Name = name;
         Spec = spec;
         Inputs = inputs;
-        _parameters = parameters;
-        Parties = [.. parameters.Keys];
+        _parameters = parameters.ToDictionary(p => p.Party, p => p.Parameters);
+        Parties = [.. parameters.Select(p => p.Party)];
         Line = line;
     }
 

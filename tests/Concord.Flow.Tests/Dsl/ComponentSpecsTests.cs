@@ -34,6 +34,10 @@ public sealed class ComponentSpecsTests
         Assert.Contains("\"x\" is specified twice", twice.Message, StringComparison.Ordinal);
     }
 
+    // NumericRange's record equality compares the Also list by reference.
+    private static readonly IEqualityComparer<NumericRange> RangeComparer = EqualityComparer<NumericRange>.Create(
+        (a, b) => a!.ToString() == b!.ToString() && a.Also.SequenceEqual(b.Also), r => r.ToString().GetHashCode(StringComparison.Ordinal));
+
     [Theory]
     [InlineData(0.0, false)]
     [InlineData(1e-9, true)]
@@ -50,6 +54,7 @@ public sealed class ComponentSpecsTests
         Assert.False(range.Contains(0));
         Assert.False(range.Contains(-2));
         Assert.Equal("at least 1, or -1", range.ToString());
+        Assert.Equal(range, Param.Int("batch_size").Or(-1).AtLeast(1).Range!, RangeComparer);
         Assert.Equal("in (0, 10]", Param.Double("lr").Above(0).AtMost(10).Range!.ToString());
     }
 

@@ -138,6 +138,15 @@ public sealed class StructureErrorTests
         AssertOnlyError(yaml, $"a component named \"reader_0\" is already defined at line {first}; names must be unique", "name: other", "reader_0");
     }
 
+    [Theory]
+    [InlineData("- { name: reader.0, type: reader, parameters: { table: { namespace: a, name: b } } }", "expected a name of letters, digits, _ or - (inputs refer to it as name.output), found \"reader.0\"", "reader.0")]
+    [InlineData("- { type: reader, parameters: { table: { namespace: a, name: b } } }", "the component has no name", "{ type")]
+    [InlineData("- just_a_word", "expected a component (name: ..., type: ...), found \"just_a_word\"", "just_a_word")]
+    [InlineData("  []", "the job has no components", "[]")]
+    [InlineData("  web: 1", "expected a list of components (- name: ..., type: ...), found a mapping", "web")]
+    public void An_entry_that_is_not_a_named_component_is_reported(string components, string says, string at) =>
+        AssertOnlyError(Job(components), says, at);
+
     [Fact]
     public void An_unknown_field_at_the_top_or_in_a_component_suggests_the_nearest()
     {

@@ -17,7 +17,9 @@ internal sealed partial class ComponentReader(ComponentSpecs specs, PartialRoste
         var node = root.Get("components");
         if (node is not YamlSequenceNode { Children.Count: > 0 } list)
         {
-            errors.Add(node ?? root, "components", $"expected a list of components (- name: ..., type: ...), found {node?.Describe() ?? "nothing"}");
+            errors.Add(node ?? root, "components", node is YamlSequenceNode
+                ? "the job has no components; expected a list of them (- name: ..., type: ...)"
+                : $"expected a list of components (- name: ..., type: ...), found {node?.Describe() ?? "nothing"}");
             return [];
         }
         var components = new List<RawComponent>();

@@ -37,11 +37,8 @@ internal sealed class JobFileReader(string source, ComponentSpecs specs, ErrorSi
         var name = layer.Values.GetValueOrDefault("name")?.GetValue<string>() ?? Path.GetFileNameWithoutExtension(source);
         return new JobSettings(
             name,
-            TimeSpan.FromSeconds(Number(Value("timeout"))),
-            Number(Value("seed")),
-            (int)Number(Value("checkpoint_every")));
+            TimeSpan.FromSeconds(JsonNumber.ToLong(Value("timeout"))),
+            JsonNumber.ToLong(Value("seed")),
+            (int)JsonNumber.ToLong(Value("checkpoint_every")));
     }
-
-    // Read values are longs and defaults ints; a JsonValue converts to neither from the other.
-    private static long Number(JsonNode value) => value.AsValue().TryGetValue(out long whole) ? whole : value.GetValue<int>();
 }

@@ -10,10 +10,10 @@ namespace Concord.Flow.Dsl.Parsing;
 /// </summary>
 internal static class ParameterResolver
 {
-    /// <summary>Parameters for every party of the roster that runs the component, keyed by party id in roster order.</summary>
-    public static Dictionary<int, JsonObject> Resolve(RawComponent raw, ComponentSpec spec, PartialRoster roster, ErrorSink errors)
+    /// <summary>Parameters for every party of the roster that runs the component, in roster order.</summary>
+    public static List<(int Party, JsonObject Parameters)> Resolve(RawComponent raw, ComponentSpec spec, PartialRoster roster, ErrorSink errors)
     {
-        var resolved = new Dictionary<int, JsonObject>();
+        var resolved = new List<(int Party, JsonObject Parameters)>();
         var unset = new Dictionary<string, List<string>>();
         foreach (var (party, role) in roster.All().Where(p => spec.Roles.Contains(p.Role)))
         {
@@ -32,7 +32,7 @@ internal static class ParameterResolver
                     unset[parameter.Name].Add($"{role.ToWire()} {party}");
                 }
             }
-            resolved[party] = parameters;
+            resolved.Add((party, parameters));
         }
         foreach (var (name, parties) in unset)
         {

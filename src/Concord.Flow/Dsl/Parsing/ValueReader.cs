@@ -43,7 +43,7 @@ internal sealed class ValueReader(ErrorSink errors)
             }
             return false;
         }
-        if (spec.Kind is not ParameterKind.Group && spec.Violation(value) is string violation)
+        if (spec.Violation(value) is string violation)
         {
             errors.Add(node, where, violation);
             return false;

@@ -10,11 +10,6 @@ public enum ArtifactKind
 
 public static class ArtifactKinds
 {
-    public static string ToWire(this ArtifactKind kind) => kind switch
-    {
-        ArtifactKind.Data => "data",
-        ArtifactKind.Model => "model",
-        ArtifactKind.Metrics => "metrics",
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
-    };
+    /// <summary>The kind as job files and messages write it: data, model, metrics.</summary>
+    public static string ToWire(this ArtifactKind kind) => kind.ToString().ToLowerInvariant();
 }

@@ -36,16 +36,16 @@ public sealed record ParameterSpec(string Name, ParameterKind Kind)
 
     public ParameterSpec Describe(string description) => this with { Description = description };
 
-    public ParameterSpec Between(double min, double max) => this with { Range = new NumericRange(min, false, max, false) };
+    public ParameterSpec Between(double min, double max) => AtLeast(min).AtMost(max);
 
-    public ParameterSpec AtLeast(double min) => this with { Range = new NumericRange(min, false, Range?.Max, Range?.MaxExclusive ?? false) };
+    public ParameterSpec AtLeast(double min) => WithRange(r => r with { Min = min, MinExclusive = false });
 
-    public ParameterSpec Above(double min) => this with { Range = new NumericRange(min, true, Range?.Max, Range?.MaxExclusive ?? false) };
+    public ParameterSpec Above(double min) => WithRange(r => r with { Min = min, MinExclusive = true });
 
-    public ParameterSpec AtMost(double max) => this with { Range = new NumericRange(Range?.Min, Range?.MinExclusive ?? false, max, false) };
+    public ParameterSpec AtMost(double max) => WithRange(r => r with { Max = max, MaxExclusive = false });
 
     /// <summary>Also accepts <paramref name="special"/>, outside the range (e.g. -1 for "all").</summary>
-    public ParameterSpec Or(double special) => this with { Range = (Range ?? new NumericRange()) with { Also = [.. Range?.Also ?? [], special] } };
+    public ParameterSpec Or(double special) => WithRange(r => r with { Also = [.. r.Also, special] });
 
     public ParameterSpec? Field(string name) => Fields.FirstOrDefault(f => f.Name == name);
 
@@ -72,22 +72,15 @@ public sealed record ParameterSpec(string Name, ParameterKind Kind)
         switch (Kind)
         {
             case ParameterKind.Int or ParameterKind.Double when Range is not null:
-                var number = Number(value);
+                var number = JsonNumber.ToDouble(value);
                 return Range.Contains(number) ? null : $"{number.ToString(CultureInfo.InvariantCulture)} is out of range: expected {Expected}";
             case ParameterKind.Enum:
                 var word = value.GetValue<string>();
                 return Allowed.Contains(word) ? null : $"\"{word}\" is not allowed: expected {Expected}{NearestName.Hint(word, Allowed)}";
-            case ParameterKind.Group:
-                return Fields.Select(f => value[f.Name] is JsonNode v ? f.Violation(v) is string why ? $"{f.Name}: {why}" : null : null)
-                    .FirstOrDefault(why => why is not null);
             default:
                 return null;
         }
     }
 
-    // A JsonValue gives back only the CLR type it was made from: defaults are ints, read values longs.
-    private static double Number(JsonNode value) =>
-        value.AsValue().TryGetValue(out long whole) ? whole
-        : value.AsValue().TryGetValue(out int small) ? small
-        : value.GetValue<double>();
+    private ParameterSpec WithRange(Func<NumericRange, NumericRange> change) => this with { Range = change(Range ?? new NumericRange()) };
 }
