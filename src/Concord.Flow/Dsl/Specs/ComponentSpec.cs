@@ -1,0 +1,28 @@
+using Concord.Federation.Parties;
+
+namespace Concord.Flow.Dsl.Specs;
+
+/// <summary>
+/// What the job DSL knows about one component type: where it runs, what it consumes and produces, and
+/// which parameters it takes. The DSL checks a job against these before anything runs.
+/// </summary>
+public sealed record ComponentSpec(string Type, string Description)
+{
+    /// <summary>The roles that run this component; every party of the job in one of these roles takes part.</summary>
+    public IReadOnlyList<Role> Roles { get; init; } = [Role.Guest, Role.Host];
+
+    /// <summary>The roles the job must have at least one party in, or the component cannot run.</summary>
+    public IReadOnlyList<Role> RequiredRoles { get; init; } = [Role.Guest];
+
+    public IReadOnlyList<InputSpec> Inputs { get; init; } = [];
+
+    public IReadOnlyList<OutputSpec> Outputs { get; init; } = [];
+
+    public IReadOnlyList<ParameterSpec> Parameters { get; init; } = [];
+
+    public InputSpec? Input(string name) => Inputs.FirstOrDefault(i => i.Name == name);
+
+    public OutputSpec? Output(string name) => Outputs.FirstOrDefault(o => o.Name == name);
+
+    public ParameterSpec? Parameter(string name) => Parameters.FirstOrDefault(p => p.Name == name);
+}

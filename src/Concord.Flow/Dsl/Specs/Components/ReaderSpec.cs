@@ -1,0 +1,14 @@
+namespace Concord.Flow.Dsl.Specs.Components;
+
+/// <summary>Reads a table the party has uploaded; each party usually names its own.</summary>
+internal static class ReaderSpec
+{
+    public static ComponentSpec Spec { get; } = new("reader", "reads one of the party's uploaded tables")
+    {
+        Outputs = [OutputSpec.Data],
+        Parameters =
+        [
+            Param.Table("table").Required().PerParty().Describe("the table this party reads, as { namespace, name }"),
+        ],
+    };
+}
