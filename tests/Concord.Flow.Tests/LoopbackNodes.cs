@@ -1,9 +1,8 @@
-using System.Globalization;
 using Concord.Federation.Parties;
 using Concord.Federation.Security;
 using Concord.Federation.Transport.Http;
+using Concord.Flow.Api;
 using Concord.Flow.Components;
-using Concord.Flow.Control;
 using Concord.Flow.Node;
 
 namespace Concord.Flow.Tests;
@@ -13,7 +12,7 @@ internal sealed class LoopbackNodes : IAsyncDisposable
 {
     private readonly DirectoryInfo _folder;
     private readonly List<PartyNode> _nodes = [];
-    private readonly List<ControlClient> _clients = [];
+    private readonly List<IDisposable> _clients = [];
 
     private LoopbackNodes(DirectoryInfo folder, FederationConfig config)
     {
@@ -45,27 +44,28 @@ internal sealed class LoopbackNodes : IAsyncDisposable
             var settings = new NodeSettings(nodes.Config, id, Path.Combine(folder.FullName, $"party-{id}"))
             {
                 Federation = new() { ReceiveTimeout = TimeSpan.FromSeconds(20) },
-                JobTimeout = TimeSpan.FromSeconds(60),
             };
             nodes._nodes.Add(await PartyNode.StartAsync(settings, catalog, line => { lock (nodes.Log) { nodes.Log.Add(line); } }));
         }
         return nodes;
     }
 
-    public ControlClient Operator(int partyId)
-    {
-        var client = new ControlClient(Config.Party(partyId).Address, partyId,
-            CertificateFiles.LoadWithKey(FederationCertificates.OperatorCertificate(CertFolder), FederationCertificates.OperatorKey(CertFolder)),
-            CertificateFiles.LoadPublic(Config.CaCertificate));
-        _clients.Add(client);
-        return client;
-    }
+    public OperatorClient Operator(int partyId) => Track(new OperatorClient(
+        Config.Party(partyId).Address, partyId, CertificateFiles.LoadPublic(Config.CaCertificate),
+        CertificateFiles.LoadWithKey(FederationCertificates.OperatorCertificate(CertFolder), FederationCertificates.OperatorKey(CertFolder))));
 
-    public ControlClient AsParty(int callerId, int targetId)
+    public OperatorClient WithToken(int partyId) => Track(new OperatorClient(
+        Config.Party(partyId).Address, partyId, CertificateFiles.LoadPublic(Config.CaCertificate),
+        token: OperatorToken.Read(Config.Party(partyId).Home!)));
+
+    /// <summary>A party (not the operator) calling another node's operator API with its own certificate.</summary>
+    public OperatorClient AsPartyApi(int callerId, int targetId) => Track(new OperatorClient(
+        Config.Party(targetId).Address, targetId, CertificateFiles.LoadPublic(Config.CaCertificate),
+        CertificateFiles.LoadWithKey(FederationCertificates.PartyCertificate(CertFolder, callerId), FederationCertificates.PartyKey(CertFolder, callerId))));
+
+    private T Track<T>(T client)
+        where T : IDisposable
     {
-        var client = new ControlClient(Config.Party(targetId).Address, targetId,
-            CertificateFiles.LoadWithKey(FederationCertificates.PartyCertificate(CertFolder, callerId), FederationCertificates.PartyKey(CertFolder, callerId)),
-            CertificateFiles.LoadPublic(Config.CaCertificate));
         _clients.Add(client);
         return client;
     }
@@ -83,5 +83,4 @@ internal sealed class LoopbackNodes : IAsyncDisposable
         _folder.Delete(recursive: true);
     }
 
-    public static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
 }

@@ -7,7 +7,7 @@ internal static class DemoReport
 {
     public static void Print(DemoOutcome outcome)
     {
-        var job = outcome.Job;
+        var job = outcome.Job.Job;
         Console.WriteLine($"Federated statistics over {outcome.RowsPerParty.Values.Sum()} rows held by parties "
             + string.Join(", ", outcome.RowsPerParty.Select(p => $"{p.Key} ({p.Value} rows)")));
         if (outcome.Federated is null)
@@ -25,23 +25,23 @@ internal static class DemoReport
         AnsiConsole.Write(table);
         Console.WriteLine($"Counts, missing counts, min and max equal plaintext exactly: {Yes(DemoComparison.ExactCountsAndExtremes(outcome.Federated, outcome.Plaintext))}");
         Console.WriteLine($"Worst difference in mean or variance, relative to max(|plaintext|, 1): {DemoComparison.WorstRelativeError(outcome.Federated, outcome.Plaintext):E2} (tolerance {DemoComparison.RelativeTolerance:E0})");
-        Console.WriteLine($"Nodes started in {outcome.StartupSeconds:F1} s; the federated job took {job.Seconds:F2} s; the demo took {outcome.TotalSeconds:F1} s.");
+        Console.WriteLine($"Nodes started in {outcome.StartupSeconds:F1} s; the federated job took {outcome.JobSeconds:F2} s; the demo took {outcome.TotalSeconds:F1} s.");
         Console.WriteLine(outcome.Passed ? "PASS: the federated result matches plaintext." : $"FAIL: the federated result does not match plaintext; see {outcome.Folder}");
     }
 
     public static object Figures(DemoOutcome outcome) => new
     {
         passed = outcome.Passed,
-        job = outcome.Job.JobId,
-        state = outcome.Job.State.ToString().ToLowerInvariant(),
-        error = outcome.Job.Error,
+        job = outcome.Job.Job.JobId,
+        state = outcome.Job.Job.State.ToString().ToLowerInvariant(),
+        error = outcome.Job.Job.Error,
         parties = outcome.RowsPerParty.Keys,
         rows = outcome.RowsPerParty.Values.Sum(),
         features = outcome.Plaintext.Columns.Count,
         exactCountsAndExtremes = outcome.Federated is not null && DemoComparison.ExactCountsAndExtremes(outcome.Federated, outcome.Plaintext),
         worstRelativeError = outcome.Federated is null ? (double?)null : DemoComparison.WorstRelativeError(outcome.Federated, outcome.Plaintext),
         tolerance = DemoComparison.RelativeTolerance,
-        jobSeconds = outcome.Job.Seconds,
+        jobSeconds = outcome.JobSeconds,
         nodeStartupSeconds = outcome.StartupSeconds,
         totalSeconds = outcome.TotalSeconds,
     };

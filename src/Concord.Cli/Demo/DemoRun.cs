@@ -4,8 +4,10 @@ using Concord.Data;
 using Concord.Federation.Parties;
 using Concord.Federation.Security;
 using Concord.Federation.Transport.Http;
+using Concord.Flow.Api;
 using Concord.Flow.Components;
 using Concord.Flow.Control;
+using Concord.Flow.Store;
 using Concord.ML;
 using Concord.ML.Statistics;
 
@@ -14,14 +16,16 @@ namespace Concord.Cli.Demo;
 /// <summary>What the demo measured: the federated result, the plaintext check, and how long each part took.</summary>
 internal sealed record DemoOutcome(
     string Folder,
-    JobReport Job,
+    JobView Job,
     StatisticsResult? Federated,
     StatisticsResult Plaintext,
     IReadOnlyDictionary<int, int> RowsPerParty,
     double StartupSeconds,
     double TotalSeconds)
 {
-    public bool Passed => Job.State == TaskState.Success && Federated is not null && DemoComparison.Agrees(Federated, Plaintext);
+    public bool Passed => Job.Job.State == TaskState.Success && Federated is not null && DemoComparison.Agrees(Federated, Plaintext);
+
+    public double JobSeconds => Job.Job.StartedAt is DateTimeOffset start && Job.Job.EndedAt is DateTimeOffset end ? (end - start).TotalSeconds : double.NaN;
 }
 
 /// <summary>The demo's steps, in order; nodes are always stopped, whatever happens.</summary>
@@ -74,15 +78,15 @@ internal static class DemoRun
             }
             var startupSeconds = (progress.Elapsed - startup).TotalSeconds;
 
-            progress.Step("operator submits the statistics job to the guest; the guest hands each host its task");
-            var job = await controls[DemoScenario.Guest].RunJobAsync(new JobRequest(
-                null,
-                "statistics",
-                new RosterSpec(DemoScenario.Guest, DemoScenario.Hosts),
-                DemoScenario.Parties.ToDictionary(id => id.ToString(CultureInfo.InvariantCulture), _ => TableParameter.For(DemoScenario.Table))), ct);
-            progress.Step($"job {job.JobId}: {job.State.ToString().ToLowerInvariant()} in {job.Seconds:F2} s{(job.Error is null ? "" : $": {job.Error}")}");
-
-            var federated = job.Result is null ? null : StatisticsResult.FromJson(job.Result.ToJsonString());
+            progress.Step($"operator submits {DemoScenario.JobFile} to the guest's node; the guest hands every party the job");
+            using var api = new OperatorClient(config.Party(DemoScenario.Guest).Address, DemoScenario.Guest, ca, operatorCertificate);
+            var jobId = await api.SubmitAsync(await File.ReadAllTextAsync(DemoScenario.JobPath, ct), DemoScenario.JobFile, ct);
+            var job = await api.WaitAsync(jobId, null, ct);
+            progress.Step($"job {jobId}: {job.Job.State.ToString().ToLowerInvariant()}{(job.Job.Error is null ? "" : $": {job.Job.Error}")}");
+            var metrics = await api.MetricsAsync(jobId, ct);
+            var federated = metrics.FirstOrDefault(m => m.Task.Component == DemoScenario.StatisticsComponent && m.Task.Party == DemoScenario.Guest) is MetricRecord m
+                ? StatisticsResult.FromJson(m.Value.ToJsonString())
+                : null;
             var plaintext = LocalStatistics.Compute([.. locals]);
             progress.Step("computed the plaintext check over the pooled rows (possible only because this demo holds every party's data)");
 

@@ -21,6 +21,13 @@ internal static class DemoScenario
 
     public static IEnumerable<int> Parties => new[] { Guest }.Concat(Hosts);
 
+    /// <summary>The job the demo submits: reader, then federated statistics (examples/jobs, shipped beside the executable).</summary>
+    public const string JobFile = "statistics-default-credit.yaml";
+
+    public const string StatisticsComponent = "statistics_0";
+
+    public static string JobPath => Path.Combine(AppContext.BaseDirectory, "examples", "jobs", JobFile);
+
     /// <summary>The bundled copy, shipped beside the executable by the build.</summary>
     public static string DataFile(int party) => Path.Combine(AppContext.BaseDirectory, "examples", "data", DataFiles[party]);
 }

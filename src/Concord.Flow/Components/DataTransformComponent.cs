@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Concord.ML.DataTransform;
 
 namespace Concord.Flow.Components;
@@ -13,18 +12,16 @@ public sealed class DataTransformComponent : IFederatedComponent
     {
         var options = new DataTransformOptions
         {
-            LabelName = run.Context.Self.Role == Federation.Parties.Role.Guest ? Text(run.Parameters, "label_name") : null,
-            Features = run.Parameters["features"] is JsonArray features ? [.. features.Select(f => f!.GetValue<string>())] : null,
-            Exclude = run.Parameters["exclude"] is JsonArray exclude ? [.. exclude.Select(f => f!.GetValue<string>())] : [],
-            MissingFill = Text(run.Parameters, "missing_fill") is string fill
+            LabelName = run.Context.Self.Role == Federation.Parties.Role.Guest ? run.Parameters.String("label_name") : null,
+            Features = run.Parameters.StringList("features"),
+            Exclude = run.Parameters.StringList("exclude") ?? [],
+            MissingFill = run.Parameters.String("missing_fill") is string fill
                 ? Enum.Parse<MissingFill>(fill, ignoreCase: true)
                 : MissingFill.None,
-            FillValue = run.Parameters["missing_fill_value"]?.GetValue<double>() ?? 0,
+            FillValue = run.Parameters["missing_fill_value"] is null ? 0 : run.Parameters.Double("missing_fill_value"),
         };
         var (table, report) = DataTransformer.Apply(run.RequireInput("data"), options);
         run.Log($"kept {table.FeatureCount} features; filled {report.FilledCounts.Values.Sum()} missing values");
         return Task.FromResult(new ComponentOutput(Data: table, Metrics: JsonSerializer.SerializeToNode(report, Control.ControlJson.Options)));
     }
-
-    private static string? Text(JsonObject parameters, string name) => parameters[name]?.GetValue<string>();
 }

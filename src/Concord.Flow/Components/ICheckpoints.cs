@@ -1,17 +1,20 @@
 namespace Concord.Flow.Components;
 
-/// <summary>A saved state of an iterative component after <see cref="Iteration"/> iterations.</summary>
-public sealed record Checkpoint(int Iteration, byte[] State);
-
-/// <summary>Where an iterative component keeps its state every N iterations, so a restarted party can resume.</summary>
+/// <summary>
+/// Where an iterative component keeps its state every N iterations, so that a restarted party can resume.
+/// <see cref="ResumeFrom"/> is the iteration every party agreed to resume from, or null for a fresh start.
+/// </summary>
 public interface ICheckpoints
 {
     /// <summary>Save every this many iterations; 0 means never.</summary>
     int Every { get; }
 
-    Task SaveAsync(Checkpoint checkpoint, CancellationToken ct);
+    long? ResumeFrom { get; }
 
-    Task<Checkpoint?> LatestAsync(CancellationToken ct);
+    Task SaveAsync(long iteration, byte[] state, CancellationToken ct);
+
+    /// <summary>The state saved after <see cref="ResumeFrom"/> iterations; null when starting fresh.</summary>
+    Task<byte[]?> LoadResumeStateAsync(CancellationToken ct);
 }
 
 /// <summary>For runs that keep no checkpoints.</summary>
@@ -21,7 +24,9 @@ public sealed class NoCheckpoints : ICheckpoints
 
     public int Every => 0;
 
-    public Task SaveAsync(Checkpoint checkpoint, CancellationToken ct) => Task.CompletedTask;
+    public long? ResumeFrom => null;
 
-    public Task<Checkpoint?> LatestAsync(CancellationToken ct) => Task.FromResult<Checkpoint?>(null);
+    public Task SaveAsync(long iteration, byte[] state, CancellationToken ct) => Task.CompletedTask;
+
+    public Task<byte[]?> LoadResumeStateAsync(CancellationToken ct) => Task.FromResult<byte[]?>(null);
 }

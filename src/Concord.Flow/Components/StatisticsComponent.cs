@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Concord.Data;
 using Concord.Federation.Parties;
 using Concord.ML.Statistics;
 
@@ -15,8 +14,7 @@ public sealed class StatisticsComponent : IFederatedComponent
 
     public async Task<ComponentOutput> RunAsync(ComponentRun run, CancellationToken ct)
     {
-        // Upstream data when the component sits in a pipeline; the party's table when it runs alone.
-        PartyTable table = run.Inputs.TryGetValue("data", out var input) ? input : TableParameter.Load(run, ct);
+        var table = run.RequireInput("data");
         var columns = TableColumns.Features(table);
         run.Log($"{table.RowCount} rows, {table.FeatureCount} features");
         if (run.Context.Self.Role == Role.Guest)

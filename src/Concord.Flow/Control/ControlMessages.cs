@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Concord.Federation.Parties;
 
 namespace Concord.Flow.Control;
@@ -16,12 +15,6 @@ public sealed record RosterSpec(int Guest, IReadOnlyList<int> Hosts, int? Arbite
         : throw new ArgumentException($"party {partyId} has no role in this job (guest {Guest}, hosts {string.Join(", ", Hosts)}{(Arbiter is int a ? $", arbiter {a}" : "")})");
 }
 
-/// <summary>An operator's request to the initiating guest: run one component across the roster.</summary>
-public sealed record JobRequest(string? JobId, string Component, RosterSpec Roster, Dictionary<string, JsonObject>? PartyParameters);
-
-/// <summary>The initiator's request to each party: run your role of this component.</summary>
-public sealed record TaskRequest(string JobId, string Component, RosterSpec Roster, int Initiator, JsonObject Parameters);
-
 public enum TaskState
 {
     Waiting,
@@ -30,9 +23,3 @@ public enum TaskState
     Failed,
     Canceled,
 }
-
-/// <summary>A party's view of its own task. Result is returned only to the operator.</summary>
-public sealed record TaskReport(string JobId, int Party, TaskState State, string? Error, JsonNode? Result);
-
-/// <summary>The outcome of a job as the initiator saw it.</summary>
-public sealed record JobReport(string JobId, TaskState State, string? Error, JsonNode? Result, IReadOnlyList<TaskReport> Tasks, double Seconds);

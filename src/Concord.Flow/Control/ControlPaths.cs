@@ -3,9 +3,15 @@ namespace Concord.Flow.Control;
 public static class ControlPaths
 {
     public const string Health = "/control/v1/health";
-    public const string Jobs = "/control/v1/jobs";
-    public const string Tasks = "/control/v1/tasks";
     public const string Shutdown = "/control/v1/shutdown";
 
-    public static string Task(string jobId) => $"{Tasks}/{Uri.EscapeDataString(jobId)}";
+    public const string JobStartRoute = "/control/v1/party-jobs/{jobId}/start";
+    public const string JobTasksRoute = "/control/v1/party-jobs/{jobId}/tasks";
+    public const string JobCancelRoute = "/control/v1/party-jobs/{jobId}/cancel";
+
+    public static string JobStart(string jobId) => JobStartRoute.Replace("{jobId}", Uri.EscapeDataString(jobId), StringComparison.Ordinal);
+
+    public static string JobTasks(string jobId) => JobTasksRoute.Replace("{jobId}", Uri.EscapeDataString(jobId), StringComparison.Ordinal);
+
+    public static string JobCancel(string jobId) => JobCancelRoute.Replace("{jobId}", Uri.EscapeDataString(jobId), StringComparison.Ordinal);
 }

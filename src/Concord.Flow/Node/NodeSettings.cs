@@ -8,5 +8,6 @@ public sealed record NodeSettings(FederationConfig Config, int PartyId, string P
 {
     public FederationOptions Federation { get; init; } = new();
 
-    public TimeSpan JobTimeout { get; init; } = TimeSpan.FromMinutes(60);
+    /// <summary>The flow store's PostgreSQL server; null keeps it in SQLite in the party's home.</summary>
+    public string? PostgresConnectionString { get; init; }
 }

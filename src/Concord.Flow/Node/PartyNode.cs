@@ -1,42 +1,47 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Security.Cryptography.X509Certificates;
 using Concord.Federation;
 using Concord.Federation.Security;
 using Concord.Federation.Transport;
 using Concord.Federation.Transport.Http;
+using Concord.Flow.Api;
 using Concord.Flow.Components;
 using Concord.Flow.Control;
 using Concord.Flow.Jobs;
-using Concord.Flow.Tasks;
+using Concord.Flow.Store;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Concord.Flow.Node;
 
 /// <summary>
 /// One party's node: the federation server (messages in), the transport (messages out), the control
-/// endpoints through which the initiator hands out tasks, and the runner of this party's roles.
+/// endpoints through which the initiator hands out jobs, the operator's REST API, and this party's job runs.
 /// </summary>
 public sealed class PartyNode : IAsyncDisposable
 {
     private readonly FederationServer _server;
     private readonly HttpTransport _transport;
+    private readonly IFlowStore _store;
     private readonly ConcurrentDictionary<int, ControlClient> _controls;
     private readonly TaskCompletionSource _shutdown = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private PartyNode(NodeSettings settings, FederationServer server, HttpTransport transport, ConcurrentDictionary<int, ControlClient> controls)
+    private PartyNode(NodeSettings settings, FederationServer server, HttpTransport transport, IFlowStore store, ConcurrentDictionary<int, ControlClient> controls, JobScheduler scheduler)
     {
         Settings = settings;
         _server = server;
         _transport = transport;
+        _store = store;
         _controls = controls;
+        Scheduler = scheduler;
     }
 
     public NodeSettings Settings { get; }
 
     public Uri Address => _server.Address;
+
+    public JobScheduler Scheduler { get; }
 
     /// <summary>Completes when an operator asks the node to shut down.</summary>
     public Task ShutdownRequested => _shutdown.Task;
@@ -54,19 +59,32 @@ public sealed class PartyNode : IAsyncDisposable
         var mailbox = new Mailbox();
         var options = settings.Federation with { SpoolDirectory = Path.Combine(settings.PartyHome, "spool") };
         var transport = new HttpTransport(self.Id, mailbox, settings.Config.Directory(), certificate, ca, options);
-        var runner = new TaskRunner(self.Id, transport, catalog, settings.PartyHome, log);
+        var store = await FlowStore.OpenAsync(settings.PartyHome, settings.PostgresConnectionString, ct).ConfigureAwait(false);
+        var jobs = new PartyJobs(new PartyServices(self.Id, settings.PartyHome, transport, catalog, store, log));
         var controls = new ConcurrentDictionary<int, ControlClient>();
         ControlClient ControlOf(int party) => controls.GetOrAdd(party, id => new ControlClient(settings.Config.Party(id).Address, id, certificate, ca));
-        var coordinator = new JobCoordinator(self.Id, runner, ControlOf);
+        var scheduler = new JobScheduler(jobs, ControlOf);
+        var token = OperatorToken.LoadOrCreate(settings.PartyHome);
 
         PartyNode? node = null;
         var listen = new IPEndPoint(ListenAddress(self.Address), self.Address.Port);
         var server = await FederationServer.StartAsync(
-            new FederationServerOptions(self.Id, listen, certificate, ca) { Federation = options, Logging = kestrelLog, OnRejection = log },
+            new FederationServerOptions(self.Id, listen, certificate, ca)
+            {
+                Federation = options,
+                Logging = kestrelLog,
+                OnRejection = log,
+                ConfigureServices = services => services.AddOpenApi(),
+            },
             mailbox,
-            app => MapControl(app, settings, runner, coordinator, () => node!._shutdown.TrySetResult()),
+            app =>
+            {
+                ControlEndpoints.Map(app, jobs, () => node!._shutdown.TrySetResult());
+                OperatorApi.Map(app, jobs, scheduler, token);
+                app.MapOpenApi();
+            },
             ct).ConfigureAwait(false);
-        node = new PartyNode(settings, server, transport, controls);
+        node = new PartyNode(settings, server, transport, store, controls, scheduler);
         return node;
     }
 
@@ -74,71 +92,6 @@ public sealed class PartyNode : IAsyncDisposable
         IPAddress.TryParse(address.Host, out var ip) ? ip
         : address.IsLoopback ? IPAddress.Loopback
         : IPAddress.Any;
-
-    private static void MapControl(WebApplication app, NodeSettings settings, TaskRunner runner, JobCoordinator coordinator, Action requestShutdown)
-    {
-        app.MapGet(ControlPaths.Health, () => Results.Json(true));
-
-        app.MapPost(ControlPaths.Jobs, async (HttpContext http, JobRequest request) =>
-        {
-            if (!(await Caller.OfAsync(http).ConfigureAwait(false)).IsOperator)
-            {
-                return Results.Text("only the operator may submit jobs", statusCode: StatusCodes.Status403Forbidden);
-            }
-            try
-            {
-                var report = await coordinator.RunAsync(request, settings.JobTimeout, http.RequestAborted).ConfigureAwait(false);
-                return Results.Json(report, ControlJson.Options);
-            }
-            catch (ArgumentException ex)
-            {
-                return Results.Text(ex.Message, statusCode: StatusCodes.Status400BadRequest);
-            }
-        });
-
-        app.MapPost(ControlPaths.Tasks, async (HttpContext http, TaskRequest request) =>
-        {
-            var caller = await Caller.OfAsync(http).ConfigureAwait(false);
-            if (request.Initiator != request.Roster.Guest)
-            {
-                return Results.Text($"job {request.JobId} names party {request.Initiator} as initiator, but only its guest {request.Roster.Guest} may initiate", statusCode: StatusCodes.Status400BadRequest);
-            }
-            if (!caller.IsOperator && caller.PartyId != request.Initiator)
-            {
-                return Results.Text($"party {caller.PartyId} may not start tasks for a job initiated by party {request.Initiator}", statusCode: StatusCodes.Status403Forbidden);
-            }
-            try
-            {
-                return Results.Json(runner.Start(request), ControlJson.Options);
-            }
-            catch (ArgumentException ex)
-            {
-                return Results.Text(ex.Message, statusCode: StatusCodes.Status400BadRequest);
-            }
-        });
-
-        app.MapGet(ControlPaths.Tasks + "/{jobId}", (string jobId) => runner.Report(jobId) is TaskReport report
-            ? Results.Json(report with { Result = null }, ControlJson.Options)
-            : Results.Text($"no task for job {jobId} at party {settings.PartyId}", statusCode: StatusCodes.Status404NotFound));
-
-        app.MapDelete(ControlPaths.Tasks + "/{jobId}", (string jobId) =>
-        {
-            runner.Cancel(jobId);
-            return runner.Report(jobId) is TaskReport report
-                ? Results.Json(report with { Result = null }, ControlJson.Options)
-                : Results.Text($"no task for job {jobId} at party {settings.PartyId}", statusCode: StatusCodes.Status404NotFound);
-        });
-
-        app.MapPost(ControlPaths.Shutdown, async (HttpContext http) =>
-        {
-            if (!(await Caller.OfAsync(http).ConfigureAwait(false)).IsOperator)
-            {
-                return Results.Text("only the operator may shut a node down", statusCode: StatusCodes.Status403Forbidden);
-            }
-            requestShutdown();
-            return Results.Json(true);
-        });
-    }
 
     public async ValueTask DisposeAsync()
     {
@@ -148,5 +101,6 @@ public sealed class PartyNode : IAsyncDisposable
         {
             control.Dispose();
         }
+        _store.Dispose();
     }
 }

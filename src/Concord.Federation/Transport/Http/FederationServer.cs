@@ -22,6 +22,9 @@ public sealed record FederationServerOptions(int SelfId, IPEndPoint Listen, X509
     /// <summary>Where Kestrel's own log lines go; none by default.</summary>
     public ILoggerProvider? Logging { get; init; }
 
+    /// <summary>Services the higher layers' endpoints need (e.g. OpenAPI document generation).</summary>
+    public Action<IServiceCollection>? ConfigureServices { get; init; }
+
     /// <summary>Told why each refused TLS client was refused, so an operator can see who knocked.</summary>
     public Action<string>? OnRejection { get; init; }
 }
@@ -81,7 +84,9 @@ public sealed class FederationServer : IAsyncDisposable
                 listen.UseHttps(new HttpsConnectionAdapterOptions
                 {
                     ServerCertificate = options.Certificate,
-                    ClientCertificateMode = ClientCertificateMode.RequireCertificate,
+                    // A certificate is optional at the TLS layer so the operator's CLI can use its token instead;
+                    // every federation and control endpoint still demands a party or operator certificate.
+                    ClientCertificateMode = ClientCertificateMode.AllowCertificate,
                     CheckCertificateRevocation = false,
                     ClientCertificateValidation = (certificate, _, _) =>
                     {
@@ -97,6 +102,7 @@ public sealed class FederationServer : IAsyncDisposable
                 });
             });
         });
+        options.ConfigureServices?.Invoke(builder.Services);
         var app = builder.Build();
         var receiver = new MessageReceiver(options.SelfId, mailbox, options.Federation);
         app.MapPost(MessagesPath, (Delegate)receiver.HandleAsync);

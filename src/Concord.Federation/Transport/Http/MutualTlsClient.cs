@@ -6,13 +6,14 @@ namespace Concord.Federation.Transport.Http;
 
 /// <summary>
 /// An HTTP/2 client that presents this party's certificate and accepts only a server whose certificate
-/// chains to the federation CA and names the expected party. Shared by message delivery and control calls.
+/// chains to the federation CA and names the expected party. Shared by message delivery and control calls;
+/// the operator's CLI may present no certificate and authenticate with a token instead.
 /// </summary>
 public sealed class MutualTlsClient : IDisposable
 {
     private string? _lastRejection;
 
-    public MutualTlsClient(Uri address, int expectedPartyId, X509Certificate2 ownCertificate, PeerValidator validator)
+    public MutualTlsClient(Uri address, int expectedPartyId, X509Certificate2? ownCertificate, PeerValidator validator)
     {
         Address = address;
         ExpectedPartyId = expectedPartyId;
@@ -23,7 +24,7 @@ public sealed class MutualTlsClient : IDisposable
             PooledConnectionIdleTimeout = TimeSpan.FromMinutes(2),
             SslOptions =
             {
-                ClientCertificates = [ownCertificate],
+                ClientCertificates = ownCertificate is null ? [] : [ownCertificate],
                 RemoteCertificateValidationCallback = (_, certificate, _, _) =>
                 {
                     var reason = certificate is null

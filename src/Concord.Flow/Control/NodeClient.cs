@@ -1,0 +1,74 @@
+using System.Net.Http.Json;
+using System.Security.Cryptography.X509Certificates;
+using Concord.Federation;
+using Concord.Federation.Security;
+using Concord.Federation.Transport.Http;
+
+namespace Concord.Flow.Control;
+
+/// <summary>
+/// JSON calls to one party's node over TLS that checks the node is that party; failures become
+/// <see cref="FederationException"/>s naming the party, its address and the node's own explanation.
+/// </summary>
+public sealed class NodeClient : IDisposable
+{
+    private readonly MutualTlsClient _client;
+    private readonly string? _token;
+
+    public NodeClient(Uri address, int partyId, X509Certificate2? ownCertificate, X509Certificate2 federationCa, string? token = null)
+    {
+        _client = new MutualTlsClient(address, partyId, ownCertificate, new PeerValidator(federationCa));
+        _token = token;
+    }
+
+    public int PartyId => _client.ExpectedPartyId;
+
+    public Uri Address => _client.Address;
+
+    public async Task<T> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken ct)
+    {
+        using var response = await SendRawAsync(method, path, body, ct).ConfigureAwait(false);
+        return await response.Content.ReadFromJsonAsync<T>(ControlJson.Options, ct).ConfigureAwait(false)
+            ?? throw new FederationException($"party {PartyId}'s node sent an empty answer to {method} {path}");
+    }
+
+    public async Task<byte[]> GetBytesAsync(string path, CancellationToken ct)
+    {
+        using var response = await SendRawAsync(HttpMethod.Get, path, null, ct).ConfigureAwait(false);
+        return await response.Content.ReadAsByteArrayAsync(ct).ConfigureAwait(false);
+    }
+
+    private async Task<HttpResponseMessage> SendRawAsync(HttpMethod method, string path, object? body, CancellationToken ct)
+    {
+        var content = body is null ? null : JsonContent.Create(body, body.GetType(), options: ControlJson.Options);
+        using var request = MutualTlsClient.Request(method, path, content);
+        if (_token is not null)
+        {
+            request.Headers.TryAddWithoutValidation(Api.OperatorToken.Header, Api.OperatorToken.Scheme + _token);
+        }
+        HttpResponseMessage response;
+        try
+        {
+            response = await _client.Http.SendAsync(request, ct).ConfigureAwait(false);
+        }
+        catch (HttpRequestException ex) when (MutualTlsClient.IsAuthenticationFailure(ex))
+        {
+            throw new FederationException($"TLS with party {PartyId} at {Address} failed: {_client.LastRejection ?? "it rejected our certificate"}", inner: ex);
+        }
+        catch (HttpRequestException ex)
+        {
+            throw new FederationException($"party {PartyId}'s node at {Address} is unreachable: {ex.Message}", inner: ex);
+        }
+        if (!response.IsSuccessStatusCode)
+        {
+            using (response)
+            {
+                var reason = await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false);
+                throw new FederationException($"party {PartyId}'s node refused {method} {path} ({(int)response.StatusCode}): {reason}");
+            }
+        }
+        return response;
+    }
+
+    public void Dispose() => _client.Dispose();
+}

@@ -1,0 +1,196 @@
+using System.Collections.Concurrent;
+using Concord.Federation;
+using Concord.Flow.Control;
+using Concord.Flow.Dsl;
+using Concord.Flow.Store;
+
+namespace Concord.Flow.Jobs;
+
+/// <summary>
+/// The initiating guest's side of every job: it hands the job to every party, watches their tasks, keeps the
+/// job's state consistent everywhere (one party's failure fails the job at all of them, with that party's own
+/// message), and stops, resumes or reruns a job on request.
+/// </summary>
+public sealed class JobScheduler(PartyJobs local, Func<int, ControlClient> controlOf)
+{
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
+    private readonly ConcurrentDictionary<string, Task> _monitors = new();
+    private IFlowStore Store => local.Party.Store;
+    private int Self => local.Party.PartyId;
+
+    /// <summary>Validates and starts a job; throws <see cref="JobFileException"/> with line numbers for a bad file.</summary>
+    public async Task<string> SubmitAsync(string jobFile, string sourceName, CancellationToken ct)
+    {
+        var job = JobFile.Parse(jobFile, sourceName, local.Party.Catalog.Specs);
+        if (job.Roster.Guest != Self)
+        {
+            throw new ArgumentException($"this node is party {Self}, but the job's guest is party {job.Roster.Guest}; submit the job to the guest's node");
+        }
+        var jobId = $"job-{DateTime.UtcNow:yyyyMMddHHmmss}-{Guid.NewGuid().ToString("N")[..6]}";
+        await Store.CreateJobAsync(new JobSpec(jobId, job.Settings.Name, Self, job.Roster, jobFile, job.Settings.Seed), ct).ConfigureAwait(false);
+        await LaunchAsync(new JobStart(jobId, jobFile, 1, [], new Dictionary<string, long>()), job).ConfigureAwait(false);
+        return jobId;
+    }
+
+    /// <summary>Stops a running job at every party; it ends canceled everywhere.</summary>
+    public async Task StopAsync(string jobId, CancellationToken ct)
+    {
+        var record = await RequireJobAsync(jobId, ct).ConfigureAwait(false);
+        if (record.State is not (TaskState.Running or TaskState.Waiting))
+        {
+            throw new InvalidOperationException($"job {jobId} is {record.State.ToString().ToLowerInvariant()}, not running");
+        }
+        var job = JobFile.Parse(record.Spec.JobFile, $"job {jobId}", local.Party.Catalog.Specs);
+        await Store.TryTransitionJobAsync(jobId, record.State, TaskState.Canceled, "stopped by the operator", ct).ConfigureAwait(false);
+        await CancelEverywhereAsync(jobId, job).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Runs a failed or canceled job again: components that succeeded at every party keep their stored outputs,
+    /// and the rest run in a new attempt. With <paramref name="fromComponent"/>, that component and everything
+    /// downstream of it run again even if they had succeeded.
+    /// </summary>
+    public async Task<int> ResumeAsync(string jobId, string? fromComponent, CancellationToken ct)
+    {
+        var record = await RequireJobAsync(jobId, ct).ConfigureAwait(false);
+        if (record.State is TaskState.Running or TaskState.Waiting)
+        {
+            throw new InvalidOperationException($"job {jobId} is still {record.State.ToString().ToLowerInvariant()}; stop it first");
+        }
+        var job = JobFile.Parse(record.Spec.JobFile, $"job {jobId}", local.Party.Catalog.Specs);
+        var tasks = await Store.TasksAsync(jobId, ct).ConfigureAwait(false);
+        var redo = fromComponent is null ? [] : job.From(fromComponent).Select(c => c.Name).ToHashSet();
+        var skip = job.Components
+            .Where(c => !redo.Contains(c.Name) && c.Parties.All(p => tasks.Any(t => t.Key.Component == c.Name && t.Key.Party == p && t.State == TaskState.Success)))
+            .Select(c => c.Name)
+            .ToList();
+        var attempt = tasks.Count == 0 ? 2 : tasks.Max(t => t.Attempt) + 1;
+        await Store.TryTransitionJobAsync(jobId, record.State, TaskState.Waiting, ct: ct).ConfigureAwait(false);
+        await LaunchAsync(new JobStart(jobId, record.Spec.JobFile, attempt, skip, new Dictionary<string, long>()), job).ConfigureAwait(false);
+        return attempt;
+    }
+
+    /// <summary>Completes when the scheduler has stopped watching the job (it has ended).</summary>
+    public Task WatchAsync(string jobId) => _monitors.TryGetValue(jobId, out var monitor) ? monitor : Task.CompletedTask;
+
+    private async Task LaunchAsync(JobStart start, JobDefinition job)
+    {
+        var current = await Store.GetJobAsync(start.JobId).ConfigureAwait(false);
+        if (current?.State == TaskState.Waiting)
+        {
+            await Store.TryTransitionJobAsync(start.JobId, TaskState.Waiting, TaskState.Running).ConfigureAwait(false);
+        }
+        try
+        {
+            foreach (var party in Parties(job))
+            {
+                if (party == Self)
+                {
+                    await local.StartAsync(start, CancellationToken.None).ConfigureAwait(false);
+                }
+                else
+                {
+                    await controlOf(party).StartJobAsync(start, CancellationToken.None).ConfigureAwait(false);
+                }
+            }
+        }
+        catch (Exception ex) when (ex is FederationException or ArgumentException or InvalidOperationException)
+        {
+            await FailAsync(start.JobId, job, $"could not start the job at every party: {ex.Message}").ConfigureAwait(false);
+            return;
+        }
+        _monitors[start.JobId] = Task.Run(() => MonitorAsync(start.JobId, job, start.Attempt));
+    }
+
+    private async Task MonitorAsync(string jobId, JobDefinition job, int attempt)
+    {
+        var deadline = DateTime.UtcNow + job.Settings.Timeout;
+        while (true)
+        {
+            await Task.Delay(PollInterval).ConfigureAwait(false);
+            var record = await Store.GetJobAsync(jobId).ConfigureAwait(false);
+            if (record is null || record.State is not TaskState.Running)
+            {
+                return;
+            }
+            IReadOnlyList<TaskRecord> tasks;
+            try
+            {
+                tasks = await GatherTasksAsync(jobId, job).ConfigureAwait(false);
+            }
+            catch (FederationException ex)
+            {
+                await FailAsync(jobId, job, ex.Message).ConfigureAwait(false);
+                return;
+            }
+            var current = tasks.Where(t => t.Attempt == attempt).ToList();
+            if (current.FirstOrDefault(t => t.State == TaskState.Failed) is TaskRecord failed)
+            {
+                await FailAsync(jobId, job, $"party {failed.Key.Party} ({failed.Role}) failed in {failed.Key.Component}: {failed.Error}").ConfigureAwait(false);
+                return;
+            }
+            if (job.Components.All(c => c.Parties.All(p => tasks.Any(t => t.Key.Component == c.Name && t.Key.Party == p && t.State == TaskState.Success))))
+            {
+                await Store.TryTransitionJobAsync(jobId, TaskState.Running, TaskState.Success).ConfigureAwait(false);
+                return;
+            }
+            if (DateTime.UtcNow > deadline)
+            {
+                await FailAsync(jobId, job, $"the job did not finish within its timeout of {job.Settings.Timeout.TotalSeconds:0} s").ConfigureAwait(false);
+                return;
+            }
+        }
+    }
+
+    /// <summary>Every party's task records, copied into this store so the initiator can answer for the whole job.</summary>
+    private async Task<IReadOnlyList<TaskRecord>> GatherTasksAsync(string jobId, JobDefinition job)
+    {
+        foreach (var party in Parties(job).Where(p => p != Self))
+        {
+            foreach (var task in await controlOf(party).JobTasksAsync(jobId, CancellationToken.None).ConfigureAwait(false))
+            {
+                await Store.UpsertTaskAsync(task).ConfigureAwait(false);
+            }
+        }
+        return await Store.TasksAsync(jobId).ConfigureAwait(false);
+    }
+
+    private async Task FailAsync(string jobId, JobDefinition job, string error)
+    {
+        var record = await Store.GetJobAsync(jobId).ConfigureAwait(false);
+        if (record is not null && record.State is TaskState.Running or TaskState.Waiting)
+        {
+            await Store.TryTransitionJobAsync(jobId, record.State, TaskState.Failed, error).ConfigureAwait(false);
+        }
+        await CancelEverywhereAsync(jobId, job).ConfigureAwait(false);
+    }
+
+    private async Task CancelEverywhereAsync(string jobId, JobDefinition job)
+    {
+        foreach (var party in Parties(job))
+        {
+            try
+            {
+                if (party == Self)
+                {
+                    local.Cancel(jobId);
+                }
+                else
+                {
+                    using var quick = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+                    await controlOf(party).CancelJobAsync(jobId, quick.Token).ConfigureAwait(false);
+                }
+            }
+            catch (Exception ex) when (ex is FederationException or OperationCanceledException)
+            {
+                // A party that cannot be told to stop stops on its own receive timeout.
+            }
+        }
+    }
+
+    private async Task<JobRecord> RequireJobAsync(string jobId, CancellationToken ct) =>
+        await Store.GetJobAsync(jobId, ct).ConfigureAwait(false)
+        ?? throw new ArgumentException($"party {Self} has no job {jobId}");
+
+    private static IEnumerable<int> Parties(JobDefinition job) => job.Roster.ToRoster().All().Select(p => p.Id).Distinct();
+}

@@ -1,0 +1,14 @@
+namespace Concord.Flow.Jobs;
+
+/// <summary>
+/// The initiator's instruction to every party: run (again) this job file. <paramref name="Attempt"/> counts runs
+/// of the same job; messages of each attempt are keyed apart, so a resumed run never meets a stale message.
+/// <paramref name="Skip"/> lists components that already succeeded at every party and whose stored outputs stand.
+/// <paramref name="ResumeFrom"/> maps an interrupted iterative component to the iteration all parties resume from.
+/// </summary>
+public sealed record JobStart(
+    string JobId,
+    string JobFile,
+    int Attempt,
+    IReadOnlyList<string> Skip,
+    IReadOnlyDictionary<string, long> ResumeFrom);

@@ -1,0 +1,146 @@
+using Concord.Data;
+using Concord.Federation.Context;
+using Concord.Federation.Parties;
+using Concord.Federation.Transport;
+using Concord.Flow.Components;
+using Concord.Flow.Control;
+using Concord.Flow.Dsl;
+using Concord.Flow.Store;
+using Microsoft.Extensions.Logging;
+
+namespace Concord.Flow.Jobs;
+
+/// <summary>What a party's node lends to each job it runs.</summary>
+public sealed record PartyServices(int PartyId, string PartyHome, IFederationTransport Transport, ComponentCatalog Catalog, IFlowStore Store, Action<string> Log);
+
+/// <summary>
+/// One party's run of one attempt of a job: its role of every component, in DAG order, with components
+/// that do not depend on each other running at the same time. Each task's state, logs, metrics and outputs
+/// go to the party's own flow store, where the initiator reads the task states.
+/// </summary>
+public sealed class PartyJobRun
+{
+    private readonly JobStart _start;
+    private readonly JobDefinition _job;
+    private readonly PartyServices _party;
+    private readonly PartyRef _self;
+    private readonly ComponentOutputs _outputs;
+    private readonly CancellationTokenSource _cancel = new();
+
+    private PartyJobRun(JobStart start, JobDefinition job, PartyServices party)
+    {
+        _start = start;
+        _job = job;
+        _party = party;
+        _self = job.Roster.RoleOf(party.PartyId);
+        _outputs = new ComponentOutputs(party.Store, party.PartyHome);
+    }
+
+    public Task Completion { get; private set; } = Task.CompletedTask;
+
+    public static PartyJobRun Start(JobStart start, JobDefinition job, PartyServices party)
+    {
+        var run = new PartyJobRun(start, job, party);
+        run.Completion = Task.Run(() => run.RunAsync(run._cancel.Token));
+        return run;
+    }
+
+    public void Cancel() => _cancel.Cancel();
+
+    private async Task RunAsync(CancellationToken ct)
+    {
+        var completed = new HashSet<string>(_start.Skip);
+        var data = new Dictionary<string, PartyTable>();
+        var running = new Dictionary<Task<ComponentOutput>, JobComponent>();
+        Exception? failure = null;
+        while (true)
+        {
+            if (failure is null)
+            {
+                foreach (var component in _job.ReadyAfter(completed).Where(c => !completed.Contains(c.Name) && !running.ContainsValue(c)))
+                {
+                    if (!component.Parties.Contains(_party.PartyId))
+                    {
+                        completed.Add(component.Name);
+                        continue;
+                    }
+                    running[RunComponentAsync(component, data, ct)] = component;
+                }
+            }
+            if (running.Count == 0)
+            {
+                break;
+            }
+            var done = await Task.WhenAny(running.Keys).ConfigureAwait(false);
+            var finished = running[done];
+            running.Remove(done);
+            try
+            {
+                var output = await done.ConfigureAwait(false);
+                if (output.Data is PartyTable table)
+                {
+                    data[finished.Name] = table;
+                }
+                completed.Add(finished.Name);
+            }
+            catch (Exception ex)
+            {
+                // One failed component ends this party's run: stop the others rather than let them wait on peers.
+                failure ??= ex;
+                _cancel.Cancel();
+            }
+        }
+        if (failure is not null)
+        {
+            throw failure;
+        }
+    }
+
+    private async Task<ComponentOutput> RunComponentAsync(JobComponent component, Dictionary<string, PartyTable> data, CancellationToken ct)
+    {
+        var task = new TaskKey(_start.JobId, component.Name, _party.PartyId);
+        var role = _self.Role.ToWire();
+        var started = DateTimeOffset.UtcNow;
+        async Task Record(TaskState state, string? error = null, double progress = 0) =>
+            await _party.Store.UpsertTaskAsync(
+                new TaskRecord(task, role, state, error, progress, Attempt: _start.Attempt, StartedAt: started,
+                    EndedAt: state is TaskState.Running ? null : DateTimeOffset.UtcNow),
+                CancellationToken.None).ConfigureAwait(false);
+        void Log(string line)
+        {
+            _party.Log($"[{_start.JobId} {component.Name} {_self}] {line}");
+            _ = _party.Store.AppendLogAsync(task, LogLevel.Information, line, CancellationToken.None);
+        }
+
+        await Record(TaskState.Running).ConfigureAwait(false);
+        try
+        {
+            var inputs = component.Inputs
+                .Where(i => i.Kind == Dsl.Specs.ArtifactKind.Data)
+                .ToDictionary(i => i.Slot, i => data.TryGetValue(i.Producer, out var table) ? table : _outputs.LoadData(_start.JobId, i.Producer, ct));
+            var context = new FederationContext($"{_start.JobId}.attempt-{_start.Attempt}", _self, _job.Roster.ToRoster(), _party.Transport).Sub(component.Name);
+            var checkpoints = new StoreCheckpoints(_party.Store, task, _job.Settings.CheckpointEvery, _start.ResumeFrom.TryGetValue(component.Name, out var from) ? from : null);
+            Log("started");
+            var output = await _party.Catalog.Get(component.Type)
+                .RunAsync(new ComponentRun(context, component.ParametersFor(_party.PartyId), _party.PartyHome, inputs, checkpoints, Log), ct)
+                .ConfigureAwait(false);
+            await _outputs.SaveAsync(task, component.Type, role, output, ct).ConfigureAwait(false);
+            Log("succeeded");
+            await Record(TaskState.Success, progress: 1).ConfigureAwait(false);
+            return output;
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            Log("canceled");
+            await Record(TaskState.Canceled, "canceled").ConfigureAwait(false);
+            throw;
+        }
+        catch (Exception ex)
+        {
+            var error = TaskErrors.Describe(ex);
+            Log($"failed: {error}");
+            await Record(TaskState.Failed, error).ConfigureAwait(false);
+            throw;
+        }
+    }
+}

@@ -1,0 +1,85 @@
+using System.Collections.Concurrent;
+using Concord.Flow.Control;
+using Concord.Flow.Dsl;
+using Concord.Flow.Store;
+
+namespace Concord.Flow.Jobs;
+
+/// <summary>The jobs one party's node is running: started by the initiator, one attempt at a time per job.</summary>
+public sealed class PartyJobs(PartyServices party)
+{
+    private readonly ConcurrentDictionary<string, PartyJobRun> _runs = new();
+
+    public PartyServices Party => party;
+
+    /// <summary>
+    /// Validates the job file here too (a party runs only what it has read itself), records the job in this
+    /// party's store, and starts this party's run of the attempt.
+    /// </summary>
+    public async Task StartAsync(JobStart start, CancellationToken ct)
+    {
+        var job = JobFile.Parse(start.JobFile, $"job {start.JobId}", party.Catalog.Specs);
+        if (!job.Roster.ToRoster().All().Any(p => p.Id == party.PartyId))
+        {
+            throw new ArgumentException($"party {party.PartyId} has no role in job {start.JobId}");
+        }
+        if (_runs.TryGetValue(start.JobId, out var previous) && !previous.Completion.IsCompleted)
+        {
+            throw new InvalidOperationException($"job {start.JobId} is still running at party {party.PartyId}; stop it before starting attempt {start.Attempt}");
+        }
+        await MarkRunningAsync(start, job, ct).ConfigureAwait(false);
+        var run = PartyJobRun.Start(start, job, party);
+        _runs[start.JobId] = run;
+        // At the initiator the scheduler owns the job's state, which covers every party, not just this one.
+        if (job.Roster.Guest != party.PartyId)
+        {
+            _ = run.Completion.ContinueWith(t => FinishAsync(start.JobId, t), TaskScheduler.Default);
+        }
+    }
+
+    public Task<IReadOnlyList<TaskRecord>> TasksAsync(string jobId, CancellationToken ct) => party.Store.TasksAsync(jobId, ct);
+
+    public void Cancel(string jobId)
+    {
+        if (_runs.TryGetValue(jobId, out var run))
+        {
+            run.Cancel();
+        }
+    }
+
+    public bool IsRunning(string jobId) => _runs.TryGetValue(jobId, out var run) && !run.Completion.IsCompleted;
+
+    private async Task MarkRunningAsync(JobStart start, JobDefinition job, CancellationToken ct)
+    {
+        var record = await party.Store.GetJobAsync(start.JobId, ct).ConfigureAwait(false)
+            ?? await party.Store.CreateJobAsync(new JobSpec(start.JobId, job.Settings.Name, job.Roster.Guest, job.Roster, start.JobFile, job.Settings.Seed), ct).ConfigureAwait(false);
+        if (record.State is TaskState.Failed or TaskState.Canceled or TaskState.Success)
+        {
+            await party.Store.TryTransitionJobAsync(start.JobId, record.State, TaskState.Waiting, ct: ct).ConfigureAwait(false);
+            record = record with { State = TaskState.Waiting };
+        }
+        if (record.State == TaskState.Waiting)
+        {
+            await party.Store.TryTransitionJobAsync(start.JobId, TaskState.Waiting, TaskState.Running, ct: ct).ConfigureAwait(false);
+        }
+    }
+
+    private async Task FinishAsync(string jobId, Task run)
+    {
+        var (state, error) = run.Status switch
+        {
+            TaskStatus.RanToCompletion => (TaskState.Success, (string?)null),
+            TaskStatus.Canceled => (TaskState.Canceled, "canceled"),
+            _ when run.Exception?.InnerException is OperationCanceledException => (TaskState.Canceled, "canceled"),
+            _ => (TaskState.Failed, TaskErrors.Describe(run.Exception!.InnerException!)),
+        };
+        try
+        {
+            await party.Store.TryTransitionJobAsync(jobId, TaskState.Running, state, error).ConfigureAwait(false);
+        }
+        catch (FlowStoreException ex)
+        {
+            party.Log($"[{jobId}] could not record the end of the job at party {party.PartyId}: {ex.Message}");
+        }
+    }
+}
