@@ -13,6 +13,7 @@ internal static class CommandGroups
         yield return DataCommand.Build();
         yield return Cli.Demo.DemoCommand.Build();
         yield return Node.NodeCommand.Build();
+        yield return Run.RunCommand.Build();
         yield return VersionCommand.Build();
     }
 }

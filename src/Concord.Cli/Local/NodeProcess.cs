@@ -32,7 +32,8 @@ internal sealed class NodeProcess : IAsyncDisposable
         var info = SelfExecutable.StartInfo(["node", "start", "--party", partyId.ToString(CultureInfo.InvariantCulture), "--config", configPath]);
         info.RedirectStandardOutput = true;
         info.RedirectStandardError = true;
-        var log = new StreamWriter(logFile) { AutoFlush = true };
+        // Appending, so a node restarted after a crash keeps the log of its first life.
+        var log = new StreamWriter(logFile, append: true) { AutoFlush = true };
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
         process.OutputDataReceived += (_, e) => Write(log, e.Data);
         process.ErrorDataReceived += (_, e) => Write(log, e.Data);

@@ -3,21 +3,25 @@ using System.Reflection;
 
 namespace Concord.Cli.Local;
 
-/// <summary>How to start another copy of this CLI, whether it runs as an apphost or as <c>dotnet concord.dll</c>.</summary>
+/// <summary>
+/// How to start another copy of this CLI: the running apphost, <c>dotnet concord.dll</c>, or — inside a test
+/// host that references the CLI — the concord.dll copied beside it.
+/// </summary>
 internal static class SelfExecutable
 {
     public static ProcessStartInfo StartInfo(IEnumerable<string> arguments)
     {
-        var process = Environment.ProcessPath ?? throw new InvalidOperationException("cannot tell which executable is running");
         var info = new ProcessStartInfo { UseShellExecute = false };
-        if (Path.GetFileNameWithoutExtension(process).Equals("dotnet", StringComparison.OrdinalIgnoreCase))
+        var process = Environment.ProcessPath ?? throw new InvalidOperationException("cannot tell which executable is running");
+        var runningConcord = Assembly.GetEntryAssembly()?.GetName().Name == "concord";
+        if (runningConcord && !IsDotnetHost(process))
         {
             info.FileName = process;
-            info.ArgumentList.Add(Assembly.GetEntryAssembly()!.Location);
         }
         else
         {
-            info.FileName = process;
+            info.FileName = runningConcord ? process : "dotnet";
+            info.ArgumentList.Add(runningConcord ? Assembly.GetEntryAssembly()!.Location : Path.Combine(AppContext.BaseDirectory, "concord.dll"));
         }
         foreach (var argument in arguments)
         {
@@ -25,4 +29,6 @@ internal static class SelfExecutable
         }
         return info;
     }
+
+    private static bool IsDotnetHost(string path) => Path.GetFileNameWithoutExtension(path).Equals("dotnet", StringComparison.OrdinalIgnoreCase);
 }

@@ -9,6 +9,8 @@ internal static class ReaderSpec
         Parameters =
         [
             Param.Table("table").Required().PerParty().Describe("the table this party reads, as { namespace, name }"),
+            // A node never reads files a job names: only the standalone `concord run` uploads them, on one machine.
+            Param.String("file").PerParty().Describe("for `concord run` only: a CSV file uploaded as the table before the job starts"),
         ],
     };
 }
