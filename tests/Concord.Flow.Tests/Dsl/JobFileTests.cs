@@ -23,9 +23,11 @@ public sealed class JobFileTests
         Assert.Equal(["reader_0", "statistics_0"], job.Components.Select(c => c.Name));
         var reader = job.Component("reader_0");
         Assert.Equal([9999, 10000, 10001], reader.Parties);
-        foreach (var party in reader.Parties)
+        foreach (var (party, file) in new[] { (9999, "guest"), (10000, "host_1"), (10001, "host_2") })
         {
-            AssertJson("""{"table": {"namespace": "demo", "name": "default_credit"}}""", reader.ParametersFor(party));
+            AssertJson(
+                $$"""{"table": {"namespace": "demo", "name": "default_credit"}, "file": "../data/default_credit_homo_{{file}}.csv.gz"}""",
+                reader.ParametersFor(party));
         }
         var statistics = job.Component("statistics_0");
         Assert.Equal([new ComponentInput("data", "reader_0", "data", ArtifactKind.Data)], statistics.Inputs);
