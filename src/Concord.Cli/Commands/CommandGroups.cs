@@ -12,6 +12,8 @@ internal static class CommandGroups
         yield return Cert.CertCommand.Build();
         yield return DataCommand.Build();
         yield return Cli.Demo.DemoCommand.Build();
+        yield return Job.JobCommand.Build();
+        yield return Job.ModelCommand.Build();
         yield return Node.NodeCommand.Build();
         yield return Run.RunCommand.Build();
         yield return VersionCommand.Build();

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Concord.Data;
 using Concord.Federation.Context;
+using Concord.ML.Checkpoints;
 
 namespace Concord.Flow.Components;
 

@@ -16,13 +16,14 @@ public sealed class StatisticsComponent : IFederatedComponent
     {
         var table = run.RequireInput("data");
         var columns = TableColumns.Features(table);
-        run.Log($"{table.RowCount} rows, {table.FeatureCount} features");
+        run.Log($"{table.RowCount} rows, {table.FeatureCount} features"
+            + (run.Checkpoints.ResumeFrom is long round ? $"; resuming from bisection round {round}" : ""));
         if (run.Context.Self.Role == Role.Guest)
         {
-            var result = await new StatisticsGuest(run.Context).RunAsync(columns, ct).ConfigureAwait(false);
+            var result = await new StatisticsGuest(run.Context, run.Checkpoints).RunAsync(columns, ct).ConfigureAwait(false);
             return new ComponentOutput(Metrics: JsonSerializer.SerializeToNode(result, Control.ControlJson.Options));
         }
-        await new StatisticsHost(run.Context).RunAsync(columns, ct).ConfigureAwait(false);
+        await new StatisticsHost(run.Context, run.Checkpoints).RunAsync(columns, ct).ConfigureAwait(false);
         return ComponentOutput.Nothing;
     }
 }

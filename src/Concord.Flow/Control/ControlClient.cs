@@ -19,6 +19,10 @@ public sealed class ControlClient(Uri address, int partyId, X509Certificate2 own
     public Task<List<TaskRecord>> JobTasksAsync(string jobId, CancellationToken ct) =>
         _node.SendAsync<List<TaskRecord>>(HttpMethod.Get, ControlPaths.JobTasks(jobId), null, ct);
 
+    /// <summary>The newest checkpointed iteration of each of the job's components at that party.</summary>
+    public Task<Dictionary<string, long>> JobCheckpointsAsync(string jobId, CancellationToken ct) =>
+        _node.SendAsync<Dictionary<string, long>>(HttpMethod.Get, ControlPaths.JobCheckpoints(jobId), null, ct);
+
     public Task<bool> CancelJobAsync(string jobId, CancellationToken ct) =>
         _node.SendAsync<bool>(HttpMethod.Post, ControlPaths.JobCancel(jobId), null, ct);
 

@@ -52,6 +52,10 @@ internal static class ControlEndpoints
             await RefuseUnlessInitiatorAsync(http, jobs, jobId)
             ?? Results.Json(await jobs.TasksAsync(jobId, http.RequestAborted), ControlJson.Options));
 
+        app.MapGet(ControlPaths.JobCheckpointsRoute, async (HttpContext http, string jobId) =>
+            await RefuseUnlessInitiatorAsync(http, jobs, jobId)
+            ?? Results.Json(await jobs.CheckpointsAsync(jobId, http.RequestAborted), ControlJson.Options));
+
         app.MapPost(ControlPaths.JobCancelRoute, async (HttpContext http, string jobId) =>
         {
             if (await RefuseUnlessInitiatorAsync(http, jobs, jobId) is IResult refused)

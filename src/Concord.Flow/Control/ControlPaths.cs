@@ -8,6 +8,9 @@ public static class ControlPaths
     public const string JobStartRoute = "/control/v1/party-jobs/{jobId}/start";
     public const string JobTasksRoute = "/control/v1/party-jobs/{jobId}/tasks";
     public const string JobCancelRoute = "/control/v1/party-jobs/{jobId}/cancel";
+    public const string JobCheckpointsRoute = "/control/v1/party-jobs/{jobId}/checkpoints";
+
+    public static string JobCheckpoints(string jobId) => JobCheckpointsRoute.Replace("{jobId}", Uri.EscapeDataString(jobId), StringComparison.Ordinal);
 
     public static string JobStart(string jobId) => JobStartRoute.Replace("{jobId}", Uri.EscapeDataString(jobId), StringComparison.Ordinal);
 

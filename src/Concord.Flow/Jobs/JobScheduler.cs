@@ -65,9 +65,35 @@ public sealed class JobScheduler(PartyJobs local, Func<int, ControlClient> contr
             .Select(c => c.Name)
             .ToList();
         var attempt = tasks.Count == 0 ? 2 : tasks.Max(t => t.Attempt) + 1;
+        var resumeFrom = fromComponent is null ? await CommonCheckpointsAsync(jobId, job, skip, ct).ConfigureAwait(false) : [];
         await Store.TryTransitionJobAsync(jobId, record.State, TaskState.Waiting, ct: ct).ConfigureAwait(false);
-        await LaunchAsync(new JobStart(jobId, record.Spec.JobFile, attempt, skip, new Dictionary<string, long>()), job).ConfigureAwait(false);
+        await LaunchAsync(new JobStart(jobId, record.Spec.JobFile, attempt, skip, resumeFrom), job).ConfigureAwait(false);
         return attempt;
+    }
+
+    /// <summary>
+    /// For each interrupted component, the newest iteration that every party taking part has checkpointed:
+    /// the point all of them can resume from together. A component some party never checkpointed starts over.
+    /// </summary>
+    private async Task<Dictionary<string, long>> CommonCheckpointsAsync(string jobId, JobDefinition job, List<string> skip, CancellationToken ct)
+    {
+        var perParty = new Dictionary<int, Dictionary<string, long>>();
+        foreach (var party in Parties(job))
+        {
+            perParty[party] = party == Self
+                ? await local.CheckpointsAsync(jobId, ct).ConfigureAwait(false)
+                : await controlOf(party).JobCheckpointsAsync(jobId, ct).ConfigureAwait(false);
+        }
+        var common = new Dictionary<string, long>();
+        foreach (var component in job.Components.Where(c => !skip.Contains(c.Name)))
+        {
+            var iterations = component.Parties.Select(p => perParty[p].TryGetValue(component.Name, out var i) ? i : (long?)null).ToList();
+            if (iterations.All(i => i is not null))
+            {
+                common[component.Name] = iterations.Min()!.Value;
+            }
+        }
+        return common;
     }
 
     /// <summary>Completes when the scheduler has stopped watching the job (it has ended).</summary>
@@ -99,11 +125,14 @@ public sealed class JobScheduler(PartyJobs local, Func<int, ControlClient> contr
             await FailAsync(start.JobId, job, $"could not start the job at every party: {ex.Message}").ConfigureAwait(false);
             return;
         }
-        _monitors[start.JobId] = Task.Run(() => MonitorAsync(start.JobId, job, start.Attempt));
+        _monitors[start.JobId] = Task.Run(() => MonitorAsync(start, job));
     }
 
-    private async Task MonitorAsync(string jobId, JobDefinition job, int attempt)
+    private async Task MonitorAsync(JobStart start, JobDefinition job)
     {
+        var (jobId, attempt) = (start.JobId, start.Attempt);
+        // Only this attempt's records count: a component rerun still shows its previous success until it restarts.
+        var toRun = job.Components.Where(c => !start.Skip.Contains(c.Name)).ToList();
         var deadline = DateTime.UtcNow + job.Settings.Timeout;
         while (true)
         {
@@ -129,7 +158,7 @@ public sealed class JobScheduler(PartyJobs local, Func<int, ControlClient> contr
                 await FailAsync(jobId, job, $"party {failed.Key.Party} ({failed.Role}) failed in {failed.Key.Component}: {failed.Error}").ConfigureAwait(false);
                 return;
             }
-            if (job.Components.All(c => c.Parties.All(p => tasks.Any(t => t.Key.Component == c.Name && t.Key.Party == p && t.State == TaskState.Success))))
+            if (toRun.All(c => c.Parties.All(p => current.Any(t => t.Key.Component == c.Name && t.Key.Party == p && t.State == TaskState.Success))))
             {
                 await Store.TryTransitionJobAsync(jobId, TaskState.Running, TaskState.Success).ConfigureAwait(false);
                 return;

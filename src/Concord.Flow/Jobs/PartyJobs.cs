@@ -39,6 +39,23 @@ public sealed class PartyJobs(PartyServices party)
 
     public Task<IReadOnlyList<TaskRecord>> TasksAsync(string jobId, CancellationToken ct) => party.Store.TasksAsync(jobId, ct);
 
+    /// <summary>The newest checkpointed iteration of each component of the job at this party.</summary>
+    public async Task<Dictionary<string, long>> CheckpointsAsync(string jobId, CancellationToken ct)
+    {
+        var record = await party.Store.GetJobAsync(jobId, ct).ConfigureAwait(false)
+            ?? throw new ArgumentException($"party {party.PartyId} has no job {jobId}");
+        var job = JobFile.Parse(record.Spec.JobFile, $"job {jobId}", party.Catalog.Specs);
+        var latest = new Dictionary<string, long>();
+        foreach (var component in job.Components)
+        {
+            if (await party.Store.LatestCheckpointAsync(new TaskKey(jobId, component.Name, party.PartyId), ct: ct).ConfigureAwait(false) is Checkpoint checkpoint)
+            {
+                latest[component.Name] = checkpoint.Iteration;
+            }
+        }
+        return latest;
+    }
+
     public void Cancel(string jobId)
     {
         if (_runs.TryGetValue(jobId, out var run))

@@ -1,5 +1,6 @@
 using Concord.Flow.Components;
 using Concord.Flow.Store;
+using Concord.ML.Checkpoints;
 
 namespace Concord.Flow.Jobs;
 

@@ -70,6 +70,32 @@ internal sealed class ExtremeSearch
     }
 
     /// <summary>The global minimum, once the rounds are done; meaningless for a column with no value, as its count says.</summary>
+    /// <summary>The bounds so far, for a checkpoint.</summary>
+    public void Write(BinaryWriter writer)
+    {
+        writer.Write(_minLo.Length);
+        foreach (var bounds in new[] { _minLo, _minHi, _maxLo, _maxHi })
+        {
+            foreach (var bound in bounds)
+            {
+                writer.Write(bound);
+            }
+        }
+    }
+
+    public static ExtremeSearch Read(BinaryReader reader)
+    {
+        var search = new ExtremeSearch(reader.ReadInt32());
+        foreach (var bounds in new[] { search._minLo, search._minHi, search._maxLo, search._maxHi })
+        {
+            for (var c = 0; c < bounds.Length; c++)
+            {
+                bounds[c] = reader.ReadUInt64();
+            }
+        }
+        return search;
+    }
+
     public double Min(int column) => SortableDouble.FromKey(Converged(_minLo[column], _minHi[column]));
 
     public double Max(int column) => SortableDouble.FromKey(Converged(_maxLo[column], _maxHi[column]));

@@ -1,6 +1,7 @@
 using Concord.Federation;
 using Concord.Federation.Context;
 using Concord.Federation.Parties;
+using Concord.ML.Checkpoints;
 using Concord.ML.SecureAggregation;
 using static Concord.ML.Statistics.StatisticsProtocol;
 
@@ -32,7 +33,7 @@ namespace Concord.ML.Statistics;
 /// Column names, row counts per column (as a total) and the number of parties are public.
 /// </para>
 /// </remarks>
-public sealed class StatisticsGuest(FederationContext ctx)
+public sealed class StatisticsGuest(FederationContext ctx, ICheckpoints? checkpoints = null)
 {
     public async Task<StatisticsResult> RunAsync(NumericColumns local, CancellationToken ct = default)
     {
@@ -51,17 +52,32 @@ public sealed class StatisticsGuest(FederationContext ctx)
         var parties = Participants(ctx);
         using var masks = await KeyExchange.RunAsync(ctx, parties, ct).ConfigureAwait(false);
         var aggregator = new SecureSumAggregator(masks, ctx.Hosts.Members);
-        var moments = await aggregator.SumAsync(ctx, MaskedMoments, summary.Moments, ColumnMoments.Limbs, ct).ConfigureAwait(false);
-
-        var search = new ExtremeSearch(local.ColumnCount);
+        var saved = checkpoints ?? NoCheckpoints.Instance;
+        UInt128[] moments;
+        ExtremeSearch search;
+        var firstRound = 0;
+        if (await saved.LoadResumeStateAsync(ct).ConfigureAwait(false) is byte[] state)
+        {
+            // Every party resumes from the same round, so nobody sends the moments again.
+            (moments, search) = StatisticsCheckpoint.Decode(state);
+            firstRound = (int)saved.ResumeFrom!.Value;
+        }
+        else
+        {
+            moments = await aggregator.SumAsync(ctx, MaskedMoments, summary.Moments, ColumnMoments.Limbs, ct).ConfigureAwait(false);
+            search = new ExtremeSearch(local.ColumnCount);
+            await SaveIfDueAsync(saved, 0, moments, search, ct).ConfigureAwait(false);
+        }
         try
         {
-            foreach (var (_, round) in ctx.Iterations(ExtremeSearch.Rounds))
+            for (var index = firstRound; index < ExtremeSearch.Rounds; index++)
             {
+                var round = ctx.Iteration(index);
                 var probes = search.Probes();
                 await round.Hosts.Send(ExtremeProbes, probes, ct).ConfigureAwait(false);
                 var counts = await aggregator.SumAsync(round, MaskedProbeCounts, summary.Extremes.Answer(probes), ct: ct).ConfigureAwait(false);
                 search.Narrow(probes, counts, parties.Count);
+                await SaveIfDueAsync(saved, index + 1, moments, search, ct).ConfigureAwait(false);
             }
             return new StatisticsResult([.. local.Names.Select((name, c) =>
                 ColumnMoments.Decode(name, moments.AsSpan(c * ColumnMoments.PerColumn, ColumnMoments.PerColumn), search.Min(c), search.Max(c)))]);
@@ -72,6 +88,11 @@ public sealed class StatisticsGuest(FederationContext ctx)
             throw new FederationException($"the secure sums do not add up, so some party did not mask with the agreed seeds: {ex.Message}", inner: ex);
         }
     }
+
+    private static Task SaveIfDueAsync(ICheckpoints saved, int roundsDone, UInt128[] moments, ExtremeSearch search, CancellationToken ct) =>
+        StatisticsCheckpoint.IsDue(roundsDone, saved.Every)
+            ? saved.SaveAsync(roundsDone, StatisticsCheckpoint.Encode(moments, search), ct)
+            : Task.CompletedTask;
 
     /// <summary>Every host must have the guest's column names; a host that differs is named, with its first odd column.</summary>
     private async Task AgreeOnColumnsAsync(IReadOnlyList<string> columns, CancellationToken ct)

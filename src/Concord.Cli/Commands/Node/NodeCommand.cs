@@ -22,7 +22,9 @@ internal static class NodeCommand
         start.Options.Add(party);
         start.Options.Add(config);
         start.Options.Add(home);
+        var postgres = new Option<string?>("--postgres") { Description = "Keep the job and model store in this PostgreSQL database (Npgsql connection string) instead of SQLite in the party's home" };
         start.Options.Add(receiveTimeout);
+        start.Options.Add(postgres);
         start.Options.Add(attempts);
         UserFacing.SetAction(start, async (parse, ct) =>
         {
@@ -33,6 +35,7 @@ internal static class NodeCommand
             Directory.CreateDirectory(partyHome);
             var settings = new NodeSettings(federation, id, partyHome)
             {
+                PostgresConnectionString = parse.GetValue(postgres),
                 Federation = new FederationOptions
                 {
                     ReceiveTimeout = TimeSpan.FromSeconds(Positive(parse.GetValue(receiveTimeout), "--receive-timeout")),

@@ -1,4 +1,4 @@
-namespace Concord.Flow.Components;
+namespace Concord.ML.Checkpoints;
 
 /// <summary>
 /// Where an iterative component keeps its state every N iterations, so that a restarted party can resume.

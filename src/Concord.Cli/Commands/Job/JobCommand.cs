@@ -1,0 +1,168 @@
+using System.CommandLine;
+using Concord.Cli.Commands.Run;
+using Concord.Flow.Control;
+using Spectre.Console;
+
+namespace Concord.Cli.Commands.Job;
+
+/// <summary><c>concord job ...</c>: submit and follow jobs on running nodes through their REST API.</summary>
+internal static class JobCommand
+{
+    public static Command Build()
+    {
+        var job = new Command("job", "Submit, follow, stop and resume jobs on running nodes.");
+        job.Subcommands.Add(Submit());
+        job.Subcommands.Add(Status());
+        job.Subcommands.Add(List());
+        job.Subcommands.Add(Stop());
+        job.Subcommands.Add(Logs());
+        job.Subcommands.Add(Metrics());
+        job.Subcommands.Add(Resume());
+        return job;
+    }
+
+    private static Command Submit()
+    {
+        var command = new Command("submit", "Submit a job file to the guest's node and follow it to the end.");
+        var file = new Option<string>("-c", "--job") { Description = "The job file (YAML)", Required = true };
+        var detach = new Option<bool>("--detach") { Description = "Return once the job is accepted" };
+        command.Options.Add(file);
+        command.Options.Add(detach);
+        return WithNode(command, async (parse, api, ct) =>
+        {
+            var path = parse.GetValue(file)!;
+            var jobId = await api.SubmitAsync(await File.ReadAllTextAsync(path, ct), Path.GetFileName(path), ct);
+            Console.WriteLine($"submitted {jobId}");
+            return parse.GetValue(detach) ? 0 : await FollowAsync(api, jobId, ct);
+        });
+    }
+
+    private static Command Status()
+    {
+        var command = new Command("status", "Show a job and every party's tasks.");
+        var id = JobId(command);
+        return WithNode(command, async (parse, api, ct) =>
+        {
+            var view = await api.GetJobAsync(parse.GetValue(id)!, ct);
+            Console.WriteLine($"{view.Job.JobId} ({view.Job.Spec.Name}): {Word(view.Job.State)}{(view.Job.Error is null ? "" : $": {view.Job.Error}")}");
+            var table = new Table().AddColumns("component", "party", "role", "state", "attempt", "error");
+            foreach (var task in view.Tasks)
+            {
+                table.AddRow(task.Key.Component, $"{task.Key.Party}", task.Role, Word(task.State), $"{task.Attempt}", Markup.Escape(task.Error ?? ""));
+            }
+            AnsiConsole.Write(table);
+            return 0;
+        });
+    }
+
+    private static Command List()
+    {
+        var command = new Command("list", "List the node's jobs, newest first.");
+        return WithNode(command, async (_, api, ct) =>
+        {
+            var table = new Table().AddColumns("job", "name", "state", "created", "error");
+            foreach (var job in await api.ListJobsAsync(ct))
+            {
+                table.AddRow(job.JobId, Markup.Escape(job.Spec.Name), Word(job.State), $"{job.CreatedAt:yyyy-MM-dd HH:mm:ss}", Markup.Escape(job.Error ?? ""));
+            }
+            AnsiConsole.Write(table);
+            return 0;
+        });
+    }
+
+    private static Command Stop()
+    {
+        var command = new Command("stop", "Stop a running job at every party.");
+        var id = JobId(command);
+        return WithNode(command, async (parse, api, ct) =>
+        {
+            var job = await api.StopAsync(parse.GetValue(id)!, ct);
+            Console.WriteLine($"{job.JobId}: {Word(job.State)}");
+            return 0;
+        });
+    }
+
+    private static Command Logs()
+    {
+        var command = new Command("logs", "Print a job's task logs at this node's party.");
+        var id = JobId(command);
+        var component = new Option<string?>("--component") { Description = "Only this component" };
+        var party = new Option<int?>("--log-party") { Description = "Only this party's lines (each node holds its own party's logs)" };
+        command.Options.Add(component);
+        command.Options.Add(party);
+        return WithNode(command, async (parse, api, ct) =>
+        {
+            foreach (var line in await api.LogsAsync(parse.GetValue(id)!, parse.GetValue(component), parse.GetValue(party), 0, ct))
+            {
+                Console.WriteLine($"{line.Time:HH:mm:ss.fff} {line.Task.Component} party {line.Task.Party}: {line.Message}");
+            }
+            return 0;
+        });
+    }
+
+    private static Command Metrics()
+    {
+        var command = new Command("metrics", "Print a job's metrics.");
+        var id = JobId(command);
+        return WithNode(command, async (parse, api, ct) =>
+        {
+            foreach (var metric in await api.MetricsAsync(parse.GetValue(id)!, ct))
+            {
+                Console.WriteLine($"{metric.Task.Component} party {metric.Task.Party} {metric.Name}{(metric.Step is long s ? $"[{s}]" : "")}: {metric.Value.ToJsonString()}");
+            }
+            return 0;
+        });
+    }
+
+    private static Command Resume()
+    {
+        var command = new Command("resume", "Run a failed or stopped job again, keeping what succeeded at every party.");
+        var id = JobId(command);
+        var from = new Option<string?>("--from") { Description = "Rerun this component and everything downstream of it" };
+        command.Options.Add(from);
+        return WithNode(command, async (parse, api, ct) =>
+        {
+            var jobId = parse.GetValue(id)!;
+            var attempt = await api.ResumeAsync(jobId, parse.GetValue(from), ct);
+            Console.WriteLine($"{jobId}: attempt {attempt} started");
+            return await FollowAsync(api, jobId, ct);
+        });
+    }
+
+    private static async Task<int> FollowAsync(Flow.Api.OperatorClient api, string jobId, CancellationToken ct)
+    {
+        var last = "";
+        var view = await api.WaitAsync(jobId, update =>
+        {
+            var line = TaskProgress.Describe(update);
+            if (line != last)
+            {
+                Console.Error.WriteLine(line);
+                last = line;
+            }
+        }, ct);
+        Console.WriteLine($"{jobId}: {Word(view.Job.State)}{(view.Job.Error is null ? "" : $": {view.Job.Error}")}");
+        return view.Job.State == TaskState.Success ? 0 : 1;
+    }
+
+    private static Argument<string> JobId(Command command)
+    {
+        var id = new Argument<string>("job-id") { Description = "The job's id" };
+        command.Arguments.Add(id);
+        return id;
+    }
+
+    private static Command WithNode(Command command, Func<ParseResult, Flow.Api.OperatorClient, CancellationToken, Task<int>> action)
+    {
+        var connection = new NodeConnection();
+        connection.AddTo(command);
+        UserFacing.SetAction(command, async (parse, ct) =>
+        {
+            using var api = connection.Open(parse);
+            return await action(parse, api, ct);
+        });
+        return command;
+    }
+
+    private static string Word(TaskState state) => state.ToString().ToLowerInvariant();
+}

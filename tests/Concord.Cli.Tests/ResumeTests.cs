@@ -1,0 +1,83 @@
+using Concord.Cli.Demo;
+using Concord.Cli.Local;
+using Concord.Flow.Api;
+using Concord.Flow.Control;
+using Concord.Flow.Store;
+
+namespace Concord.Cli.Tests;
+
+/// <summary>Checkpoint and resume with nodes as separate processes: a host's node is killed mid-component.</summary>
+public class ResumeTests
+{
+    private const string Job = """
+        job: { name: resumable-statistics, timeout: 300, seed: 7, checkpoint_every: 1 }
+        parties: { guest: 9999, hosts: [10000, 10001] }
+        components:
+          - name: reader_0
+            type: reader
+            parameters: { table: { namespace: demo, name: default_credit } }
+          - name: statistics_0
+            type: statistics
+            inputs: { data: reader_0.data }
+        """;
+
+    [Fact]
+    public async Task A_killed_host_restarts_and_the_resumed_job_equals_an_uninterrupted_run()
+    {
+        var folder = Directory.CreateTempSubdirectory("concord-resume-").FullName;
+        var ct = CancellationToken.None;
+        await using (var federation = LocalFederation.Create(folder, DemoScenario.Guest, DemoScenario.Hosts))
+        {
+            foreach (var party in DemoScenario.Parties)
+            {
+                federation.Upload(party, DemoScenario.DataFile(party), DemoScenario.Table);
+            }
+            await federation.StartAllAsync(null, ct);
+            using var api = federation.Operator(DemoScenario.Guest);
+
+            var uninterrupted = await api.WaitAsync(await api.SubmitAsync(Job, "resume.yaml", ct), null, ct);
+            Assert.True(uninterrupted.Job.State == TaskState.Success, uninterrupted.Job.Error);
+
+            var jobId = await api.SubmitAsync(Job, "resume.yaml", ct);
+            var reached = await WaitForCheckpointAsync(federation.HomeOf(10001), jobId, atLeast: 8);
+            await federation.KillAsync(10001);
+            var broken = await api.WaitAsync(jobId, null, ct);
+            Assert.Equal(TaskState.Failed, broken.Job.State);
+            Assert.Contains("10001", broken.Job.Error, StringComparison.Ordinal);
+
+            await federation.RestartAsync(10001, ct);
+            Assert.Equal(2, await api.ResumeAsync(jobId, null, ct));
+            var resumed = await api.WaitAsync(jobId, null, ct);
+
+            Assert.True(resumed.Job.State == TaskState.Success, resumed.Job.Error);
+            var logs = await api.LogsAsync(jobId, "statistics_0", DemoScenario.Guest, 0, ct);
+            var resumeLine = Assert.Single(logs, l => l.Message.Contains("resuming from bisection round", StringComparison.Ordinal));
+            var round = long.Parse(resumeLine.Message.Split("round ")[1], System.Globalization.CultureInfo.InvariantCulture);
+            Assert.InRange(round, Math.Min(reached, 63) - 3, 63);
+            Assert.Equal(await StatisticsOf(api, uninterrupted.Job.JobId), await StatisticsOf(api, jobId));
+            await federation.StopAllAsync(null);
+        }
+        Directory.Delete(folder, recursive: true);
+    }
+
+    /// <summary>Reads the host's own store, as an operator on its machine could, until it has checkpointed far enough.</summary>
+    private static async Task<long> WaitForCheckpointAsync(string home, string jobId, long atLeast)
+    {
+        using var store = await FlowStore.OpenAsync(home, null);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            if (await store.GetJobAsync(jobId) is not null
+                && await store.LatestCheckpointAsync(new TaskKey(jobId, "statistics_0", 10001)) is Checkpoint checkpoint
+                && checkpoint.Iteration >= atLeast)
+            {
+                return checkpoint.Iteration;
+            }
+            Assert.True(DateTime.UtcNow < deadline, "the host never checkpointed far enough");
+            await Task.Delay(10);
+        }
+    }
+
+    private static async Task<string> StatisticsOf(OperatorClient api, string jobId) =>
+        (await api.MetricsAsync(jobId, CancellationToken.None)).Single(m => m.Task.Component == "statistics_0").Value.ToJsonString();
+}
