@@ -84,15 +84,14 @@ internal static class JobCommand
 
     private static Command Logs()
     {
-        var command = new Command("logs", "Print a job's task logs at this node's party.");
+        // Each party keeps its own task logs; --party picks whose node (and so whose logs) to read.
+        var command = new Command("logs", "Print a job's task logs, as kept by one party (--party; the guest by default).");
         var id = JobId(command);
         var component = new Option<string?>("--component") { Description = "Only this component" };
-        var party = new Option<int?>("--log-party") { Description = "Only this party's lines (each node holds its own party's logs)" };
         command.Options.Add(component);
-        command.Options.Add(party);
         return WithNode(command, async (parse, api, ct) =>
         {
-            foreach (var line in await api.LogsAsync(parse.GetValue(id)!, parse.GetValue(component), parse.GetValue(party), 0, ct))
+            foreach (var line in await api.LogsAsync(parse.GetValue(id)!, parse.GetValue(component), api.PartyId, 0, ct))
             {
                 Console.WriteLine($"{line.Time:HH:mm:ss.fff} {line.Task.Component} party {line.Task.Party}: {line.Message}");
             }
@@ -131,16 +130,7 @@ internal static class JobCommand
 
     private static async Task<int> FollowAsync(Flow.Api.OperatorClient api, string jobId, CancellationToken ct)
     {
-        var last = "";
-        var view = await api.WaitAsync(jobId, update =>
-        {
-            var line = TaskProgress.Describe(update);
-            if (line != last)
-            {
-                Console.Error.WriteLine(line);
-                last = line;
-            }
-        }, ct);
+        var view = await TaskProgress.FollowAsync(api, jobId, ct);
         Console.WriteLine($"{jobId}: {Word(view.Job.State)}{(view.Job.Error is null ? "" : $": {view.Job.Error}")}");
         return view.Job.State == TaskState.Success ? 0 : 1;
     }

@@ -28,16 +28,7 @@ internal static class StandaloneRun
         using var api = federation.Operator(job.Roster.Guest);
         var jobId = await api.SubmitAsync(jobText, source, ct);
         progress.Step($"submitted job {jobId} to the guest, party {job.Roster.Guest}");
-        var lastLine = "";
-        var view = await api.WaitAsync(jobId, update =>
-        {
-            var line = TaskProgress.Describe(update);
-            if (line != lastLine)
-            {
-                progress.Step(line);
-                lastLine = line;
-            }
-        }, ct);
+        var view = await TaskProgress.FollowAsync(api, jobId, ct);
         var metrics = await api.MetricsAsync(jobId, ct);
         await federation.StopAllAsync(progress.Step);
         return new RunOutcome(folder, view, metrics, progress.Elapsed.TotalSeconds);

@@ -1,11 +1,34 @@
 using Concord.Flow.Api;
 using Concord.Flow.Control;
+using Spectre.Console;
 
 namespace Concord.Cli.Commands.Run;
 
-/// <summary>One line of a running job's progress: tasks done out of all, and which are running where.</summary>
+/// <summary>A running job's progress: tasks done, and which are running where.</summary>
 internal static class TaskProgress
 {
+    /// <summary>
+    /// Follows a job to its end: a live status line on a terminal, one line per change otherwise (logs, CI).
+    /// </summary>
+    public static async Task<JobView> FollowAsync(OperatorClient api, string jobId, CancellationToken ct)
+    {
+        if (!Console.IsOutputRedirected && !Console.IsErrorRedirected)
+        {
+            return await AnsiConsole.Status().StartAsync($"job {jobId}", async status =>
+                await api.WaitAsync(jobId, update => status.Status(Markup.Escape(Describe(update))), ct));
+        }
+        var last = "";
+        return await api.WaitAsync(jobId, update =>
+        {
+            var line = Describe(update);
+            if (line != last)
+            {
+                Console.Error.WriteLine(line);
+                last = line;
+            }
+        }, ct);
+    }
+
     public static string Describe(JobView view)
     {
         var done = view.Tasks.Count(t => t.State == TaskState.Success);
