@@ -62,7 +62,7 @@ internal static class ControlEndpoints
             {
                 return refused;
             }
-            jobs.Cancel(jobId);
+            await jobs.CancelAsync(jobId, http.RequestAborted);
             return Results.Json(true);
         });
     }

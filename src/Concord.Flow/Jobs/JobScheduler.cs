@@ -202,7 +202,7 @@ public sealed class JobScheduler(PartyJobs local, Func<int, ControlClient> contr
             {
                 if (party == Self)
                 {
-                    local.Cancel(jobId);
+                    await local.CancelAsync(jobId, CancellationToken.None).ConfigureAwait(false);
                 }
                 else
                 {

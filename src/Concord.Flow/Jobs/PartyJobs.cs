@@ -9,6 +9,7 @@ namespace Concord.Flow.Jobs;
 public sealed class PartyJobs(PartyServices party)
 {
     private readonly ConcurrentDictionary<string, PartyJobRun> _runs = new();
+    private readonly ConcurrentDictionary<string, byte> _canceled = new();
 
     public PartyServices Party => party;
 
@@ -27,6 +28,7 @@ public sealed class PartyJobs(PartyServices party)
         {
             throw new InvalidOperationException($"job {start.JobId} is still running at party {party.PartyId}; stop it before starting attempt {start.Attempt}");
         }
+        _canceled.TryRemove(start.JobId, out _);
         await MarkRunningAsync(start, job, ct).ConfigureAwait(false);
         var run = PartyJobRun.Start(start, job, party);
         _runs[start.JobId] = run;
@@ -56,11 +58,23 @@ public sealed class PartyJobs(PartyServices party)
         return latest;
     }
 
-    public void Cancel(string jobId)
+    /// <summary>
+    /// Stops this party's run on the initiator's word. The job then reads canceled here too, even where this
+    /// party's own tasks had all finished, because the initiator's verdict covers the whole job.
+    /// </summary>
+    public async Task CancelAsync(string jobId, CancellationToken ct)
     {
-        if (_runs.TryGetValue(jobId, out var run))
+        _canceled[jobId] = 0;
+        if (_runs.TryGetValue(jobId, out var run) && !run.Completion.IsCompleted)
         {
             run.Cancel();
+            return;
+        }
+        if (await party.Store.GetJobAsync(jobId, ct).ConfigureAwait(false) is { State: TaskState.Success } record
+            && record.Spec.Initiator != party.PartyId)
+        {
+            await party.Store.TryTransitionJobAsync(jobId, TaskState.Success, TaskState.Waiting, ct: ct).ConfigureAwait(false);
+            await party.Store.TryTransitionJobAsync(jobId, TaskState.Waiting, TaskState.Canceled, "canceled by the initiator", ct).ConfigureAwait(false);
         }
     }
 
@@ -83,7 +97,7 @@ public sealed class PartyJobs(PartyServices party)
 
     private async Task FinishAsync(string jobId, Task run)
     {
-        var (state, error) = run.Status switch
+        var (state, error) = _canceled.ContainsKey(jobId) ? (TaskState.Canceled, "canceled by the initiator") : run.Status switch
         {
             TaskStatus.RanToCompletion => (TaskState.Success, (string?)null),
             TaskStatus.Canceled => (TaskState.Canceled, "canceled"),
