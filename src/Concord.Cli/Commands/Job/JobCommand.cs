@@ -142,17 +142,8 @@ internal static class JobCommand
         return id;
     }
 
-    private static Command WithNode(Command command, Func<ParseResult, Flow.Api.OperatorClient, CancellationToken, Task<int>> action)
-    {
-        var connection = new NodeConnection();
-        connection.AddTo(command);
-        UserFacing.SetAction(command, async (parse, ct) =>
-        {
-            using var api = connection.Open(parse);
-            return await action(parse, api, ct);
-        });
-        return command;
-    }
+    private static Command WithNode(Command command, Func<ParseResult, Flow.Api.OperatorClient, CancellationToken, Task<int>> action) =>
+        NodeConnection.Bind(command, action);
 
     private static string Word(TaskState state) => state.ToString().ToLowerInvariant();
 }

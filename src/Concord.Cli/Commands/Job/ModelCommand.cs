@@ -21,11 +21,8 @@ internal static class ModelCommand
     private static Command List()
     {
         var command = new Command("list", "List every model version the node holds.");
-        var connection = new NodeConnection();
-        connection.AddTo(command);
-        UserFacing.SetAction(command, async (parse, ct) =>
+        return NodeConnection.Bind(command, async (_, api, ct) =>
         {
-            using var api = connection.Open(parse);
             var table = new Table().AddColumns("model", "version", "component", "party", "role", "job", "bytes", "created");
             foreach (var m in await api.ListModelsAsync(ct))
             {
@@ -34,7 +31,6 @@ internal static class ModelCommand
             AnsiConsole.Write(table);
             return 0;
         });
-        return command;
     }
 
     private static Command Export()
@@ -46,17 +42,13 @@ internal static class ModelCommand
         command.Arguments.Add(id);
         command.Options.Add(version);
         command.Options.Add(output);
-        var connection = new NodeConnection();
-        connection.AddTo(command);
-        UserFacing.SetAction(command, async (parse, ct) =>
+        return NodeConnection.Bind(command, async (parse, api, ct) =>
         {
-            using var api = connection.Open(parse);
             var bytes = await api.ExportModelAsync(parse.GetValue(id)!, parse.GetValue(version), ct);
             await File.WriteAllBytesAsync(parse.GetValue(output)!, bytes, ct);
             Console.WriteLine($"wrote {parse.GetValue(output)} ({bytes.Length} bytes)");
             return 0;
         });
-        return command;
     }
 
     private static Command Import()

@@ -19,7 +19,20 @@ internal sealed class NodeConnection
     private readonly Option<string?> _token = new("--token") { Description = "The node's operator token (default: read from the party's home)" };
     private readonly Option<string?> _certificates = new("--operator-certs") { Description = "A folder with operator.crt and operator.key, to authenticate by certificate instead of token" };
 
-    public void AddTo(Command command)
+    /// <summary>Gives a command the connection options and runs its action against the chosen node.</summary>
+    public static Command Bind(Command command, Func<ParseResult, OperatorClient, CancellationToken, Task<int>> action)
+    {
+        var connection = new NodeConnection();
+        connection.AddTo(command);
+        UserFacing.SetAction(command, async (parse, ct) =>
+        {
+            using var api = connection.Open(parse);
+            return await action(parse, api, ct);
+        });
+        return command;
+    }
+
+    private void AddTo(Command command)
     {
         command.Options.Add(_config);
         command.Options.Add(_party);
@@ -28,7 +41,7 @@ internal sealed class NodeConnection
         command.Options.Add(_certificates);
     }
 
-    public OperatorClient Open(ParseResult parse)
+    private OperatorClient Open(ParseResult parse)
     {
         var config = FederationConfig.Load(parse.GetValue(_config)!);
         var party = parse.GetValue(_party) is int id
