@@ -17,7 +17,7 @@ internal static class DemoCommand
         Commands.UserFacing.SetAction(command, async (parse, ct) =>
         {
             var folder = Path.GetFullPath(parse.GetValue(workdir) ?? Path.Combine(Path.GetTempPath(), $"concord-demo-{Guid.NewGuid().ToString("N")[..8]}"));
-            var outcome = await DemoRun.RunAsync(folder, new DemoProgress(), ct);
+            var outcome = await DemoRun.RunAsync(folder, new Local.StepProgress(), ct);
             DemoReport.Print(outcome);
             if (parse.GetValue(json))
             {

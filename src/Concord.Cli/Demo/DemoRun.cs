@@ -26,7 +26,7 @@ internal sealed record DemoOutcome(
 /// <summary>The demo's steps, in order; nodes are always stopped, whatever happens.</summary>
 internal static class DemoRun
 {
-    public static async Task<DemoOutcome> RunAsync(string folder, DemoProgress progress, CancellationToken ct)
+    public static async Task<DemoOutcome> RunAsync(string folder, StepProgress progress, CancellationToken ct)
     {
         await using var federation = LocalFederation.Create(folder, DemoScenario.Guest, DemoScenario.Hosts);
         progress.Step($"work folder {folder}: a federation CA, certificates for parties {string.Join(", ", DemoScenario.Parties)} and the operator, parties.yaml");

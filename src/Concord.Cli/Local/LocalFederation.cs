@@ -41,8 +41,6 @@ internal sealed class LocalFederation : IAsyncDisposable
 
     public string ConfigPath => Path.Combine(Folder, "parties.yaml");
 
-    public IEnumerable<NodeProcess> Nodes => _nodes.Values;
-
     /// <summary>
     /// Writes certificates and parties.yaml for these parties into <paramref name="folder"/>; starts nothing.
     /// Each party's home is <c>party-ID</c> under <paramref name="homeRoot"/> (the folder itself by default), so a

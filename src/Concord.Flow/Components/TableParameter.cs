@@ -6,11 +6,6 @@ namespace Concord.Flow.Components;
 /// <summary>A component's input table, named in its parameters as <c>{"table": {"namespace": ..., "name": ...}}</c>.</summary>
 public static class TableParameter
 {
-    public static JsonObject For(TableName name) => new()
-    {
-        ["table"] = new JsonObject { ["namespace"] = name.Namespace, ["name"] = name.Name },
-    };
-
     public static PartyTable Load(ComponentRun run, CancellationToken ct)
     {
         var party = run.Context.Self;

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Concord.Federation;
 using Concord.Flow.Control;
 using Concord.Flow.Dsl;
@@ -14,7 +13,6 @@ namespace Concord.Flow.Jobs;
 public sealed class JobScheduler(PartyJobs local, Func<int, ControlClient> controlOf)
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
-    private readonly ConcurrentDictionary<string, Task> _monitors = new();
     private IFlowStore Store => local.Party.Store;
     private int Self => local.Party.PartyId;
 
@@ -96,9 +94,6 @@ public sealed class JobScheduler(PartyJobs local, Func<int, ControlClient> contr
         return common;
     }
 
-    /// <summary>Completes when the scheduler has stopped watching the job (it has ended).</summary>
-    public Task WatchAsync(string jobId) => _monitors.TryGetValue(jobId, out var monitor) ? monitor : Task.CompletedTask;
-
     private async Task LaunchAsync(JobStart start, JobDefinition job)
     {
         var current = await Store.GetJobAsync(start.JobId).ConfigureAwait(false);
@@ -125,7 +120,7 @@ public sealed class JobScheduler(PartyJobs local, Func<int, ControlClient> contr
             await FailAsync(start.JobId, job, $"could not start the job at every party: {ex.Message}").ConfigureAwait(false);
             return;
         }
-        _monitors[start.JobId] = Task.Run(() => MonitorAsync(start, job));
+        _ = Task.Run(() => MonitorAsync(start, job));
     }
 
     private async Task MonitorAsync(JobStart start, JobDefinition job)

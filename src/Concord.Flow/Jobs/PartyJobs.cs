@@ -78,8 +78,6 @@ public sealed class PartyJobs(PartyServices party)
         }
     }
 
-    public bool IsRunning(string jobId) => _runs.TryGetValue(jobId, out var run) && !run.Completion.IsCompleted;
-
     private async Task MarkRunningAsync(JobStart start, JobDefinition job, CancellationToken ct)
     {
         var record = await party.Store.GetJobAsync(start.JobId, ct).ConfigureAwait(false)

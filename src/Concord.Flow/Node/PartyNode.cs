@@ -27,21 +27,18 @@ public sealed class PartyNode : IAsyncDisposable
     private readonly ConcurrentDictionary<int, ControlClient> _controls;
     private readonly TaskCompletionSource _shutdown = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private PartyNode(NodeSettings settings, FederationServer server, HttpTransport transport, IFlowStore store, ConcurrentDictionary<int, ControlClient> controls, JobScheduler scheduler)
+    private PartyNode(NodeSettings settings, FederationServer server, HttpTransport transport, IFlowStore store, ConcurrentDictionary<int, ControlClient> controls)
     {
         Settings = settings;
         _server = server;
         _transport = transport;
         _store = store;
         _controls = controls;
-        Scheduler = scheduler;
     }
 
     public NodeSettings Settings { get; }
 
     public Uri Address => _server.Address;
-
-    public JobScheduler Scheduler { get; }
 
     /// <summary>Completes when an operator asks the node to shut down.</summary>
     public Task ShutdownRequested => _shutdown.Task;
@@ -84,7 +81,7 @@ public sealed class PartyNode : IAsyncDisposable
                 app.MapOpenApi();
             },
             ct).ConfigureAwait(false);
-        node = new PartyNode(settings, server, transport, store, controls, scheduler);
+        node = new PartyNode(settings, server, transport, store, controls);
         return node;
     }
 

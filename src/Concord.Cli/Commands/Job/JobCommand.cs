@@ -18,6 +18,7 @@ internal static class JobCommand
         job.Subcommands.Add(Logs());
         job.Subcommands.Add(Metrics());
         job.Subcommands.Add(Resume());
+        job.Subcommands.Add(Dag());
         return job;
     }
 
@@ -125,6 +126,23 @@ internal static class JobCommand
             var attempt = await api.ResumeAsync(jobId, parse.GetValue(from), ct);
             Console.WriteLine($"{jobId}: attempt {attempt} started");
             return await FollowAsync(api, jobId, ct);
+        });
+    }
+
+    private static Command Dag()
+    {
+        var command = new Command("dag", "Show a job's components, their inputs, and each party's task state.");
+        var id = JobId(command);
+        return WithNode(command, async (parse, api, ct) =>
+        {
+            var table = new Table().AddColumns("component", "type", "inputs", "states");
+            foreach (var node in await api.DagAsync(parse.GetValue(id)!, ct))
+            {
+                table.AddRow(node.Name, node.Type, Markup.Escape(string.Join(", ", node.Inputs)),
+                    string.Join(", ", node.States.OrderBy(s => s.Key).Select(s => $"{s.Key}: {Word(s.Value)}")));
+            }
+            AnsiConsole.Write(table);
+            return 0;
         });
     }
 

@@ -19,7 +19,7 @@ internal static class StandaloneRun
 {
     public static async Task<RunOutcome> RunAsync(JobDefinition job, string jobText, string source, string jobFolder, string folder, string homeRoot, CancellationToken ct)
     {
-        var progress = new DemoProgress();
+        var progress = new StepProgress();
         await using var federation = LocalFederation.Create(folder, job.Roster.Guest, job.Roster.Hosts, job.Roster.Arbiter, homeRoot);
         progress.Step($"parties {string.Join(", ", federation.Config.Parties.Select(p => $"{p.Id} ({p.Role.ToString().ToLowerInvariant()})"))}; config, certificates and logs in {folder}");
         UploadNamedFiles(job, jobFolder, federation, progress);
@@ -35,7 +35,7 @@ internal static class StandaloneRun
     }
 
     /// <summary>Uploads the CSV files that reader components name per party, into the tables they name.</summary>
-    private static void UploadNamedFiles(JobDefinition job, string jobFolder, LocalFederation federation, DemoProgress progress)
+    private static void UploadNamedFiles(JobDefinition job, string jobFolder, LocalFederation federation, StepProgress progress)
     {
         foreach (var reader in job.Components.Where(c => c.Type == "reader"))
         {
