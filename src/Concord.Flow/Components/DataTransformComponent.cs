@@ -19,6 +19,8 @@ public sealed class DataTransformComponent : IFederatedComponent
                 ? Enum.Parse<MissingFill>(fill, ignoreCase: true)
                 : MissingFill.None,
             FillValue = run.Parameters["missing_fill_value"] is null ? 0 : run.Parameters.Double("missing_fill_value"),
+            LabelType = run.Parameters.String("label_type") == "int" ? ML.DataTransform.ValueType.Integer : ML.DataTransform.ValueType.Real,
+            DataType = run.Parameters.String("data_type") == "int" ? ML.DataTransform.ValueType.Integer : ML.DataTransform.ValueType.Real,
         };
         var (table, report) = DataTransformer.Apply(run.RequireInput("data"), options);
         run.Log($"kept {table.FeatureCount} features; filled {report.FilledCounts.Values.Sum()} missing values");

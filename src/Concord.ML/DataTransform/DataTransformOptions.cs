@@ -16,4 +16,17 @@ public sealed record DataTransformOptions
 
     /// <summary>When set, the table must carry this label column (FATE's label_name).</summary>
     public string? LabelName { get; init; }
+
+    /// <summary>FATE's label_type: Integer requires whole-number labels (classification) and says which row breaks it.</summary>
+    public ValueType LabelType { get; init; } = ValueType.Real;
+
+    /// <summary>FATE's data_type: Integer rounds every kept feature to the nearest whole number (half away from zero).</summary>
+    public ValueType DataType { get; init; } = ValueType.Real;
+}
+
+/// <summary>The two numeric types FATE's DataTransform casts to.</summary>
+public enum ValueType
+{
+    Real,
+    Integer,
 }

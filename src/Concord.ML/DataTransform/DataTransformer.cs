@@ -19,6 +19,14 @@ public static class DataTransformer
                 ? $"label \"{label}\" was asked for, but the table has no label column"
                 : $"label \"{label}\" was asked for, but the table's label column is \"{table.Schema.LabelName}\"");
         }
+        if (options.LabelType == ValueType.Integer && table.Labels is double[] labels)
+        {
+            var row = Array.FindIndex(labels, l => l != Math.Round(l));
+            if (row >= 0)
+            {
+                throw new ArgumentException($"label_type int: the label of row \"{table.Ids[row]}\" is {labels[row]}, not a whole number");
+            }
+        }
         var selected = Select(table, options);
         var columns = new double[selected.Count][];
         var features = new Feature[selected.Count];
@@ -43,6 +51,13 @@ public static class DataTransformer
                 }
                 fills[name] = fill;
                 filled[name] = count;
+            }
+            if (options.DataType == ValueType.Integer)
+            {
+                for (var i = 0; i < column.Length; i++)
+                {
+                    column[i] = Math.Round(column[i], MidpointRounding.AwayFromZero);
+                }
             }
             columns[k] = column;
             features[k] = new Feature(name, Feature.InferKind(column));

@@ -69,10 +69,10 @@ public sealed class JobFileTests
                 9999: { label_name: default }
             """));
         var transform = job.Component("transform_0");
-        AssertJson("""{"label_name": "default", "features": ["x0", "x1"], "missing_fill": "mean", "missing_fill_value": 0}""", transform.ParametersFor(9999));
-        AssertJson("""{"label_name": "y", "features": ["x0", "x1"], "missing_fill": "min", "missing_fill_value": 0}""", transform.ParametersFor(10000));
+        AssertJson("""{"label_name": "default", "features": ["x0", "x1"], "missing_fill": "mean", "missing_fill_value": 0, "label_type": "float", "data_type": "float"}""", transform.ParametersFor(9999));
+        AssertJson("""{"label_name": "y", "features": ["x0", "x1"], "missing_fill": "min", "missing_fill_value": 0, "label_type": "float", "data_type": "float"}""", transform.ParametersFor(10000));
         // null leaves a value to the layer below, so 10001 keeps the common features.
-        AssertJson("""{"label_name": "y", "features": ["x0", "x1"], "missing_fill": "value", "missing_fill_value": 3}""", transform.ParametersFor(10001));
+        AssertJson("""{"label_name": "y", "features": ["x0", "x1"], "missing_fill": "value", "missing_fill_value": 3, "label_type": "float", "data_type": "float"}""", transform.ParametersFor(10001));
         Assert.Equal([9999, 10000, 10001], transform.Parties);
     }
 

@@ -69,6 +69,18 @@ public class DataTransformerTests
     }
 
     [Fact]
+    public void Integer_casting_rounds_features_and_checks_labels()
+    {
+        var (table, _) = DataTransformer.Apply(Table(), new DataTransformOptions { DataType = ML.DataTransform.ValueType.Integer, LabelType = ML.DataTransform.ValueType.Integer });
+        Assert.Equal(new[] { 1.0, 1.0, 1.0, 1.0 }, table.Column(2).ToArray());
+        Assert.Equal(FeatureKind.Binary, table.Schema.Features[2].Kind);
+
+        var fractional = PartyTable.Create("id", ["a", "b"], ["x"], [[1.0, 2.0]], "y", [1.0, 0.5]);
+        var ex = Assert.Throws<ArgumentException>(() => DataTransformer.Apply(fractional, new DataTransformOptions { LabelType = ML.DataTransform.ValueType.Integer }));
+        Assert.Contains("row \"b\" is 0.5", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_label_that_the_table_lacks_is_reported()
     {
         var ex = Assert.Throws<ArgumentException>(() => DataTransformer.Apply(Table(), new DataTransformOptions { LabelName = "target" }));

@@ -16,6 +16,8 @@ internal static class DataTransformSpec
             Param.Enum("missing_fill", "none", "mean", "min", "max", "value").Default("none").PerParty()
                 .Describe("how a missing value is filled: by the column's mean, min or max, or by missing_fill_value"),
             Param.Double("missing_fill_value").Default(0.0).PerParty().Describe("the fill value when missing_fill is value"),
+            Param.Enum("label_type", "float", "int").Default("float").PerParty().Describe("int requires whole-number labels"),
+            Param.Enum("data_type", "float", "int").Default("float").PerParty().Describe("int rounds every kept feature to a whole number"),
         ],
     };
 }
