@@ -120,7 +120,21 @@ public sealed class JobScheduler(PartyJobs local, Func<int, ControlClient> contr
             await FailAsync(start.JobId, job, $"could not start the job at every party: {ex.Message}").ConfigureAwait(false);
             return;
         }
-        _ = Task.Run(() => MonitorAsync(start, job));
+        _ = Task.Run(() => WatchAsync(start, job));
+    }
+
+    /// <summary>Nothing may escape the watcher unseen: a job left running forever would be worse than a failed one.</summary>
+    private async Task WatchAsync(JobStart start, JobDefinition job)
+    {
+        try
+        {
+            await MonitorAsync(start, job).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            local.Party.Log($"[{start.JobId}] the scheduler lost track of the job: {ex.Message}");
+            await FailAsync(start.JobId, job, $"the scheduler at party {Self} failed while watching the job: {TaskErrors.Describe(ex)}").ConfigureAwait(false);
+        }
     }
 
     private async Task MonitorAsync(JobStart start, JobDefinition job)
