@@ -44,7 +44,7 @@ public static class BinaryMetrics
         var roc = Roc(sweep);
         var ksIndex = KsIndex(roc);
         return new BinaryEvaluation(
-            Auc(roc), roc.Y[ksIndex] - roc.X[ksIndex], ksIndex, threshold,
+            Auc(roc), roc.Y[ksIndex] - roc.X[ksIndex], ksIndex, threshold, positiveLabel,
             Confusion(classScores, positive, w, threshold), roc, LiftCurves.Lift(sweep), LiftCurves.Gain(sweep));
     }
 
