@@ -46,7 +46,7 @@ public class EvaluationJobTests
           - name: evaluation_regression
             type: evaluation
             inputs: { data: reader_regression.data }
-            parameters: { eval_type: regression }
+            parameters: { eval_type: regression, metrics: [rmse, r2] }
         """;
 
     [Fact]
@@ -83,7 +83,8 @@ public class EvaluationJobTests
         var regression = metrics.Single(m => m.Task.Component == "evaluation_regression").Value;
         Assert.Equal(0.48088460154178353, regression["rmse"]!.GetValue<double>(), Tolerance);
         Assert.Equal(0.96238977408452142, regression["r2"]!.GetValue<double>(), Tolerance);
-        Assert.Equal(["rmse", "mae", "r2", "explained_variance"], EvaluationJson.Scalars(regression).Select(s => s.Key));
+        // metrics: [rmse, r2] keeps only those scalars.
+        Assert.Equal(["rmse", "r2"], EvaluationJson.Scalars(regression).Select(s => s.Key));
     }
 
     [Fact]
@@ -98,6 +99,19 @@ public class EvaluationJobTests
         Assert.Equal(TaskState.Failed, view.Job.State);
         Assert.Contains("evaluation_binary", view.Job.Error, StringComparison.Ordinal);
         Assert.Contains("the label of row 14 is 2", view.Job.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_metric_the_evaluation_does_not_compute_fails_the_job_with_what_it_computes()
+    {
+        await using var nodes = await LoopbackNodes.StartAsync(Catalog, Guest, Host);
+        SavePredictions(nodes, BinaryLabels);
+        using var api = nodes.Operator(Guest);
+
+        var view = await api.WaitAsync(await api.SubmitAsync(Job.Replace("metrics: [rmse, r2]", "metrics: [rmse, auc]", StringComparison.Ordinal), "evaluation.yaml", CancellationToken.None), null, CancellationToken.None);
+
+        Assert.Equal(TaskState.Failed, view.Job.State);
+        Assert.Contains("metrics names \"auc\", which regression evaluation does not compute; it computes rmse, mae, r2, explained_variance", view.Job.Error, StringComparison.Ordinal);
     }
 
     /// <summary>The guest's three prediction tables; the host has tables of the same names with one feature of its own.</summary>

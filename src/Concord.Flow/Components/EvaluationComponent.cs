@@ -36,6 +36,10 @@ public sealed class EvaluationComponent : IFederatedComponent
             "regression" => EvaluationJson.Regression(RegressionMetrics.Evaluate(Score(table), labels, table.Weights)),
             _ => throw new ArgumentException($"eval_type \"{evalType}\" is none of binary, multi, regression"),
         };
+        if (run.Parameters.StringList("metrics") is { } wanted)
+        {
+            EvaluationJson.KeepScalars(metrics, wanted, evalType);
+        }
         metrics["eval_type"] = evalType;
         metrics["rows"] = table.RowCount;
         run.Log($"{evalType} evaluation of {table.RowCount} rows: {EvaluationJson.Summary(metrics)}");

@@ -74,6 +74,20 @@ public static class EvaluationJson
         ["explained_variance"] = e.ExplainedVariance,
     };
 
+    /// <summary>Drops the scalars not in <paramref name="wanted"/>; a name the evaluation does not compute is an error, not a silent omission.</summary>
+    public static void KeepScalars(JsonObject metrics, IReadOnlyList<string> wanted, string evalType)
+    {
+        var computed = ScalarNames.Where(metrics.ContainsKey).ToList();
+        if (wanted.FirstOrDefault(name => !computed.Contains(name)) is string unknown)
+        {
+            throw new ArgumentException($"metrics names \"{unknown}\", which {evalType} evaluation does not compute; it computes {string.Join(", ", computed)}");
+        }
+        foreach (var name in computed.Except(wanted))
+        {
+            metrics.Remove(name);
+        }
+    }
+
     /// <summary>The scalar metrics an evaluation reported, by name, in <see cref="ScalarNames"/> order.</summary>
     public static IEnumerable<KeyValuePair<string, double>> Scalars(JsonNode? metrics) =>
         metrics is JsonObject o
