@@ -15,38 +15,26 @@ public class BinaryMetricsTests
     internal static readonly double[] Labels = [1, 1, 0, 1, 0, 1, 0, 1, 0, 0, 1, 0, 0, 1, 0];
     private static readonly double[] Weights = [1, 2, 1, 0.5, 1, 1, 3, 1, 1, 2, 1, 1, 1, 1, 0.5];
 
-    [Fact]
-    public void Unweighted_metrics_match_sklearn()
+    /// <param name="confusion">tn, fp, fn, tp at the default threshold 0.5.</param>
+    [Theory]
+    [InlineData(false, 0.7857142857142857, 0.4821428571428571, 0.5, new[] { 5.0, 3, 1, 6 }, 0.66666666666666663, 0.8571428571428571, 0.75, 0.73333333333333328, 0.625)]
+    [InlineData(true, 0.80952380952380953, 0.54285714285714282, 0.55, new[] { 5.5, 5.0, 1.0, 6.5 }, 0.56521739130434778, 0.8666666666666667, 0.68421052631578949, 0.66666666666666663, 0.52380952380952384)]
+    public void Metrics_match_sklearn(
+        bool weighted, double auc, double ks, double ksThreshold, double[] confusion, double precision, double recall, double f1, double accuracy, double tnr)
     {
-        var e = BinaryMetrics.Evaluate(Scores, Labels);
+        var e = BinaryMetrics.Evaluate(Scores, Labels, weighted ? Weights : null);
 
-        Assert.Equal(0.7857142857142857, e.Auc, Tolerance);
-        Assert.Equal(0.4821428571428571, e.Ks, Tolerance);
-        Assert.Equal(0.5, e.Roc.Thresholds[e.KsIndex]);
-        Assert.Equal(new BinaryConfusion(5, 3, 1, 6), e.Confusion);
-        Assert.Equal(0.66666666666666663, e.Confusion.Precision, Tolerance);
-        Assert.Equal(0.8571428571428571, e.Confusion.Recall, Tolerance);
-        Assert.Equal(0.75, e.Confusion.F1, Tolerance);
-        Assert.Equal(0.73333333333333328, e.Confusion.Accuracy, Tolerance);
-        Assert.Equal(0.625, e.Confusion.TrueNegativeRate, Tolerance);
+        Assert.Equal(auc, e.Auc, Tolerance);
+        Assert.Equal(ks, e.Ks, Tolerance);
+        Assert.Equal(ksThreshold, e.Roc.Thresholds[e.KsIndex]);
+        Assert.Equal(new BinaryConfusion(confusion[0], confusion[1], confusion[2], confusion[3]), e.Confusion);
+        Assert.Equal(precision, e.Confusion.Precision, Tolerance);
+        Assert.Equal(recall, e.Confusion.Recall, Tolerance);
+        Assert.Equal(f1, e.Confusion.F1, Tolerance);
+        Assert.Equal(accuracy, e.Confusion.Accuracy, Tolerance);
+        Assert.Equal(tnr, e.Confusion.TrueNegativeRate, Tolerance);
         // sklearn's roc_curve(drop_intermediate=False): the origin plus one point per distinct score.
         Assert.Equal(12, e.Roc.Count);
-    }
-
-    [Fact]
-    public void Weighted_metrics_match_sklearn_with_sample_weight()
-    {
-        var e = BinaryMetrics.Evaluate(Scores, Labels, Weights);
-
-        Assert.Equal(0.80952380952380953, e.Auc, Tolerance);
-        Assert.Equal(0.54285714285714282, e.Ks, Tolerance);
-        Assert.Equal(0.55, e.Roc.Thresholds[e.KsIndex]);
-        Assert.Equal(new BinaryConfusion(5.5, 5.0, 1.0, 6.5), e.Confusion);
-        Assert.Equal(0.56521739130434778, e.Confusion.Precision, Tolerance);
-        Assert.Equal(0.8666666666666667, e.Confusion.Recall, Tolerance);
-        Assert.Equal(0.68421052631578949, e.Confusion.F1, Tolerance);
-        Assert.Equal(0.66666666666666663, e.Confusion.Accuracy, Tolerance);
-        Assert.Equal(0.52380952380952384, e.Confusion.TrueNegativeRate, Tolerance);
     }
 
     [Fact]
@@ -108,38 +96,17 @@ public class BinaryMetricsTests
         Assert.Equal(0.8, e.Roc.Thresholds[e.KsIndex]);
     }
 
-    [Fact]
-    public void A_single_class_is_refused_for_auc()
+    [Theory]
+    [InlineData(new[] { 0.1, 0.7, 0.4 }, new[] { 1.0, 1, 1 }, "every row is positive: AUC, KS and the ROC curve need rows of both classes")]
+    [InlineData(new[] { 0.1, 0.7, 0.4 }, new[] { 0.0, 0, 0 }, "every row is negative")]
+    [InlineData(new[] { 0.1, double.NaN, 0.4 }, new[] { 0.0, 1, 1 }, "the score of row 1 is NaN")]
+    [InlineData(new[] { 0.1, 0.2, 0.4 }, new[] { 0.0, 1, 2 }, "the label of row 2 is 2: binary evaluation needs labels 0 and 1")]
+    [InlineData(new double[0], new double[0], "the input has no rows")]
+    public void Bad_input_is_refused_with_what_is_wrong_and_where(double[] scores, double[] labels, string says)
     {
-        var ex = Assert.Throws<ArgumentException>(() => BinaryMetrics.Evaluate([0.1, 0.7, 0.4], [1, 1, 1]));
+        var ex = Assert.Throws<ArgumentException>(() => BinaryMetrics.Evaluate(scores, labels));
 
-        Assert.Contains("every row is positive", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("both classes", ex.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void A_nan_score_is_refused_with_its_row()
-    {
-        var ex = Assert.Throws<ArgumentException>(() => BinaryMetrics.Evaluate([0.1, double.NaN, 0.4], [0, 1, 1]));
-
-        Assert.Contains("the score of row 1 is NaN", ex.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void A_label_other_than_0_or_1_is_refused_with_its_row()
-    {
-        var ex = Assert.Throws<ArgumentException>(() => BinaryMetrics.Evaluate([0.1, 0.2, 0.4], [0, 1, 2]));
-
-        Assert.Contains("the label of row 2 is 2", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("labels 0 and 1", ex.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Empty_input_is_refused()
-    {
-        var ex = Assert.Throws<ArgumentException>(() => BinaryMetrics.Evaluate([], []));
-
-        Assert.Contains("no rows", ex.Message, StringComparison.Ordinal);
+        Assert.Contains(says, ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -13,26 +13,17 @@ public class RegressionMetricsTests
     private static readonly double[] Predictions = [2.5, 0.0, 2.1, 7.8, 3.9, 1.5, -0.3, 4.9];
     private static readonly double[] Weights = [1, 2, 0.5, 1, 1, 3, 1, 0.25];
 
-    [Fact]
-    public void Unweighted_metrics_match_sklearn()
+    [Theory]
+    [InlineData(false, 0.48088460154178353, 0.4375, 0.96238977408452142, 0.9624151863993291)]
+    [InlineData(true, 0.46904157598234292, 0.44102564102564101, 0.95936917924819265, 0.96566378730441671)]
+    public void Metrics_match_sklearn(bool weighted, double rmse, double mae, double r2, double explainedVariance)
     {
-        var e = RegressionMetrics.Evaluate(Predictions, Labels);
+        var e = RegressionMetrics.Evaluate(Predictions, Labels, weighted ? Weights : null);
 
-        Assert.Equal(0.48088460154178353, e.Rmse, Tolerance);
-        Assert.Equal(0.4375, e.Mae, Tolerance);
-        Assert.Equal(0.96238977408452142, e.R2, Tolerance);
-        Assert.Equal(0.9624151863993291, e.ExplainedVariance, Tolerance);
-    }
-
-    [Fact]
-    public void Weighted_metrics_match_sklearn_with_sample_weight()
-    {
-        var e = RegressionMetrics.Evaluate(Predictions, Labels, Weights);
-
-        Assert.Equal(0.46904157598234292, e.Rmse, Tolerance);
-        Assert.Equal(0.44102564102564101, e.Mae, Tolerance);
-        Assert.Equal(0.95936917924819265, e.R2, Tolerance);
-        Assert.Equal(0.96566378730441671, e.ExplainedVariance, Tolerance);
+        Assert.Equal(rmse, e.Rmse, Tolerance);
+        Assert.Equal(mae, e.Mae, Tolerance);
+        Assert.Equal(r2, e.R2, Tolerance);
+        Assert.Equal(explainedVariance, e.ExplainedVariance, Tolerance);
     }
 
     [Fact]
