@@ -86,4 +86,22 @@ public class BinaryMetricsProperties
                 && gain.X.Select((x, d) => x >= ((d + 1) / 10.0) - 1e-12).All(ok => ok);
         }).QuickCheckThrowOnFailure();
     }
+
+    [Fact]
+    public void An_integer_weight_counts_as_that_many_copies_of_the_row()
+    {
+        Prop.ForAll(Samples, s =>
+        {
+            var copies = s.Scores.SelectMany((_, i) => Enumerable.Repeat(i, (int)s.Weights[i])).ToArray();
+            var weighted = BinaryMetrics.Evaluate(s.Scores, s.Labels, s.Weights);
+            var repeated = BinaryMetrics.Evaluate([.. copies.Select(i => s.Scores[i])], [.. copies.Select(i => s.Labels[i])]);
+            var regressionWeighted = RegressionMetrics.Evaluate(s.Scores, s.Labels, s.Weights);
+            var regressionRepeated = RegressionMetrics.Evaluate([.. copies.Select(i => s.Scores[i])], [.. copies.Select(i => s.Labels[i])]);
+            return Math.Abs(weighted.Auc - repeated.Auc) < 1e-12
+                && Math.Abs(weighted.Ks - repeated.Ks) < 1e-12
+                && weighted.Confusion == repeated.Confusion
+                && Math.Abs(regressionWeighted.Rmse - regressionRepeated.Rmse) < 1e-12
+                && Math.Abs(regressionWeighted.R2 - regressionRepeated.R2) < 1e-9;
+        }).QuickCheckThrowOnFailure();
+    }
 }
