@@ -1,6 +1,6 @@
 namespace Concord.ML.Evaluation;
 
-/// <summary>Multi-class metrics from one score column per class; a row's prediction is its highest-scoring class.</summary>
+/// <summary>Multi-class metrics from one score column per class; a row's prediction is its highest-scoring class (on a tie, the first column).</summary>
 public static class MultiClassMetrics
 {
     /// <param name="classes">The label value of each score column.</param>
