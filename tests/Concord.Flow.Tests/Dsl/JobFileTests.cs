@@ -50,7 +50,7 @@ public sealed class JobFileTests
              "tol": 0.0001, "early_stop": "diff", "key_bits": 1024,
              "init_param": {"method": "random_uniform", "fit_intercept": true, "const": 0}}
             """, job.Component("lr_0").ParametersFor(10002));
-        AssertJson("""{"eval_type": "binary", "metrics": ["auc", "ks"]}""", job.Component("eval_0").ParametersFor(9999));
+        AssertJson("""{"eval_type": "binary", "threshold": 0.5, "pos_label": 1, "metrics": ["auc", "ks"]}""", job.Component("eval_0").ParametersFor(9999));
         Assert.Equal(10, job.Settings.CheckpointEvery);
     }
 

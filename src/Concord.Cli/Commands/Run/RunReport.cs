@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
+using Concord.Flow.Components;
 using Concord.Flow.Store;
 
 namespace Concord.Cli.Commands.Run;
@@ -16,19 +18,43 @@ internal static class RunReport
         }
         foreach (var metric in outcome.Metrics)
         {
-            Console.WriteLine($"{metric.Task.Component} at party {metric.Task.Party}: {metric.Name} = {metric.Value.ToJsonString()}");
+            Console.WriteLine(IsEvaluation(metric)
+                ? $"{metric.Task.Component} at party {metric.Task.Party}: {EvaluationJson.Summary(metric.Value)}{Matrix(metric.Value)}"
+                : $"{metric.Task.Component} at party {metric.Task.Party}: {metric.Name} = {metric.Value.ToJsonString()}");
         }
     }
 
-    public static object Figures(RunOutcome outcome) => new
+    /// <summary>
+    /// The last line of `concord run --json`: the job's outcome, every evaluation's scalar metrics at the top level
+    /// (e.g. "auc": 0.99), then all metrics by component and party. A scalar a second evaluation component also
+    /// reports is lifted as "component.name", so that none hides another.
+    /// </summary>
+    public static JsonObject Figures(RunOutcome outcome)
     {
-        job = outcome.Job.Job.JobId,
-        name = outcome.Job.Job.Spec.Name,
-        state = outcome.Job.Job.State.ToString().ToLowerInvariant(),
-        error = outcome.Job.Job.Error,
-        seconds = outcome.Seconds,
-        metrics = Metrics(outcome.Metrics),
-    };
+        var job = outcome.Job.Job;
+        var figures = new JsonObject
+        {
+            ["job"] = job.JobId,
+            ["name"] = job.Spec.Name,
+            ["state"] = job.State.ToString().ToLowerInvariant(),
+            ["error"] = job.Error,
+            ["seconds"] = outcome.Seconds,
+        };
+        foreach (var metric in outcome.Metrics.Where(IsEvaluation))
+        {
+            foreach (var (name, value) in EvaluationJson.Scalars(metric.Value))
+            {
+                figures[figures.ContainsKey(name) ? $"{metric.Task.Component}.{name}" : name] = value;
+            }
+        }
+        figures["metrics"] = Metrics(outcome.Metrics);
+        return figures;
+    }
+
+    private static bool IsEvaluation(MetricRecord metric) => metric.Name == EvaluationComponent.TypeName;
+
+    private static string Matrix(JsonNode value) =>
+        value["confusion_matrix"]?["matrix"] is JsonNode matrix ? $"; confusion matrix (rows true, columns predicted) {matrix.ToJsonString()}" : "";
 
     /// <summary>The metrics by component, then party: what the example jobs' callers compare against baselines.</summary>
     private static JsonObject Metrics(IReadOnlyList<MetricRecord> metrics)
@@ -39,7 +65,7 @@ internal static class RunReport
             var byParty = new JsonObject();
             foreach (var metric in group)
             {
-                byParty[metric.Task.Party.ToString(System.Globalization.CultureInfo.InvariantCulture)] = metric.Value.DeepClone();
+                byParty[metric.Task.Party.ToString(CultureInfo.InvariantCulture)] = metric.Value.DeepClone();
             }
             byComponent[group.Key] = byParty;
         }
