@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Security.Cryptography;
-using Utf8 = System.Text.Encoding;
 using Concord.Crypto.Vector;
+using Utf8 = System.Text.Encoding;
 
 namespace Concord.Crypto.Ristretto;
 
