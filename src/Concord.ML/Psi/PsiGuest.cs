@@ -12,6 +12,12 @@ namespace Concord.ML.Psi;
 /// blinds by a. H(x)·a·b = H(y)·b·a exactly when x = y, so the guest finds the shared ids without ever seeing an
 /// unblinded hash; a host sees only the guest's ids under a, and learns at most the intersection.
 /// </summary>
+/// <remarks>
+/// What each side learns: the guest learns its intersection with each host separately (not only the common
+/// intersection of all) and each host's set size; a host learns the guest's set size and, when every party
+/// outputs, the final intersection. This is FATE's ECDH-PSI leakage. Each side shuffles its list, so a position
+/// says nothing about an id's rank.
+/// </remarks>
 public sealed class PsiGuest(FederationContext ctx)
 {
     public async Task<PsiResult> RunAsync(IReadOnlyList<string> ids, PsiOptions options, CancellationToken ct = default)
