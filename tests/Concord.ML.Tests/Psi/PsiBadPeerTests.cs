@@ -1,8 +1,5 @@
 using Concord.Federation;
 using Concord.Federation.Context;
-using Concord.Federation.Parties;
-using Concord.Federation.Transport;
-using Concord.Federation.Transport.InMemory;
 using Concord.ML.Psi;
 
 namespace Concord.ML.Tests.Psi;
@@ -10,8 +7,7 @@ namespace Concord.ML.Tests.Psi;
 /// <summary>A host that sends what the protocol does not allow: the guest stops with an error naming it.</summary>
 public class PsiBadPeerTests
 {
-    private const int Guest = 9999;
-    private const int Host = 10000;
+    private const int Host = PsiFederation.FirstHostId;
 
     [Fact]
     public async Task Bytes_that_are_not_group_elements_fail_the_guest_naming_the_host()
@@ -46,11 +42,9 @@ public class PsiBadPeerTests
 
     private static async Task<FederationException> RunAgainstAsync(Func<FederationContext, Task> host)
     {
-        var network = new InMemoryNetwork(new FederationOptions { ReceiveTimeout = TimeSpan.FromSeconds(30) });
-        var roster = new Roster(Guest, [Host]);
-        var contexts = roster.All().ToDictionary(p => p.Id, p => new FederationContext("job-psi-bad", p, roster, network.Join(p.Id)).Sub("psi"));
+        var (contexts, _) = PsiFederation.Join(hosts: 1);
         var hostTask = Task.Run(() => host(contexts[Host]));
-        var error = await Assert.ThrowsAsync<FederationException>(() => new PsiGuest(contexts[Guest]).RunAsync(["a", "b", "c"], new PsiOptions()));
+        var error = await Assert.ThrowsAsync<FederationException>(() => new PsiGuest(contexts[PsiFederation.GuestId]).RunAsync(["a", "b", "c"], new PsiOptions()));
         await hostTask;
         return error;
     }

@@ -29,14 +29,21 @@ internal sealed record PsiFederation(PsiResult Guest, IReadOnlyList<PsiResult> H
     public static (Task<PsiResult> Guest, IReadOnlyList<Task<PsiResult>> Hosts, IReadOnlyDictionary<int, Transcript> Transcripts) Start(
         PsiOptions options, PsiOptions hostOptions, IReadOnlyList<string> guest, params IReadOnlyList<string>[] hosts)
     {
+        var (contexts, transcripts) = Join(hosts.Length);
+        var guestTask = Task.Run(() => new PsiGuest(contexts[GuestId]).RunAsync(guest, options));
+        var hostTasks = hosts.Select((ids, i) => Task.Run(() => new PsiHost(contexts[FirstHostId + i]).RunAsync(ids, hostOptions))).ToList();
+        return (guestTask, hostTasks, transcripts);
+    }
+
+    /// <summary>Every party's context, scoped to the component, by party id, each recording what it receives.</summary>
+    public static (IReadOnlyDictionary<int, FederationContext> Contexts, IReadOnlyDictionary<int, Transcript> Transcripts) Join(int hosts)
+    {
         // A protocol that waits for a message nobody sends should fail the test quickly, not in 10 minutes.
         var network = new InMemoryNetwork(new FederationOptions { ReceiveTimeout = TimeSpan.FromSeconds(30) });
-        var roster = new Roster(GuestId, [.. hosts.Select((_, i) => FirstHostId + i)]);
+        var roster = new Roster(GuestId, [.. Enumerable.Range(FirstHostId, hosts)]);
         var transcripts = roster.All().ToDictionary(p => p.Id, _ => new Transcript());
-        var contexts = roster.All().ToDictionary(p => p, p => new FederationContext("job-psi", p, roster, network.Join(p.Id), transcripts[p.Id]).Sub("psi"));
-
-        var guestTask = Task.Run(() => new PsiGuest(contexts[roster.Guest]).RunAsync(guest, options));
-        var hostTasks = roster.Hosts.Zip(hosts, (party, ids) => Task.Run(() => new PsiHost(contexts[party]).RunAsync(ids, hostOptions))).ToList();
-        return (guestTask, hostTasks, transcripts);
+        // Everyone joins before anyone sends, as nodes are up before a job starts.
+        var contexts = roster.All().ToDictionary(p => p.Id, p => new FederationContext("job-psi", p, roster, network.Join(p.Id), transcripts[p.Id]).Sub("psi"));
+        return (contexts, transcripts);
     }
 }
