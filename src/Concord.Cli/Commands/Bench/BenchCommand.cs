@@ -10,6 +10,7 @@ internal static class BenchCommand
         var bench = new Command("bench", "Measure Concord against a reference run on the same machine, in the same run.");
         bench.Subcommands.Add(BenchPaillierCommand.Build());
         bench.Subcommands.Add(BenchTransportCommand.Build());
+        bench.Subcommands.Add(BenchPsiCommand.Build());
         return bench;
     }
 }

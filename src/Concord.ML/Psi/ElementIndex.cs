@@ -1,0 +1,44 @@
+using System.Buffers.Binary;
+using Concord.Crypto.Ristretto;
+
+namespace Concord.ML.Psi;
+
+/// <summary>A lookup from packed group elements to their positions, keyed on the first 128 bits and confirmed on all 256.</summary>
+internal sealed class ElementIndex
+{
+    private readonly byte[] _packed;
+    private readonly Dictionary<UInt128, int> _positions;
+
+    private ElementIndex(byte[] packed, Dictionary<UInt128, int> positions)
+    {
+        _packed = packed;
+        _positions = positions;
+    }
+
+    public static ElementIndex Of(byte[] packed)
+    {
+        var count = packed.Length / Ristretto255.PointBytes;
+        var positions = new Dictionary<UInt128, int>(count);
+        for (var i = 0; i < count; i++)
+        {
+            // A repeated element can only come from a repeated id, which a table does not allow; keep the first.
+            positions.TryAdd(Key(PointBatch.At(packed, i)), i);
+        }
+        return new ElementIndex(packed, positions);
+    }
+
+    /// <summary>For each element of <paramref name="probes"/>, its position in this index, or −1.</summary>
+    public int[] Positions(byte[] probes)
+    {
+        var count = probes.Length / Ristretto255.PointBytes;
+        var found = new int[count];
+        for (var i = 0; i < count; i++)
+        {
+            var probe = PointBatch.At(probes, i);
+            found[i] = _positions.TryGetValue(Key(probe), out var at) && PointBatch.At(_packed, at).SequenceEqual(probe) ? at : -1;
+        }
+        return found;
+    }
+
+    private static UInt128 Key(ReadOnlySpan<byte> element) => BinaryPrimitives.ReadUInt128LittleEndian(element);
+}

@@ -1,0 +1,32 @@
+using Concord.Federation.Messaging;
+
+namespace Concord.ML.Psi;
+
+/// <summary>
+/// The messages of ECDH-PSI, in the order they flow. Every id crosses the wire only as H(id)·k for a secret
+/// scalar k the receiver does not hold; ids themselves never cross it.
+/// </summary>
+internal static class PsiProtocol
+{
+    /// <summary>Host → guest: H(y)·b for each host id y, in an order shuffled by the host, 32 bytes each.</summary>
+    public static readonly Tag<byte[]> HostBlindedIds = new("host_blinded_ids");
+
+    /// <summary>Guest → every host: H(x)·a for each guest id x, in an order shuffled by the guest.</summary>
+    public static readonly Tag<byte[]> GuestBlindedIds = new("guest_blinded_ids");
+
+    /// <summary>Host → guest: H(x)·a·b, the guest's blinded ids blinded again, in the order received.</summary>
+    public static readonly Tag<byte[]> DoublyBlindedGuestIds = new("doubly_blinded_guest_ids");
+
+    /// <summary>Guest → every host: whether the intersection stands, or why the run stops.</summary>
+    public static readonly Tag<PsiVerdict> Verdict = new("verdict");
+
+    /// <summary>
+    /// Guest → each host, when every party outputs: positions in that host's shuffled list of the shared ids,
+    /// ordered by id (ordinal) so that all parties' rows line up.
+    /// </summary>
+    public static readonly Tag<long[]> IntersectionPositions = new("intersection_positions");
+}
+
+/// <summary>The guest's word on the run: null when the intersection is usable, else the reason it is not.</summary>
+/// <param name="OutputAtHosts">Whether the guest will send each host its share of the intersection.</param>
+internal sealed record PsiVerdict(string? Failure, bool OutputAtHosts);
