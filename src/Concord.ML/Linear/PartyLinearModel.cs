@@ -1,0 +1,39 @@
+using System.Text.Json;
+
+namespace Concord.ML.Linear;
+
+/// <summary>
+/// One party's share of a trained linear model: its features' names and scaling, and for each binary model
+/// (one per class under one-vs-rest) its weights, the intercept last when this party holds it (the guest).
+/// </summary>
+public sealed record PartyLinearModel(
+    LinearTask Task,
+    string[] FeatureNames,
+    double[] Means,
+    double[] Scales,
+    double[][] Weights,
+    bool HasIntercept,
+    double[] Classes)
+{
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
+
+    public byte[] ToBytes() => JsonSerializer.SerializeToUtf8Bytes(this, Json);
+
+    public static PartyLinearModel FromBytes(byte[] bytes, string what = "warm-start model") =>
+        JsonSerializer.Deserialize<PartyLinearModel>(bytes, Json) ?? throw new ArgumentException($"{what} is empty");
+
+    /// <summary>Starting weights for a run: the warm-start model's when it fits this party's features, else zeros.</summary>
+    public static double[][] InitialWeights(PartyLinearModel? warm, LinearTask task, string[] names, int models, bool intercept)
+    {
+        var width = names.Length + (intercept ? 1 : 0);
+        if (warm is null)
+        {
+            return [.. Enumerable.Range(0, models).Select(_ => new double[width])];
+        }
+        if (warm.Task != task || !warm.FeatureNames.SequenceEqual(names) || warm.Weights.Length != models || warm.HasIntercept != intercept)
+        {
+            throw new ArgumentException($"the warm-start model ({warm.Task}, {warm.FeatureNames.Length} features, {warm.Weights.Length} models) does not fit this run ({task}, {names.Length} features, {models} models)");
+        }
+        return [.. warm.Weights.Select(w => (double[])w.Clone())];
+    }
+}
