@@ -122,7 +122,7 @@ public sealed class PartyJobRun
             var checkpoints = new StoreCheckpoints(_party.Store, task, _job.Settings.CheckpointEvery, _start.ResumeFrom.TryGetValue(component.Name, out var from) ? from : null);
             Log("started");
             var output = await _party.Catalog.Get(component.Type)
-                .RunAsync(new ComponentRun(context, component.ParametersFor(_party.PartyId), _party.PartyHome, inputs, checkpoints, Log), ct)
+                .RunAsync(new ComponentRun(context, component.ParametersFor(_party.PartyId), _party.PartyHome, inputs, checkpoints, Log) { Seed = _job.Settings.Seed }, ct)
                 .ConfigureAwait(false);
             await _outputs.SaveAsync(task, component.Type, role, output, ct).ConfigureAwait(false);
             Log("succeeded");

@@ -49,7 +49,7 @@ public sealed class HeteroLinearGuest(FederationContext ctx, HeteroLinearSetting
         var models = Math.Max(classes.Length, 1);
         _targets = [.. Enumerable.Range(0, models).Select(k => LabelClasses.Target(data.Labels, classes, k))];
         _computesLoss = settings.ComputesLoss(ctx.Roster.Hosts.Count);
-        var initial = PartyLinearModel.InitialWeights(warmStart, _options.Task, data.Features.Names, models, _options.FitIntercept);
+        var initial = PartyLinearModel.InitialWeights(warmStart, _options, data.Features.Names, models, _options.FitIntercept);
         _weights = new PartyWeights(_options, data.Features.Columns, _options.FitIntercept, initial);
         await others.Send(Plan, new TrainingPlan(models, _plan.Count, _computesLoss, ResidualScale, null), ct).ConfigureAwait(false);
         _key = Crypto.Paillier.PaillierPublicKey.FromBytes(await ctx.Arbiter.Receive(PublicKey, ct).ConfigureAwait(false));

@@ -37,7 +37,7 @@ public sealed class HeteroLinearHost(FederationContext ctx, HeteroLinearSettings
         {
             throw new FederationException($"the guest plans {_training.Batches} batches per epoch, this host {_plan.Count}: the parties' batch_size or seed differ", ctx.Roster.Guest);
         }
-        var initial = PartyLinearModel.InitialWeights(warmStart, _options.Task, data.Features.Names, _training.Models, intercept: false);
+        var initial = PartyLinearModel.InitialWeights(warmStart, _options, data.Features.Names, _training.Models, intercept: false);
         _weights = new PartyWeights(_options, data.Features.Columns, intercept: false, initial);
         _key = Crypto.Paillier.PaillierPublicKey.FromBytes(await ctx.Arbiter.Receive(PublicKey, ct).ConfigureAwait(false));
 

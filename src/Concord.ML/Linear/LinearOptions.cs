@@ -23,6 +23,16 @@ public enum PenaltyKind
     L2,
 }
 
+/// <summary>FATE's init_param methods; random ones draw from the job's seed and the party's feature names.</summary>
+public enum InitMethod
+{
+    Zeros,
+    Ones,
+    Const,
+    RandomUniform,
+    RandomNormal,
+}
+
 /// <summary>FATE's convergence checks: loss change, weight change (L2 norm over every party's weights), or loss below tol.</summary>
 public enum EarlyStopKind
 {
@@ -47,6 +57,9 @@ public sealed record LinearOptions
     public double Tol { get; init; } = 1e-4;
     public EarlyStopKind EarlyStop { get; init; } = EarlyStopKind.Diff;
     public bool FitIntercept { get; init; } = true;
+    public InitMethod Init { get; init; } = InitMethod.Zeros;
+    /// <summary>The starting weight under <see cref="InitMethod.Const"/>.</summary>
+    public double InitConst { get; init; }
     /// <summary>The job's seed: batch order comes from it, so every party draws the same batches.</summary>
     public long Seed { get; init; }
 

@@ -61,7 +61,7 @@ public static class LocalLinearTrainer
         double[][] columns, double[] y, LinearOptions options, double[]? sw, double[]? exposure, bool exact, BatchPlan plan)
     {
         var width = columns.Length + (options.FitIntercept ? 1 : 0);
-        var w = new double[width];
+        var w = PartyLinearModel.InitialWeights(null, options, [.. Enumerable.Range(0, columns.Length).Select(j => $"x{j}")], 1, options.FitIntercept)[0];
         var optimizer = new Optimizer(options, width, options.FitIntercept);
         var losses = new List<double>();
         var previous = double.NaN;
