@@ -11,6 +11,7 @@ internal static class Components
         new DataTransformComponent(),
         new StatisticsComponent(),
         new PsiComponent(),
+        .. HeteroLinearComponent.All,
         new EvaluationComponent(),
     ]);
 }

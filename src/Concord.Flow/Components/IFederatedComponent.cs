@@ -15,6 +15,9 @@ public sealed record ComponentRun(
     ICheckpoints Checkpoints,
     Action<string> Log)
 {
+    /// <summary>The job's seed: the root of the random choices the parties make alike (batch order), never of secrets.</summary>
+    public long Seed { get; init; }
+
     /// <summary>The data input a component cannot do without, with an error that names the slot if it is missing.</summary>
     public PartyTable RequireInput(string slot) => Inputs.TryGetValue(slot, out var table)
         ? table

@@ -55,13 +55,17 @@ public sealed class PartyJobRun
         Exception? failure = null;
         while (true)
         {
-            if (failure is null)
+            // Skipping a component this party does not run can make the next one ready (an arbiter skips every
+            // reader), so look again until nothing more is skipped.
+            for (var skipped = failure is null; skipped;)
             {
+                skipped = false;
                 foreach (var component in _job.ReadyAfter(completed).Where(c => !completed.Contains(c.Name) && !running.ContainsValue(c)))
                 {
                     if (!component.Parties.Contains(_party.PartyId))
                     {
                         completed.Add(component.Name);
+                        skipped = true;
                         continue;
                     }
                     running[RunComponentAsync(component, data, ct)] = component;
@@ -116,13 +120,14 @@ public sealed class PartyJobRun
         try
         {
             var inputs = component.Inputs
-                .Where(i => i.Kind == Dsl.Specs.ArtifactKind.Data)
+                // An arbiter takes data inputs from components that never ran at it: it has none of their tables.
+                .Where(i => i.Kind == Dsl.Specs.ArtifactKind.Data && _job.Component(i.Producer).Parties.Contains(_party.PartyId))
                 .ToDictionary(i => i.Slot, i => data.TryGetValue(i.Producer, out var table) ? table : _outputs.LoadData(_start.JobId, i.Producer, ct));
             var context = new FederationContext($"{_start.JobId}.attempt-{_start.Attempt}", _self, _job.Roster.ToRoster(), _party.Transport).Sub(component.Name);
             var checkpoints = new StoreCheckpoints(_party.Store, task, _job.Settings.CheckpointEvery, _start.ResumeFrom.TryGetValue(component.Name, out var from) ? from : null);
             Log("started");
             var output = await _party.Catalog.Get(component.Type)
-                .RunAsync(new ComponentRun(context, component.ParametersFor(_party.PartyId), _party.PartyHome, inputs, checkpoints, Log), ct)
+                .RunAsync(new ComponentRun(context, component.ParametersFor(_party.PartyId), _party.PartyHome, inputs, checkpoints, Log) { Seed = _job.Settings.Seed }, ct)
                 .ConfigureAwait(false);
             await _outputs.SaveAsync(task, component.Type, role, output, ct).ConfigureAwait(false);
             Log("succeeded");

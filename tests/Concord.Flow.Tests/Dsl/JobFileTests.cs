@@ -47,7 +47,7 @@ public sealed class JobFileTests
         AssertJson("""{"table": {"namespace": "experiment", "name": "breast_hetero_host"}}""", job.Component("reader_0").ParametersFor(10000));
         AssertJson("""
             {"max_iter": 50, "learning_rate": 0.15, "batch_size": -1, "penalty": "l2", "alpha": 0.01, "optimizer": "rmsprop",
-             "tol": 0.0001, "early_stop": "diff", "key_bits": 1024,
+             "tol": 0.0001, "early_stop": "diff", "key_bits": 1024, "decay": 0, "standardize": false, "keep_constant_features": false,
              "init_param": {"method": "random_uniform", "fit_intercept": true, "const": 0}}
             """, job.Component("lr_0").ParametersFor(10002));
         AssertJson("""{"eval_type": "binary", "threshold": 0.5, "pos_label": 1, "metrics": ["auc", "ks"]}""", job.Component("eval_0").ParametersFor(9999));
@@ -108,7 +108,7 @@ public sealed class JobFileTests
         Assert.Equal([9999, 10000, 10001, 10002], lr.Parties);
         var expected = """
             {"max_iter": 30, "learning_rate": 0.15, "batch_size": -1, "penalty": "l2", "alpha": 0.01, "optimizer": "rmsprop",
-             "tol": 0.0001, "early_stop": "diff", "key_bits": 2048,
+             "tol": 0.0001, "early_stop": "diff", "key_bits": 2048, "decay": 0, "standardize": false, "keep_constant_features": false,
              "init_param": {"method": "zeros", "fit_intercept": true, "const": 0}}
             """;
         foreach (var party in lr.Parties)
@@ -175,7 +175,7 @@ public sealed class JobFileTests
     {
         var json = """
             {
-              "parties": { "guest": 9999, "hosts": [10000] },
+              "parties": { "guest": 9999, "hosts": [10000], "arbiter": 10002 },
               "components": [
                 { "name": "lr_0", "type": "hetero_lr",
                   "inputs": { "train_data": "reader_0.data" },

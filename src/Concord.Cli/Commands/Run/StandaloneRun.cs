@@ -49,7 +49,8 @@ internal static class StandaloneRun
                 var path = Path.GetFullPath(Path.Combine(jobFolder, file));
                 var table = parameters["table"]!;
                 var name = new TableName(table["namespace"]!.GetValue<string>(), table["name"]!.GetValue<string>());
-                var uploaded = federation.Upload(party, path, name, new CsvReadOptions { LabelRequired = false });
+                var label = parameters.String("label_name");
+                var uploaded = federation.Upload(party, path, name, new CsvReadOptions { LabelColumn = label ?? "y", LabelRequired = label is not null });
                 progress.Step($"party {party} uploaded {file} as {name}: {uploaded.RowCount} rows, {uploaded.FeatureCount} features");
             }
         }

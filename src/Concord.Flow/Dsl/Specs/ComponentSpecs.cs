@@ -34,7 +34,9 @@ public sealed class ComponentSpecs : IReadOnlyCollection<ComponentSpec>
         DataTransformSpec.Spec,
         StatisticsSpec.Spec,
         PsiSpec.Spec,
-        HeteroLrSpec.Spec,
+        HeteroLinearSpecs.Lr,
+        HeteroLinearSpecs.LinR,
+        HeteroLinearSpecs.Poisson,
         EvaluationSpec.Spec,
     ]);
 

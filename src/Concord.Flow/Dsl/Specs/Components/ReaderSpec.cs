@@ -11,6 +11,7 @@ internal static class ReaderSpec
             Param.Table("table").Required().PerParty().Describe("the table this party reads, as { namespace, name }"),
             // A node never reads files a job names: only the standalone `concord run` uploads them, on one machine.
             Param.String("file").PerParty().Describe("for `concord run` only: a CSV file uploaded as the table before the job starts"),
+            Param.String("label_name").PerParty().Describe("for `concord run` only: the label column of `file`, when it has one (default y)"),
         ],
     };
 }

@@ -1,0 +1,110 @@
+using System.Text.Json.Nodes;
+using Concord.Data;
+using Concord.Federation.Parties;
+using Concord.ML.HeteroLinear;
+using Concord.ML.Linear;
+
+namespace Concord.Flow.Components;
+
+/// <summary>
+/// hetero_lr, hetero_linr and hetero_poisson: FATE's arbiter-coordinated vertical linear models. The guest outputs
+/// the joint prediction (ids, true labels, predict_score or predict_score_&lt;class&gt;); every party outputs its share of the model.
+/// </summary>
+public sealed class HeteroLinearComponent(string type, LinearTask task) : IFederatedComponent
+{
+    public string Type => type;
+
+    public static IReadOnlyList<HeteroLinearComponent> All { get; } =
+    [
+        new("hetero_lr", LinearTask.Logistic),
+        new("hetero_linr", LinearTask.Linear),
+        new("hetero_poisson", LinearTask.Poisson),
+    ];
+
+    public async Task<ComponentOutput> RunAsync(ComponentRun run, CancellationToken ct)
+    {
+        var settings = Settings(run);
+        foreach (var unused in new[] { "validate_data", "warm_start_model" }.Where(run.Inputs.ContainsKey))
+        {
+            run.Log($"warning: input \"{unused}\" is not used yet; the model trains and predicts on train_data");
+        }
+        var self = run.Context.Self;
+        if (self.Role == Role.Arbiter)
+        {
+            var losses = await new HeteroLinearArbiter(run.Context, settings, run.Checkpoints).RunAsync(ct).ConfigureAwait(false);
+            return new ComponentOutput(Metrics: new JsonObject { ["loss"] = Numbers(losses) });
+        }
+        var table = run.RequireInput("train_data");
+        var exposureName = self.Role == Role.Guest && task == LinearTask.Poisson ? run.Parameters.String("exposure_column") : null;
+        var features = Features(run, table, exposureName);
+        if (self.Role == Role.Host)
+        {
+            var model = await new HeteroLinearHost(run.Context, settings, run.Checkpoints)
+                .FitAsync(new HostTrainingData(table.Ids, features), ct: ct).ConfigureAwait(false);
+            return new ComponentOutput(Metrics: new JsonObject { ["features"] = model.FeatureNames.Length }, Model: model.ToBytes());
+        }
+        var labels = table.Labels ?? throw new ArgumentException($"party {self}: the guest's train_data has no label column; name it in the reader or data_transform");
+        double[]? exposure = exposureName is null ? null : table.Column(table.Schema.IndexOf(exposureName)).ToArray();
+        var data = new GuestTrainingData(table.Ids, features, labels, table.Schema.LabelName ?? "label", table.Weights, exposure);
+        var result = await new HeteroLinearGuest(run.Context, settings, run.Checkpoints).FitAsync(data, ct: ct).ConfigureAwait(false);
+        run.Log($"trained {result.Predictions.Length} model(s) in {string.Join(", ", result.Epochs)} epoch(s)");
+        return new ComponentOutput(Prediction(table, result), Metrics(result), result.Model.ToBytes());
+    }
+
+    private HeteroLinearSettings Settings(ComponentRun run)
+    {
+        var p = run.Parameters;
+        var init = p["init_param"] as JsonObject;
+        var options = new LinearOptions
+        {
+            Task = task,
+            MaxIter = (int)p.Int("max_iter"),
+            LearningRate = p.Double("learning_rate"),
+            Decay = p.Double("decay"),
+            BatchSize = (int)p.Int("batch_size"),
+            Penalty = Enum.Parse<PenaltyKind>(p.String("penalty")!, ignoreCase: true),
+            Alpha = p.Double("alpha"),
+            Optimizer = Enum.Parse<OptimizerKind>(p.String("optimizer")!, ignoreCase: true),
+            Tol = p.Double("tol"),
+            EarlyStop = Enum.Parse<EarlyStopKind>(p.String("early_stop")!.Replace("_", "", StringComparison.Ordinal), ignoreCase: true),
+            FitIntercept = init?["fit_intercept"]?.GetValue<bool>() ?? true,
+            Init = Enum.Parse<InitMethod>(init?["method"]?.GetValue<string>()?.Replace("_", "", StringComparison.Ordinal) ?? "zeros", ignoreCase: true),
+            InitConst = init?["const"] is not null ? init.Double("const") : 0,
+            Seed = run.Seed,
+        };
+        return new HeteroLinearSettings(options, (int)p.Int("key_bits"));
+    }
+
+    private static PreparedFeatures Features(ComponentRun run, PartyTable table, string? exposure)
+    {
+        var columns = TableColumns.Features(table);
+        if (exposure is not null)
+        {
+            _ = table.Schema.IndexOf(exposure);
+            columns = columns.Select([.. columns.Names.Where(n => n != exposure)]);
+        }
+        var standardize = run.Parameters["standardize"]?.GetValue<bool>() ?? false;
+        var keep = run.Parameters["keep_constant_features"]?.GetValue<bool>() ?? false;
+        return PreparedFeatures.Fit(columns, standardize, keep, warning => run.Log($"warning: {warning}"));
+    }
+
+    private static PartyTable Prediction(PartyTable table, HeteroLinearGuestResult result)
+    {
+        var classes = result.Model.Classes;
+        string[] names = classes.Length == 0
+            ? ["predict_score"]
+            : [.. classes.Select(c => $"predict_score_{c.ToString(System.Globalization.CultureInfo.InvariantCulture)}")];
+        return PartyTable.Create(table.Schema.IdName, [.. table.Ids], names, result.Predictions, table.Schema.LabelName ?? "label", table.Labels);
+    }
+
+    private static JsonObject Metrics(HeteroLinearGuestResult result) => new()
+    {
+        ["loss"] = Numbers(result.Losses),
+        ["epochs"] = new JsonArray([.. result.Epochs.Select(e => (JsonNode)e)]),
+        ["features"] = result.Model.FeatureNames.Length,
+        ["intercept"] = result.Model.HasIntercept ? new JsonArray([.. result.Model.Weights.Select(w => (JsonNode)w[^1])]) : null,
+    };
+
+    private static JsonArray Numbers(IEnumerable<double> values) =>
+        new([.. values.Select(v => double.IsFinite(v) ? (JsonNode)v : null)]);
+}

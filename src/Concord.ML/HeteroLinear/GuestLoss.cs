@@ -1,0 +1,40 @@
+using Concord.Crypto.Vector;
+using Concord.ML.Linear;
+
+namespace Concord.ML.HeteroLinear;
+
+/// <summary>
+/// The guest's encrypted batch loss with one host. With u = u_g + u_h, K·L = p(u_g) + a(u_g)·u_h + u_h², where
+/// logistic (Taylor): K = 8, p = 8·ln2 − 4y±·u_g + u_g², a = 2u_g − 4y±; linear: K = 2, p = (u_g − y)², a = 2(u_g − y).
+/// So Enc(Σ w·K·L) = Π Enc(u_h)^{w·a} · Π Enc(u_h²)^{w} · g^{Σ w·p}: two multi-exponentiations and one plaintext add.
+/// </summary>
+internal static class GuestLoss
+{
+    public static EncryptedBatchLoss Encrypt(
+        LinearTask task, CipherVector hostPredictor, CipherVector hostSquares, double[] own, IReadOnlyList<int> rows, double[] y, double[]? sampleWeights)
+    {
+        const double s = FixedPointScales.Predictor;
+        var weights = new long[rows.Count];
+        var coefficients = new long[rows.Count];
+        var plain = 0.0;
+        for (var r = 0; r < rows.Count; r++)
+        {
+            var i = rows[r];
+            var w = sampleWeights is null ? 1 : FixedPointScales.Exponent(sampleWeights[i], FixedPointScales.Factor, $"sample weight in row {i}");
+            var u = own[r];
+            var (p, a) = task == LinearTask.Logistic
+                ? ((8 * Math.Log(2)) - (4 * Residuals.Signed(y[i]) * u) + (u * u), (2 * u) - (4 * Residuals.Signed(y[i])))
+                : ((u - y[i]) * (u - y[i]), 2 * (u - y[i]));
+            weights[r] = w;
+            coefficients[r] = FixedPointScales.Exponent(w * a, s, $"loss coefficient in row {i}");
+            plain += w * p;
+        }
+        var key = hostPredictor.PublicKey;
+        var loss = hostPredictor.WeightedSum(coefficients)
+            .Add(hostSquares.WeightedSum(weights))
+            .AddPlaintext(FixedPointScales.Encode(key, plain, s * s));
+        var k = task == LinearTask.Logistic ? 8 : 2;
+        var weightScale = sampleWeights is null ? 1 : FixedPointScales.Factor;
+        return new EncryptedBatchLoss(loss.ToBytes(), k * s * s * weightScale * rows.Count);
+    }
+}

@@ -1,0 +1,56 @@
+using System.Numerics;
+using Concord.Federation.Messaging;
+
+namespace Concord.ML.HeteroLinear;
+
+/// <summary>
+/// The messages of FATE's arbiter-coordinated vertical linear models (logistic, linear, Poisson), in the order they
+/// flow. Ciphertext vectors travel as <see cref="Concord.Crypto.Vector.CipherVector.ToBytes"/>.
+/// </summary>
+internal static class HeteroLinearProtocol
+{
+    /// <summary>Host → guest: SHA-256 of the host's ordered ids, so that misaligned rows are refused before training.</summary>
+    public static readonly Tag<byte[]> AlignedIdDigest = new("aligned_id_digest");
+
+    /// <summary>Guest → hosts and arbiter: how many models and batches, whether the loss is computed, the fixed-point scale of the residual, or why training stops.</summary>
+    public static readonly Tag<TrainingPlan> Plan = new("training_plan");
+
+    /// <summary>Arbiter → guest and hosts: the Paillier public key every ciphertext is under.</summary>
+    public static readonly Tag<byte[]> PublicKey = new("paillier_public_key");
+
+    /// <summary>Host → guest, per batch: Enc(w_h·x_h) per row (Enc(exp(w_h·x_h)) for Poisson), fixed-point.</summary>
+    public static readonly Tag<byte[]> EncryptedHostPredictor = new("encrypted_host_predictor");
+
+    /// <summary>Host → guest, per batch when the loss is computed: Enc((w_h·x_h)²) per row.</summary>
+    public static readonly Tag<byte[]> EncryptedSquaredHostPredictor = new("encrypted_squared_host_predictor");
+
+    /// <summary>Guest → hosts, per batch: the encrypted residual d per row (Taylor residual for logistic).</summary>
+    public static readonly Tag<byte[]> EncryptedResidual = new("encrypted_residual");
+
+    /// <summary>Guest or host → arbiter, per batch: Enc(gradient + mask) per weight.</summary>
+    public static readonly Tag<byte[]> MaskedEncryptedGradient = new("masked_encrypted_gradient");
+
+    /// <summary>Arbiter → the same party: its masked gradient decrypted (still masked).</summary>
+    public static readonly Tag<BigInteger[]> MaskedGradient = new("masked_gradient");
+
+    /// <summary>Guest → arbiter, per batch when the loss is computed: Enc(batch loss), fixed-point.</summary>
+    public static readonly Tag<EncryptedBatchLoss> EncryptedLoss = new("encrypted_loss");
+
+    /// <summary>Guest and hosts → arbiter, per epoch under weight_diff: Σ (Δw)² over the party's own weights.</summary>
+    public static readonly Tag<double[]> SquaredWeightChange = new("squared_weight_change");
+
+    /// <summary>Arbiter → guest and hosts, per epoch: whether the model has converged.</summary>
+    public static readonly Tag<ConvergenceVerdict> Verdict = new("convergence_verdict");
+
+    /// <summary>Host → guest, after training: w_h·x_h per row and model, for the joint prediction.</summary>
+    public static readonly Tag<double[]> HostPartialScore = new("host_partial_score");
+}
+
+/// <summary>What the guest tells the others before training starts; <paramref name="Rejection"/> set means stop.</summary>
+internal sealed record TrainingPlan(int Models, int Batches, bool ComputesLoss, double ResidualScale, string? Rejection);
+
+/// <summary>The arbiter's per-epoch decision and the loss it saw (null when the protocol does not compute it).</summary>
+internal sealed record ConvergenceVerdict(bool Converged, double? Loss);
+
+/// <summary>Enc(batch loss · Scale) as one ciphertext; the scale is public (fixed-point factors and the batch size).</summary>
+internal sealed record EncryptedBatchLoss(byte[] Ciphertext, double Scale);

@@ -1,0 +1,82 @@
+using System.Buffers.Binary;
+using System.Numerics;
+using Concord.ML.HeteroLinear;
+using Concord.ML.Linear;
+using static Concord.ML.Tests.HeteroLinear.LosslessnessTests;
+
+namespace Concord.ML.Tests.HeteroLinear;
+
+/// <summary>What each party received, read from the transcripts of a real run on breast.</summary>
+public class TranscriptPrivacyTests
+{
+    private static readonly Lazy<Task<HeteroLinearFederation>> Run = new(() => HeteroLinearFederation.RunAsync(
+        new(new LinearOptions { Task = LinearTask.Logistic, MaxIter = 2, Optimizer = OptimizerKind.Sgd, LearningRate = 0.3, Tol = 0 }, 1024),
+        Guest(BreastGuest),
+        [Host(BreastHost)]));
+
+    [Fact]
+    public async Task The_host_receives_no_labels_residuals_or_guest_features_in_plaintext()
+    {
+        var run = await Run.Value;
+        var received = run.Transcripts[HeteroLinearFederation.FirstHostId].Entries;
+        Assert.Subset(
+            new HashSet<string> { "training_plan", "paillier_public_key", "encrypted_residual", "masked_gradient", "convergence_verdict" },
+            received.Select(e => e.Key.Tag).ToHashSet());
+        var bytes = received.Select(e => e.Payload).ToList();
+        Assert.Contains(received, e => e.Key.Tag == "encrypted_residual");
+
+        var n = PublicKey(run).N.ToBigInteger();
+        var labels = BreastGuest.Labels!;
+        // A plaintext label vector as the double[] codec would carry it, and the first epoch's residual share (w = 0: −2·y±·S mod n).
+        var labelBytes = labels.Take(16).SelectMany(y => BitConverter.GetBytes(y)).ToArray();
+        var residuals = labels.Take(16).Select(y => ToBytes(Mod(new BigInteger(-2 * Residuals.Signed(y) * (1 << 24)), n), PublicKey(run).N.ByteLength)).ToList();
+        foreach (var payload in bytes)
+        {
+            Assert.False(Contains(payload, labelBytes), "a label vector crossed to the host in plaintext");
+            Assert.DoesNotContain(residuals, r => Contains(payload, r));
+            foreach (var column in BreastGuest.Features.Columns)
+            {
+                foreach (var x in column.Take(40).Where(x => Math.Abs(x) > 1e-3))
+                {
+                    Assert.False(Contains(payload, BitConverter.GetBytes(x)), $"guest feature value {x} crossed as a double");
+                    var fixedPoint = new byte[8];
+                    BinaryPrimitives.WriteInt64BigEndian(fixedPoint, (long)Math.Round(x * (1 << 20)));
+                    Assert.False(Contains(payload, fixedPoint), $"guest feature value {x} crossed in fixed point");
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public async Task The_arbiter_receives_only_masked_gradients_and_the_loss()
+    {
+        var run = await Run.Value;
+        var received = run.Transcripts[HeteroLinearFederation.ArbiterId].Entries;
+        Assert.Equal(
+            new HashSet<string> { "training_plan", "masked_encrypted_gradient", "encrypted_loss" },
+            received.Select(e => e.Key.Tag).ToHashSet());
+        // What the arbiter decrypted is what it sent back; an unmasked fixed-point gradient is tiny (or n minus tiny),
+        // a masked one is uniform mod n, so lands in the middle with overwhelming probability.
+        var n = PublicKey(run).N.ToBigInteger();
+        var bound = BigInteger.One << 300;
+        var decrypted = new[] { HeteroLinearFederation.GuestId, HeteroLinearFederation.FirstHostId }
+            .SelectMany(id => run.Transcripts[id].Entries.Where(e => e.Key.Tag == "masked_gradient"))
+            .SelectMany(e => (BigInteger[])e.Value!)
+            .ToList();
+        Assert.Equal(2 * (11 + 20), decrypted.Count);
+        Assert.All(decrypted, m => Assert.InRange(m, bound, n - bound));
+    }
+
+    private static Crypto.Paillier.PaillierPublicKey PublicKey(HeteroLinearFederation run) =>
+        Crypto.Paillier.PaillierPublicKey.FromBytes(run.Transcripts[HeteroLinearFederation.GuestId].Entries.Single(e => e.Key.Tag == "paillier_public_key").Value as byte[]);
+
+    private static BigInteger Mod(BigInteger v, BigInteger n) => ((v % n) + n) % n;
+
+    private static byte[] ToBytes(BigInteger v, int length)
+    {
+        var raw = v.ToByteArray(isUnsigned: true, isBigEndian: true);
+        return [.. new byte[length - raw.Length], .. raw];
+    }
+
+    private static bool Contains(byte[] haystack, byte[] needle) => haystack.AsSpan().IndexOf(needle) >= 0;
+}
