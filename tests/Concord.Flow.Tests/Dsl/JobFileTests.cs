@@ -13,6 +13,18 @@ public sealed class JobFileTests
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse(expected), actual), $"expected {expected}, got {actual.ToJsonString()}");
 
     [Fact]
+    public void Every_example_job_validates()
+    {
+        var jobs = Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "examples", "jobs"), "*.yaml");
+        Assert.True(jobs.Length >= 6, $"only {jobs.Length} example jobs were copied");
+        foreach (var file in jobs)
+        {
+            var job = JobFile.Load(file);
+            Assert.NotEmpty(job.Components);
+        }
+    }
+
+    [Fact]
     public void The_statistics_example_validates_for_the_demo_s_three_banks()
     {
         var job = JobFile.Load(Path.Combine(AppContext.BaseDirectory, "examples", "jobs", "statistics-default-credit.yaml"));
