@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace Concord.Cli.Tests;
 
+[Collection(NodeProcesses.Name)]
 public class BenchPsiTests
 {
     [Fact]

@@ -3,6 +3,7 @@ using System.Text.Json;
 namespace Concord.Cli.Tests;
 
 /// <summary>A vertical job over node processes: guest and host train with an arbiter that runs no reader.</summary>
+[Collection(NodeProcesses.Name)]
 public class HeteroLrJobTests
 {
     [Fact]

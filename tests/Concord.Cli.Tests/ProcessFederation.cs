@@ -1,4 +1,3 @@
-using Concord.Cli.Demo;
 using Concord.Cli.Local;
 
 namespace Concord.Cli.Tests;
@@ -12,10 +11,10 @@ public sealed class ProcessFederation : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Federation = LocalFederation.Create(_folder, DemoScenario.Guest, DemoScenario.Hosts);
-        foreach (var party in DemoScenario.Parties)
+        Federation = LocalFederation.Create(_folder, HorizontalCredit.Guest, HorizontalCredit.Hosts);
+        foreach (var party in HorizontalCredit.Parties)
         {
-            Federation.Upload(party, DemoScenario.DataFile(party), DemoScenario.Table);
+            Federation.Upload(party, HorizontalCredit.DataFile(party), HorizontalCredit.Table);
         }
         await Federation.StartAllAsync(null, CancellationToken.None);
     }

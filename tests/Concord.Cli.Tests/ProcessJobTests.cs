@@ -4,6 +4,7 @@ using Concord.Flow.Control;
 namespace Concord.Cli.Tests;
 
 /// <summary>Jobs over the real HTTP/2 transport with every party's node in its own process.</summary>
+[Collection(NodeProcesses.Name)]
 public class ProcessJobTests(ProcessFederation nodes) : IClassFixture<ProcessFederation>
 {
     private const string Header = """

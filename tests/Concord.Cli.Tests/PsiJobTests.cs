@@ -4,6 +4,7 @@ using Concord.Flow.Control;
 namespace Concord.Cli.Tests;
 
 /// <summary>PSI as a job step over the real transport, every party's node in its own process.</summary>
+[Collection(NodeProcesses.Name)]
 public class PsiJobTests(ProcessFederation nodes) : IClassFixture<ProcessFederation>
 {
     private static readonly TableName Breast = new("experiment", "breast_hetero");

@@ -1,4 +1,3 @@
-using Concord.Cli.Demo;
 using Concord.Cli.Local;
 using Concord.Flow.Api;
 using Concord.Flow.Control;
@@ -7,6 +6,7 @@ using Concord.Flow.Store;
 namespace Concord.Cli.Tests;
 
 /// <summary>Checkpoint and resume with nodes as separate processes: a host's node is killed mid-component.</summary>
+[Collection(NodeProcesses.Name)]
 public class ResumeTests
 {
     private const string Job = """
@@ -26,31 +26,47 @@ public class ResumeTests
     {
         var folder = Directory.CreateTempSubdirectory("concord-resume-").FullName;
         var ct = CancellationToken.None;
-        await using (var federation = LocalFederation.Create(folder, DemoScenario.Guest, DemoScenario.Hosts))
+        await using (var federation = LocalFederation.Create(folder, HorizontalCredit.Guest, HorizontalCredit.Hosts))
         {
-            foreach (var party in DemoScenario.Parties)
+            foreach (var party in HorizontalCredit.Parties)
             {
-                federation.Upload(party, DemoScenario.DataFile(party), DemoScenario.Table);
+                federation.Upload(party, HorizontalCredit.DataFile(party), HorizontalCredit.Table);
             }
             await federation.StartAllAsync(null, ct);
-            using var api = federation.Operator(DemoScenario.Guest);
+            using var api = federation.Operator(HorizontalCredit.Guest);
 
             var uninterrupted = await api.WaitAsync(await api.SubmitAsync(Job, "resume.yaml", ct), null, ct);
             Assert.True(uninterrupted.Job.State == TaskState.Success, uninterrupted.Job.Error);
 
-            var jobId = await api.SubmitAsync(Job, "resume.yaml", ct);
-            var reached = await WaitForCheckpointAsync(federation.HomeOf(10001), jobId, atLeast: 8);
-            await federation.KillAsync(10001);
-            var broken = await api.WaitAsync(jobId, null, ct);
-            Assert.Equal(TaskState.Failed, broken.Job.State);
-            Assert.Contains("10001", broken.Job.Error, StringComparison.Ordinal);
+            // The kill must land mid-component. On a loaded machine the host can finish its last round before the
+            // kill does; such a run proves nothing either way, so it is retried, a bounded number of times.
+            string? jobId = null;
+            long reached = 0;
+            for (var attempt = 0; attempt < 3 && jobId is null; attempt++)
+            {
+                var candidate = await api.SubmitAsync(Job, "resume.yaml", ct);
+                reached = await WaitForCheckpointAsync(federation.HomeOf(10001), candidate, atLeast: 8);
+                await federation.KillAsync(10001);
+                var broken = await api.WaitAsync(candidate, null, ct);
+                if (broken.Job.State == TaskState.Failed)
+                {
+                    Assert.Contains("10001", broken.Job.Error, StringComparison.Ordinal);
+                    jobId = candidate;
+                }
+                else
+                {
+                    Assert.Equal(TaskState.Success, broken.Job.State);
+                    await federation.RestartAsync(10001, ct);
+                }
+            }
+            Assert.True(jobId is not null, "in three tries the host's node was never killed before it finished");
 
             await federation.RestartAsync(10001, ct);
             Assert.Equal(2, await api.ResumeAsync(jobId, null, ct));
             var resumed = await api.WaitAsync(jobId, null, ct);
 
             Assert.True(resumed.Job.State == TaskState.Success, resumed.Job.Error);
-            var logs = await api.LogsAsync(jobId, "statistics_0", DemoScenario.Guest, 0, ct);
+            var logs = await api.LogsAsync(jobId, "statistics_0", HorizontalCredit.Guest, 0, ct);
             var resumeLine = Assert.Single(logs, l => l.Message.Contains("resuming from bisection round", StringComparison.Ordinal));
             var round = long.Parse(resumeLine.Message.Split("round ")[1], System.Globalization.CultureInfo.InvariantCulture);
             Assert.InRange(round, Math.Min(reached, 63) - 3, 63);

@@ -5,6 +5,7 @@ using System.Text.Json;
 namespace Concord.Cli.Tests;
 
 /// <summary><c>concord run --json</c> on a job that ends in an evaluation, with each party a node process.</summary>
+[Collection(NodeProcesses.Name)]
 public class RunEvaluationTests
 {
     private const string Job = """

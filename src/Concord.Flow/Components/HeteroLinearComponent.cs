@@ -51,11 +51,17 @@ public sealed class HeteroLinearComponent(string type, LinearTask task) : IFeder
         return new ComponentOutput(Prediction(table, result), Metrics(result), result.Model.ToBytes());
     }
 
-    private HeteroLinearSettings Settings(ComponentRun run)
+    private HeteroLinearSettings Settings(ComponentRun run) =>
+        new(Options(run.Parameters, task, run.Seed), (int)run.Parameters.Int("key_bits"));
+
+    /// <summary>
+    /// The training options a job's parameters ask for. Public so that a plaintext LocalBaseline can be trained
+    /// with exactly the options the federated run used.
+    /// </summary>
+    public static LinearOptions Options(JsonObject p, LinearTask task, long seed)
     {
-        var p = run.Parameters;
         var init = p["init_param"] as JsonObject;
-        var options = new LinearOptions
+        return new LinearOptions
         {
             Task = task,
             MaxIter = (int)p.Int("max_iter"),
@@ -70,12 +76,15 @@ public sealed class HeteroLinearComponent(string type, LinearTask task) : IFeder
             FitIntercept = init?["fit_intercept"]?.GetValue<bool>() ?? true,
             Init = Enum.Parse<InitMethod>(init?["method"]?.GetValue<string>()?.Replace("_", "", StringComparison.Ordinal) ?? "zeros", ignoreCase: true),
             InitConst = init?["const"] is not null ? init.Double("const") : 0,
-            Seed = run.Seed,
+            Seed = seed,
         };
-        return new HeteroLinearSettings(options, (int)p.Int("key_bits"));
     }
 
-    private static PreparedFeatures Features(ComponentRun run, PartyTable table, string? exposure)
+    private static PreparedFeatures Features(ComponentRun run, PartyTable table, string? exposure) =>
+        Features(run.Parameters, table, exposure, warning => run.Log($"warning: {warning}"));
+
+    /// <summary>A party's features prepared as its parameters ask (standardised, constant features dropped or kept).</summary>
+    public static PreparedFeatures Features(JsonObject parameters, PartyTable table, string? exposure, Action<string> warn)
     {
         var columns = TableColumns.Features(table);
         if (exposure is not null)
@@ -83,9 +92,9 @@ public sealed class HeteroLinearComponent(string type, LinearTask task) : IFeder
             _ = table.Schema.IndexOf(exposure);
             columns = columns.Select([.. columns.Names.Where(n => n != exposure)]);
         }
-        var standardize = run.Parameters["standardize"]?.GetValue<bool>() ?? false;
-        var keep = run.Parameters["keep_constant_features"]?.GetValue<bool>() ?? false;
-        return PreparedFeatures.Fit(columns, standardize, keep, warning => run.Log($"warning: {warning}"));
+        var standardize = parameters["standardize"]?.GetValue<bool>() ?? false;
+        var keep = parameters["keep_constant_features"]?.GetValue<bool>() ?? false;
+        return PreparedFeatures.Fit(columns, standardize, keep, warn);
     }
 
     private static PartyTable Prediction(PartyTable table, HeteroLinearGuestResult result)
