@@ -64,14 +64,13 @@ internal static class DemoRun
         var model = job.Component(DemoScenario.Model);
         var clock = Stopwatch.StartNew();
         var options = HeteroLinearComponent.Options(model.ParametersFor(DemoScenario.Guest), LinearTask.Logistic, job.Settings.Seed);
-        void Ignore(string warning)
-        {
-        }
-        var guestFeatures = HeteroLinearComponent.Features(model.ParametersFor(DemoScenario.Guest), guest, null, Ignore);
-        var hostFeatures = HeteroLinearComponent.Features(model.ParametersFor(DemoScenario.Host), host, null, Ignore);
+        // The federated run already logged any feature warnings at each party.
+        var guestFeatures = HeteroLinearComponent.Features(model.ParametersFor(DemoScenario.Guest), guest, null, _ => { });
+        var hostFeatures = HeteroLinearComponent.Features(model.ParametersFor(DemoScenario.Host), host, null, _ => { });
         double[][] joined = [.. guestFeatures.Columns, .. hostFeatures.Columns];
         var fit = LocalLinearTrainer.Fit(joined, guest.Labels!, options);
-        var scores = LocalLinearTrainer.LinearPredictor(joined, fit.Weights[0], guest.RowCount).Select(z => 1 / (1 + Math.Exp(-z))).ToArray();
+        var scores = LocalLinearTrainer.LinearPredictor(joined, fit.Weights[0], guest.RowCount)
+            .Select(wx => Residuals.Predict(LinearTask.Logistic, wx, exposure: 1)).ToArray();
         clock.Stop();
         var evaluation = BinaryMetrics.Evaluate(scores, guest.Labels!);
         return new DemoModel(evaluation.Auc, evaluation.Ks, clock.Elapsed.TotalSeconds);
