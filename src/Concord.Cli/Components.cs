@@ -13,5 +13,6 @@ internal static class Components
         new PsiComponent(),
         .. HeteroLinearComponent.All,
         new EvaluationComponent(),
+        new ModelLoaderComponent(),
     ]);
 }

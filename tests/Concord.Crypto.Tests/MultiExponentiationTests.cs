@@ -59,6 +59,20 @@ public class MultiExponentiationTests
     }
 
     [Fact]
+    public void Weighted_sums_over_columns_equal_one_weighted_sum_per_column()
+    {
+        var (pk, _) = TestKeys.Small("gmp");
+        var columns = Gen.Choose(1, 9).SelectMany(width => Gen.Choose(1, 40).SelectMany(rows =>
+            Gen.ArrayOf(Gen.ArrayOf(Generators.Int64, rows), width)));
+        PropertyCheck.Run(Prop.ForAll(columns.ToArbitrary(), x =>
+        {
+            var vector = CipherVector.Encrypt(pk, [.. Enumerable.Range(0, x[0].Length).Select(i => BigNat.FromBigInteger((i * 7919) + 1))]);
+            var sums = vector.WeightedSums(x);
+            return sums.Zip(x, (sum, column) => sum.ToBytes().AsSpan().SequenceEqual(vector.WeightedSum(column).ToBytes())).All(same => same);
+        }), tests: 10);
+    }
+
+    [Fact]
     public void Window_choice_grows_with_the_number_of_terms()
     {
         Assert.InRange(MultiExponentiation.WindowBits(1, 32), 1, 3);

@@ -26,14 +26,17 @@ internal sealed class LoopbackNodes : IAsyncDisposable
 
     public string CertFolder => Path.Combine(_folder.FullName, "certs");
 
-    public static async Task<LoopbackNodes> StartAsync(ComponentCatalog catalog, int guest, params int[] hosts)
+    public static Task<LoopbackNodes> StartAsync(ComponentCatalog catalog, int guest, params int[] hosts) =>
+        StartAsync(catalog, guest, hosts, arbiter: null);
+
+    public static async Task<LoopbackNodes> StartAsync(ComponentCatalog catalog, int guest, int[] hosts, int? arbiter)
     {
         var folder = Directory.CreateTempSubdirectory("concord-flow-");
-        var ids = new[] { guest }.Concat(hosts).ToArray();
+        var ids = new[] { guest }.Concat(hosts).Concat(arbiter is int a ? [a] : []).ToArray();
         var certs = Path.Combine(folder.FullName, "certs");
         FederationCertificates.Create(certs, "flow-test", ids, TimeSpan.FromDays(1));
         var entries = ids.Select(id => new PartyEntry(
-            id, id == guest ? Role.Guest : Role.Host, new Uri($"https://127.0.0.1:{LoopbackPort.Free()}"),
+            id, id == guest ? Role.Guest : id == arbiter ? Role.Arbiter : Role.Host, new Uri($"https://127.0.0.1:{LoopbackPort.Free()}"),
             FederationCertificates.PartyCertificate(certs, id), FederationCertificates.PartyKey(certs, id),
             Path.Combine(folder.FullName, $"party-{id}")));
         var configPath = Path.Combine(folder.FullName, "parties.yaml");

@@ -141,6 +141,23 @@ public sealed class CipherVector
         return new Ciphertext(PublicKey, ws.Get(f[0]));
     }
 
+    /// <summary>
+    /// <see cref="WeightedSum"/> for every exponent column: Enc(Σ_i x_ij · a_i) for each j. Whole columns go to threads,
+    /// so that each column's Pippenger buckets are paid for once instead of once per thread.
+    /// </summary>
+    public Ciphertext[] WeightedSums(IReadOnlyList<IReadOnlyList<long>> columns, int maxDegreeOfParallelism = -1)
+    {
+        var sums = new Ciphertext[columns.Count];
+        ParallelRange.For(columns.Count, maxDegreeOfParallelism, (from, to) =>
+        {
+            for (var j = from; j < to; j++)
+            {
+                sums[j] = WeightedSum(columns[j], maxDegreeOfParallelism: 1);
+            }
+        }, chunksPerThread: 8);
+        return sums;
+    }
+
     /// <summary>Π c_i^(e_i) with one Pippenger run per thread over a contiguous share of the terms.</summary>
     private BigNat MultiExp(ulong[] exponents, int maxDegreeOfParallelism)
     {

@@ -24,31 +24,42 @@ public sealed class HeteroLinearComponent(string type, LinearTask task) : IFeder
     public async Task<ComponentOutput> RunAsync(ComponentRun run, CancellationToken ct)
     {
         var settings = Settings(run);
-        foreach (var unused in new[] { "validate_data", "warm_start_model" }.Where(run.Inputs.ContainsKey))
+        if (run.Inputs.ContainsKey("validate_data"))
         {
-            run.Log($"warning: input \"{unused}\" is not used yet; the model trains and predicts on train_data");
+            run.Log("warning: input \"validate_data\" is not used yet; the model trains and predicts on train_data");
+        }
+        var warmStart = run.Models.TryGetValue("warm_start_model", out var bytes)
+            ? PartyLinearModel.FromBytes(bytes, $"party {run.Context.Self}'s share of the warm-start model")
+            : null;
+        if (warmStart is not null)
+        {
+            run.Log($"warm start from a model of {warmStart.FeatureNames.Length} features");
         }
         var self = run.Context.Self;
         if (self.Role == Role.Arbiter)
         {
-            var losses = await new HeteroLinearArbiter(run.Context, settings, run.Checkpoints).RunAsync(ct).ConfigureAwait(false);
-            return new ComponentOutput(Metrics: new JsonObject { ["loss"] = Numbers(losses) });
+            var arbiter = new HeteroLinearArbiter(run.Context, settings, run.Checkpoints);
+            var losses = await arbiter.RunAsync(ct).ConfigureAwait(false);
+            return new ComponentOutput(Metrics: new JsonObject { ["loss"] = Numbers(losses), ["seconds"] = arbiter.Timings.ToJson() });
         }
         var table = run.RequireInput("train_data");
         var exposureName = self.Role == Role.Guest && task == LinearTask.Poisson ? run.Parameters.String("exposure_column") : null;
         var features = Features(run, table, exposureName);
         if (self.Role == Role.Host)
         {
-            var model = await new HeteroLinearHost(run.Context, settings, run.Checkpoints)
-                .FitAsync(new HostTrainingData(table.Ids, features), ct: ct).ConfigureAwait(false);
-            return new ComponentOutput(Metrics: new JsonObject { ["features"] = model.FeatureNames.Length }, Model: model.ToBytes());
+            var host = new HeteroLinearHost(run.Context, settings, run.Checkpoints);
+            var model = await host.FitAsync(new HostTrainingData(table.Ids, features), warmStart, ct).ConfigureAwait(false);
+            return new ComponentOutput(Metrics: new JsonObject { ["features"] = model.FeatureNames.Length, ["seconds"] = host.Timings.ToJson() }, Model: model.ToBytes());
         }
         var labels = table.Labels ?? throw new ArgumentException($"party {self}: the guest's train_data has no label column; name it in the reader or data_transform");
         double[]? exposure = exposureName is null ? null : table.Column(table.Schema.IndexOf(exposureName)).ToArray();
         var data = new GuestTrainingData(table.Ids, features, labels, table.Schema.LabelName ?? "label", table.Weights, exposure);
-        var result = await new HeteroLinearGuest(run.Context, settings, run.Checkpoints).FitAsync(data, ct: ct).ConfigureAwait(false);
+        var guest = new HeteroLinearGuest(run.Context, settings, run.Checkpoints);
+        var result = await guest.FitAsync(data, warmStart, ct).ConfigureAwait(false);
         run.Log($"trained {result.Predictions.Length} model(s) in {string.Join(", ", result.Epochs)} epoch(s)");
-        return new ComponentOutput(Prediction(table, result), Metrics(result), result.Model.ToBytes());
+        var metrics = Metrics(result);
+        metrics["seconds"] = guest.Timings.ToJson();
+        return new ComponentOutput(Prediction(table, result), metrics, result.Model.ToBytes());
     }
 
     private HeteroLinearSettings Settings(ComponentRun run) =>

@@ -18,10 +18,23 @@ public sealed record ComponentRun(
     /// <summary>The job's seed: the root of the random choices the parties make alike (batch order), never of secrets.</summary>
     public long Seed { get; init; }
 
+    /// <summary>This party's share of each model input (e.g. "warm_start_model"), by slot; absent where the producer saved none here.</summary>
+    public IReadOnlyDictionary<string, byte[]> Models { get; init; } = new Dictionary<string, byte[]>();
+
+    /// <summary>This party's model registry, for components that load a model by id (model_loader).</summary>
+    public IModelRegistry? Registry { get; init; }
+
     /// <summary>The data input a component cannot do without, with an error that names the slot if it is missing.</summary>
     public PartyTable RequireInput(string slot) => Inputs.TryGetValue(slot, out var table)
         ? table
         : throw new ArgumentException($"party {Context.Self}: input \"{slot}\" is not connected");
+}
+
+/// <summary>Reads models from the party's own registry.</summary>
+public interface IModelRegistry
+{
+    /// <summary>The model's bytes at this party (the latest version when <paramref name="version"/> is null), or null if it holds none.</summary>
+    Task<byte[]?> LoadAsync(string modelId, int? version, CancellationToken ct);
 }
 
 /// <summary>What one party's role of a component produced; any part may be absent.</summary>

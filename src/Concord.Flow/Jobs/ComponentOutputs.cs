@@ -13,6 +13,9 @@ internal sealed class ComponentOutputs(IFlowStore store, string partyHome)
 {
     public static TableName DataTable(string jobId, string component) => new(jobId, $"{component}_data");
 
+    /// <summary>The registry id of a component's model: the same at every party, each of which holds its own share.</summary>
+    public static string ModelId(string jobId, string component) => $"{jobId}_{component}";
+
     public async Task SaveAsync(TaskKey task, string componentType, string role, ComponentOutput output, CancellationToken ct)
     {
         if (output.Data is PartyTable data)
@@ -27,7 +30,7 @@ internal sealed class ComponentOutputs(IFlowStore store, string partyHome)
         }
         if (output.Model is byte[] model)
         {
-            var saved = await store.SaveModelAsync(new NewModel($"{task.JobId}_{task.Component}", componentType, task.Party, role, task.JobId, [], model), ct).ConfigureAwait(false);
+            var saved = await store.SaveModelAsync(new NewModel(ModelId(task.JobId, task.Component), componentType, task.Party, role, task.JobId, [], model), ct).ConfigureAwait(false);
             await store.PutOutputAsync(task, OutputSlot.Model, new JsonObject { ["model_id"] = saved.ModelId, ["version"] = saved.Version }, ct).ConfigureAwait(false);
         }
     }

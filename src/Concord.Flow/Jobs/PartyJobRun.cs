@@ -123,11 +123,17 @@ public sealed class PartyJobRun
                 // An arbiter takes data inputs from components that never ran at it: it has none of their tables.
                 .Where(i => i.Kind == Dsl.Specs.ArtifactKind.Data && _job.Component(i.Producer).Parties.Contains(_party.PartyId))
                 .ToDictionary(i => i.Slot, i => data.TryGetValue(i.Producer, out var table) ? table : _outputs.LoadData(_start.JobId, i.Producer, ct));
+            var models = await ModelInputsAsync(component, ct).ConfigureAwait(false);
             var context = new FederationContext($"{_start.JobId}.attempt-{_start.Attempt}", _self, _job.Roster.ToRoster(), _party.Transport).Sub(component.Name);
             var checkpoints = new StoreCheckpoints(_party.Store, task, _job.Settings.CheckpointEvery, _start.ResumeFrom.TryGetValue(component.Name, out var from) ? from : null);
             Log("started");
             var output = await _party.Catalog.Get(component.Type)
-                .RunAsync(new ComponentRun(context, component.ParametersFor(_party.PartyId), _party.PartyHome, inputs, checkpoints, Log) { Seed = _job.Settings.Seed }, ct)
+                .RunAsync(new ComponentRun(context, component.ParametersFor(_party.PartyId), _party.PartyHome, inputs, checkpoints, Log)
+                {
+                    Seed = _job.Settings.Seed,
+                    Models = models,
+                    Registry = new StoreModelRegistry(_party.Store),
+                }, ct)
                 .ConfigureAwait(false);
             await _outputs.SaveAsync(task, component.Type, role, output, ct).ConfigureAwait(false);
             Log("succeeded");
@@ -147,5 +153,22 @@ public sealed class PartyJobRun
             await Record(TaskState.Failed, error).ConfigureAwait(false);
             throw;
         }
+    }
+
+    /// <summary>
+    /// This party's share of each upstream model, read back from its registry (models are saved there as
+    /// job_component). A producer that saved no model here (an arbiter's share, say) leaves the slot out.
+    /// </summary>
+    private async Task<Dictionary<string, byte[]>> ModelInputsAsync(JobComponent component, CancellationToken ct)
+    {
+        var models = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        foreach (var input in component.Inputs.Where(i => i.Kind == Dsl.Specs.ArtifactKind.Model && _job.Component(i.Producer).Parties.Contains(_party.PartyId)))
+        {
+            if (await _party.Store.GetModelAsync(ComponentOutputs.ModelId(_start.JobId, input.Producer), ct: ct).ConfigureAwait(false) is StoredModel model)
+            {
+                models[input.Slot] = model.Bytes;
+            }
+        }
+        return models;
     }
 }

@@ -5,13 +5,14 @@ using Concord.Federation;
 using Concord.Federation.Context;
 using Concord.ML.Checkpoints;
 using Concord.ML.Linear;
+using Concord.ML.Profiling;
 using static Concord.ML.HeteroLinear.HeteroLinearProtocol;
 
 namespace Concord.ML.HeteroLinear;
 
 /// <summary>
-/// The arbiter of the vertical GLM: it holds the Paillier private key, decrypts each party's masked gradient (it
-/// only ever sees gradient + a uniform mask mod n) and the batch loss, and decides convergence each epoch.
+/// The arbiter of the vertical GLM: it holds the Paillier private key, decrypts each party's packed, masked gradient
+/// (it only ever sees gradient + a statistically hiding mask per slot) and the batch loss, and decides convergence each epoch.
 /// </summary>
 public sealed class HeteroLinearArbiter(FederationContext ctx, HeteroLinearSettings settings, ICheckpoints? checkpoints = null) : ITrainingRole
 {
@@ -20,6 +21,9 @@ public sealed class HeteroLinearArbiter(FederationContext ctx, HeteroLinearSetti
     private TrainingPlan _plan = null!;
     private readonly List<double> _losses = [];
     private double _previousLoss = double.NaN;
+
+    /// <summary>Where the arbiter's time went, for the benchmark's breakdown.</summary>
+    public PhaseTimer Timings { get; } = new();
 
     /// <summary>Runs the arbiter's side; returns the loss of each epoch of the last model (empty when no loss is computed).</summary>
     public async Task<IReadOnlyList<double>> RunAsync(CancellationToken ct = default)
@@ -30,7 +34,7 @@ public sealed class HeteroLinearArbiter(FederationContext ctx, HeteroLinearSetti
             throw new FederationException($"the guest stopped training: {reason}", ctx.Roster.Guest);
         }
         settings.Validate(ctx.Roster.Hosts.Count);
-        _key = PaillierKeyGenerator.Generate(settings.KeyBits, cancellationToken: ct).PrivateKey;
+        _key = Timings.Time("key_generation", () => PaillierKeyGenerator.Generate(settings.KeyBits, cancellationToken: ct).PrivateKey);
         await DataParties(ctx).Send(PublicKey, _key.PublicKey.ToBytes(), ct).ConfigureAwait(false);
         await EpochLoop.RunAsync(ctx, checkpoints, _plan.Models, _options.MaxIter, this, ct).ConfigureAwait(false);
         return [.. _losses];
@@ -53,9 +57,9 @@ public sealed class HeteroLinearArbiter(FederationContext ctx, HeteroLinearSetti
             var decryptions = DataParties(batch).Members.Select(party => DecryptGradientAsync(batch.Group([party]), ct)).ToList();
             if (_plan.ComputesLoss)
             {
-                var loss = await batch.Guest.Receive(EncryptedLoss, ct).ConfigureAwait(false);
+                var loss = await Timings.TimeAsync(Phase.Transport, () => batch.Guest.Receive(EncryptedLoss, ct)).ConfigureAwait(false);
                 var ciphertext = _key.PublicKey.CiphertextFromBytes(loss.Ciphertext, $"\"{EncryptedLoss.Name}\"");
-                lossSum += FixedPointScales.Decode(_key.PublicKey, _key.Decrypt(ciphertext).ToBigInteger(), 0, loss.Scale);
+                lossSum += Timings.Time(Phase.Decrypt, () => FixedPointScales.Decode(_key.PublicKey, _key.Decrypt(ciphertext).ToBigInteger(), 0, loss.Scale));
             }
             await Task.WhenAll(decryptions).ConfigureAwait(false);
         }
@@ -84,8 +88,9 @@ public sealed class HeteroLinearArbiter(FederationContext ctx, HeteroLinearSetti
 
     private async Task DecryptGradientAsync(PartyGroup party, CancellationToken ct)
     {
-        var bytes = await party.Receive(MaskedEncryptedGradient, ct).ConfigureAwait(false);
-        var masked = CipherVector.FromBytes(_key.PublicKey, bytes, $"\"{MaskedEncryptedGradient.Name}\" from {party.Members[0]}");
-        await party.Send(MaskedGradient, [.. masked.Decrypt(_key).Select(m => m.ToBigInteger())], ct).ConfigureAwait(false);
+        var bytes = await Timings.TimeAsync(Phase.Transport, () => party.Receive(MaskedEncryptedGradient, ct)).ConfigureAwait(false);
+        var masked = Timings.Time(Phase.Serialization, () => CipherVector.FromBytes(_key.PublicKey, bytes, $"\"{MaskedEncryptedGradient.Name}\" from {party.Members[0]}"));
+        var plain = Timings.Time(Phase.Decrypt, () => masked.Decrypt(_key).Select(m => m.ToBigInteger()).ToArray());
+        await Timings.TimeAsync(Phase.Transport, () => party.Send(MaskedGradient, plain, ct)).ConfigureAwait(false);
     }
 }

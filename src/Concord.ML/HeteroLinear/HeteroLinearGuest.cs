@@ -4,6 +4,7 @@ using Concord.Federation;
 using Concord.Federation.Context;
 using Concord.ML.Checkpoints;
 using Concord.ML.Linear;
+using Concord.ML.Profiling;
 using static Concord.ML.HeteroLinear.HeteroLinearProtocol;
 
 namespace Concord.ML.HeteroLinear;
@@ -27,6 +28,9 @@ public sealed class HeteroLinearGuest(FederationContext ctx, HeteroLinearSetting
     private double[][] _targets = [];
     private bool _computesLoss;
 
+    /// <summary>Where the guest's time went, for the benchmark's breakdown.</summary>
+    public PhaseTimer Timings { get; } = new();
+
     public async Task<HeteroLinearGuestResult> FitAsync(GuestTrainingData data, PartyLinearModel? warmStart = null, CancellationToken ct = default)
     {
         _data = data;
@@ -48,10 +52,10 @@ public sealed class HeteroLinearGuest(FederationContext ctx, HeteroLinearSetting
         }
         var models = Math.Max(classes.Length, 1);
         _targets = [.. Enumerable.Range(0, models).Select(k => LabelClasses.Target(data.Labels, classes, k))];
-        _computesLoss = settings.ComputesLoss(ctx.Roster.Hosts.Count);
+        _computesLoss = settings.ComputesLoss;
         var initial = PartyLinearModel.InitialWeights(warmStart, _options, data.Features.Names, models, _options.FitIntercept);
-        _weights = new PartyWeights(_options, data.Features.Columns, _options.FitIntercept, initial);
-        await others.Send(Plan, new TrainingPlan(models, _plan.Count, _computesLoss, ResidualScale, null), ct).ConfigureAwait(false);
+        _weights = new PartyWeights(_options, data.Features.Columns, _options.FitIntercept, initial, Timings);
+        await others.Send(Plan, new TrainingPlan(models, _plan.Count, _computesLoss, ResidualScale, null, SquaresPerRow: data.SampleWeights is not null), ct).ConfigureAwait(false);
         _key = Crypto.Paillier.PaillierPublicKey.FromBytes(await ctx.Arbiter.Receive(PublicKey, ct).ConfigureAwait(false));
 
         await EpochLoop.RunAsync(ctx, checkpoints, models, _options.MaxIter, this, ct).ConfigureAwait(false);
@@ -83,15 +87,17 @@ public sealed class HeteroLinearGuest(FederationContext ctx, HeteroLinearSetting
         {
             var batch = epoch.Sub($"batch-{b}");
             var rows = _plan[b];
-            var own = _weights.Predictor(model, rows);
+            var own = Timings.Time(Phase.Plaintext, () => _weights.Predictor(model, rows));
             var hosts = await ReceiveVectorsAsync(batch, EncryptedHostPredictor, rows.Count, ct).ConfigureAwait(false);
-            var residual = Residual(hosts, own, rows, _targets[model]);
-            await batch.Hosts.Send(EncryptedResidual, residual.ToBytes(), ct).ConfigureAwait(false);
+            var hostSum = Timings.Time(Phase.CiphertextArithmetic, () => hosts.Skip(1).Aggregate(hosts[0], (a, h) => a.Add(h)));
+            var residual = Residual(hostSum, own, rows, _targets[model]);
+            var residualBytes = Timings.Time(Phase.Serialization, residual.ToBytes);
+            await Timings.TimeAsync(Phase.Transport, () => batch.Hosts.Send(EncryptedResidual, residualBytes, ct)).ConfigureAwait(false);
             if (_computesLoss)
             {
-                var squares = await ReceiveVectorsAsync(batch, EncryptedSquaredHostPredictor, rows.Count, ct).ConfigureAwait(false);
-                var loss = GuestLoss.Encrypt(_options.Task, hosts[0], squares[0], own, rows, _targets[model], _data.SampleWeights);
-                await batch.Arbiter.Send(EncryptedLoss, loss, ct).ConfigureAwait(false);
+                var squared = await SquaredHostPredictorAsync(batch, hosts, rows, ct).ConfigureAwait(false);
+                var loss = Timings.Time(Phase.MultiExponentiation, () => GuestLoss.Encrypt(_options.Task, hostSum, squared, own, rows, _targets[model], _data.SampleWeights));
+                await Timings.TimeAsync(Phase.Transport, () => batch.Arbiter.Send(EncryptedLoss, loss, ct)).ConfigureAwait(false);
             }
             await _weights.UpdateAsync(batch, residual, rows, ResidualScale, model, index, ct).ConfigureAwait(false);
         }
@@ -121,7 +127,7 @@ public sealed class HeteroLinearGuest(FederationContext ctx, HeteroLinearSetting
     /// Enc(residual) = Σ_h Enc(u_h) + Enc(fresh, guest share), so no host can strip its own ciphertext off and read
     /// the guest's share. Sample weights multiply the residual (logistic, linear) or enter the Poisson factor.
     /// </summary>
-    private CipherVector Residual(IReadOnlyList<CipherVector> hosts, double[] own, IReadOnlyList<int> rows, double[] y)
+    private CipherVector Residual(CipherVector hostSum, double[] own, IReadOnlyList<int> rows, double[] y)
     {
         var sw = _data.SampleWeights;
         if (_options.Task == LinearTask.Poisson)
@@ -135,7 +141,8 @@ public sealed class HeteroLinearGuest(FederationContext ctx, HeteroLinearSetting
                 factors[r] = FixedPointScales.Exponent(Math.Exp(own[r]) * _data.Exposure![i] * weight, FixedPointScales.Factor, $"exp(w·x)·exposure in row {i}");
                 shares[r] = FixedPointScales.Encode(_key, -y[i] * weight, FixedPointScales.Predictor * FixedPointScales.Factor);
             }
-            return hosts[0].Multiply(factors).Add(CipherVector.Encrypt(_key, shares));
+            var encryptedShares = Timings.Time(Phase.Encrypt, () => CipherVector.Encrypt(_key, shares));
+            return Timings.Time(Phase.CiphertextArithmetic, () => hostSum.Multiply(factors).Add(encryptedShares));
         }
         var plain = new Crypto.Arithmetic.BigNat[rows.Count];
         for (var r = 0; r < rows.Count; r++)
@@ -144,22 +151,64 @@ public sealed class HeteroLinearGuest(FederationContext ctx, HeteroLinearSetting
             var share = _options.Task == LinearTask.Logistic ? own[r] - (2 * Residuals.Signed(y[i])) : own[r] - y[i];
             plain[r] = FixedPointScales.Encode(_key, share, FixedPointScales.Predictor);
         }
-        var sum = hosts.Skip(1).Aggregate(hosts[0], (a, h) => a.Add(h)).Add(CipherVector.Encrypt(_key, plain));
-        return sw is null
-            ? sum
-            : sum.Multiply([.. rows.Select(i => FixedPointScales.Exponent(sw[i], FixedPointScales.Factor, $"sample weight in row {i}"))]);
+        var encrypted = Timings.Time(Phase.Encrypt, () => CipherVector.Encrypt(_key, plain));
+        return Timings.Time(Phase.CiphertextArithmetic, () =>
+        {
+            var sum = hostSum.Add(encrypted);
+            return sw is null
+                ? sum
+                : sum.Multiply([.. rows.Select(i => FixedPointScales.Exponent(sw[i], FixedPointScales.Factor, $"sample weight in row {i}"))]);
+        });
+    }
+
+    /// <summary>
+    /// Enc(Σ w·U²) for the batch: each host's Enc(Σ u_h²) (or per row, weighted here), plus twice each cross term
+    /// Σ w·u_h·u_h', which the later host h' computes from the earlier host's Enc(w·u_h) relayed by the guest. A host
+    /// sees only ciphertexts under the arbiter's key, and the guest only their encrypted sum.
+    /// </summary>
+    private async Task<Crypto.Paillier.Ciphertext> SquaredHostPredictorAsync(FederationContext batch, IReadOnlyList<CipherVector> hosts, IReadOnlyList<int> rows, CancellationToken ct)
+    {
+        var sw = _data.SampleWeights;
+        long[]? weights = sw is null ? null : [.. rows.Select(i => FixedPointScales.Exponent(sw[i], FixedPointScales.Factor, $"sample weight in row {i}"))];
+        Crypto.Paillier.Ciphertext squared;
+        if (weights is null)
+        {
+            var sums = await Timings.TimeAsync(Phase.Transport, () => batch.Hosts.ReceiveAll(EncryptedSquaredHostPredictorSum, ct)).ConfigureAwait(false);
+            squared = sums.Select((bytes, h) => _key.CiphertextFromBytes(bytes, $"\"{EncryptedSquaredHostPredictorSum.Name}\" from host {ctx.Roster.Hosts[h]}"))
+                .Aggregate((a, b) => a.Add(b));
+        }
+        else
+        {
+            var squares = await ReceiveVectorsAsync(batch, EncryptedSquaredHostPredictor, rows.Count, ct).ConfigureAwait(false);
+            squared = Timings.Time(Phase.MultiExponentiation, () => squares.Select(v => v.WeightedSum(weights)).Aggregate((a, b) => a.Add(b)));
+        }
+        for (var earlier = 0; earlier < hosts.Count - 1; earlier++)
+        {
+            var pair = batch.Sub($"cross-{earlier}");
+            var peer = weights is null ? hosts[earlier] : Timings.Time(Phase.CiphertextArithmetic, () => hosts[earlier].Multiply(weights));
+            var bytes = Timings.Time(Phase.Serialization, peer.ToBytes);
+            var later = pair.Group([.. ctx.Roster.Hosts.Skip(earlier + 1)]);
+            await Timings.TimeAsync(Phase.Transport, () => later.Send(EncryptedPeerHostPredictor, bytes, ct)).ConfigureAwait(false);
+            var products = await Timings.TimeAsync(Phase.Transport, () => later.ReceiveAll(EncryptedCrossHostProduct, ct)).ConfigureAwait(false);
+            foreach (var (product, h) in products.Select((p, h) => (p, h)))
+            {
+                var cross = _key.CiphertextFromBytes(product, $"\"{EncryptedCrossHostProduct.Name}\" from host {later.Members[h]}");
+                squared = squared.Add(cross).Add(cross);
+            }
+        }
+        return squared;
     }
 
     private async Task<IReadOnlyList<CipherVector>> ReceiveVectorsAsync(FederationContext batch, Federation.Messaging.Tag<byte[]> tag, int rows, CancellationToken ct)
     {
-        var received = await batch.Hosts.ReceiveAll(tag, ct).ConfigureAwait(false);
-        return [.. received.Select((bytes, h) =>
+        var received = await Timings.TimeAsync(Phase.Transport, () => batch.Hosts.ReceiveAll(tag, ct)).ConfigureAwait(false);
+        return Timings.Time(Phase.Serialization, () => received.Select((bytes, h) =>
         {
             var vector = CipherVector.FromBytes(_key, bytes, $"\"{tag.Name}\" from host {ctx.Roster.Hosts[h]}");
             return vector.Count == rows
                 ? vector
                 : throw new FederationException($"host {ctx.Roster.Hosts[h]} sent {vector.Count} values of \"{tag.Name}\" for a batch of {rows}", ctx.Roster.Hosts[h]);
-        })];
+        }).ToList());
     }
 
     private void RequireAligned(IReadOnlyList<byte[]> digests)

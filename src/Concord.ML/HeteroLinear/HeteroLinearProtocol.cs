@@ -21,16 +21,25 @@ internal static class HeteroLinearProtocol
     /// <summary>Host → guest, per batch: Enc(w_h·x_h) per row (Enc(exp(w_h·x_h)) for Poisson), fixed-point.</summary>
     public static readonly Tag<byte[]> EncryptedHostPredictor = new("encrypted_host_predictor");
 
-    /// <summary>Host → guest, per batch when the loss is computed: Enc((w_h·x_h)²) per row.</summary>
+    /// <summary>Host → guest, per batch when the loss is computed with sample weights: Enc((w_h·x_h)²) per row.</summary>
     public static readonly Tag<byte[]> EncryptedSquaredHostPredictor = new("encrypted_squared_host_predictor");
+
+    /// <summary>Host → guest, per batch when the loss is computed without sample weights: Enc(Σ_batch (w_h·x_h)²), one ciphertext.</summary>
+    public static readonly Tag<byte[]> EncryptedSquaredHostPredictorSum = new("encrypted_squared_host_predictor_sum");
+
+    /// <summary>Guest → host h', per batch when the loss is computed with several hosts: an earlier host h's Enc(w_h·x_h) (times the sample weight).</summary>
+    public static readonly Tag<byte[]> EncryptedPeerHostPredictor = new("encrypted_peer_host_predictor");
+
+    /// <summary>Host h' → guest, in reply: Enc(Σ_batch (w_h·x_h)(w_h'·x_h')), the cross term of the squared predictor.</summary>
+    public static readonly Tag<byte[]> EncryptedCrossHostProduct = new("encrypted_cross_host_product");
 
     /// <summary>Guest → hosts, per batch: the encrypted residual d per row (Taylor residual for logistic).</summary>
     public static readonly Tag<byte[]> EncryptedResidual = new("encrypted_residual");
 
-    /// <summary>Guest or host → arbiter, per batch: Enc(gradient + mask) per weight.</summary>
+    /// <summary>Guest or host → arbiter, per batch: Enc(gradient + offset + mask) per weight, several weights packed per ciphertext (see MaskedGradientPacking).</summary>
     public static readonly Tag<byte[]> MaskedEncryptedGradient = new("masked_encrypted_gradient");
 
-    /// <summary>Arbiter → the same party: its masked gradient decrypted (still masked).</summary>
+    /// <summary>Arbiter → the same party: its packed masked gradient decrypted (still masked).</summary>
     public static readonly Tag<BigInteger[]> MaskedGradient = new("masked_gradient");
 
     /// <summary>Guest → arbiter, per batch when the loss is computed: Enc(batch loss), fixed-point.</summary>
@@ -47,7 +56,8 @@ internal static class HeteroLinearProtocol
 }
 
 /// <summary>What the guest tells the others before training starts; <paramref name="Rejection"/> set means stop.</summary>
-internal sealed record TrainingPlan(int Models, int Batches, bool ComputesLoss, double ResidualScale, string? Rejection);
+/// <param name="SquaresPerRow">Sample weights are in use, so hosts send Enc(u_h²) per row for the guest to weight, not one sum.</param>
+internal sealed record TrainingPlan(int Models, int Batches, bool ComputesLoss, double ResidualScale, string? Rejection, bool SquaresPerRow = false);
 
 /// <summary>The arbiter's per-epoch decision and the loss it saw (null when the protocol does not compute it).</summary>
 internal sealed record ConvergenceVerdict(bool Converged, double? Loss);

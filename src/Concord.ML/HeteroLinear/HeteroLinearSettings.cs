@@ -23,14 +23,13 @@ public sealed record HeteroLinearSettings(LinearOptions Options, int KeyBits)
             // exp(w·x) splits into a product of the parties' factors, and Paillier cannot multiply two ciphertexts.
             throw new ArgumentException($"hetero Poisson regression takes exactly one host (the job has {hostCount})");
         }
-        if (Options.EarlyStop != EarlyStopKind.WeightDiff && !ComputesLoss(hostCount))
+        if (Options.EarlyStop != EarlyStopKind.WeightDiff && !ComputesLoss)
         {
             throw new ArgumentException(
-                $"early_stop \"{Options.EarlyStop}\" needs the loss, which this protocol computes only for logistic and linear regression with one host; use early_stop: weight_diff");
+                $"early_stop \"{Options.EarlyStop}\" needs the loss, which this protocol computes only for logistic and linear regression; use early_stop: weight_diff");
         }
     }
 
-    /// <summary>The loss needs Σ(w_h·x_h)², which is computable under Paillier only with one host and a polynomial loss.</summary>
-    public bool ComputesLoss(int hostCount) =>
-        hostCount == 1 && Options.Task != LinearTask.Poisson && Options.EarlyStop != EarlyStopKind.WeightDiff;
+    /// <summary>The loss must be a polynomial in w·x to be summed under Paillier: the Taylor logistic loss and the squared error are; Poisson's is not.</summary>
+    public bool ComputesLoss => Options.Task != LinearTask.Poisson && Options.EarlyStop != EarlyStopKind.WeightDiff;
 }

@@ -1,38 +1,43 @@
 using System.Numerics;
-using System.Security.Cryptography;
 using Concord.Crypto.Paillier;
 using Concord.Crypto.Vector;
 using Concord.Federation;
 using Concord.Federation.Context;
 using Concord.ML.Linear;
+using Concord.ML.Profiling;
 using static Concord.ML.HeteroLinear.HeteroLinearProtocol;
 
 namespace Concord.ML.HeteroLinear;
 
 /// <summary>
 /// A data party's own weights and how it updates them: Σ_i Enc(d_i)^{x_ij} per weight with the multi-exponentiation
-/// kernel, a uniform mask mod n added under encryption, the arbiter's decryption unmasked, then the shared optimizer step.
+/// kernel, masked and packed under encryption (<see cref="MaskedGradientPacking"/>), the arbiter's decryption unpacked and
+/// unmasked, then the shared optimizer step.
 /// Used by the guest (with the intercept) and by every host.
 /// </summary>
 internal sealed class PartyWeights
 {
     private readonly LinearOptions _options;
     private readonly long[][] _exponents;
+    private readonly double[] _scales;
     private readonly bool _intercept;
+    private readonly PhaseTimer _timer;
     private Optimizer _optimizer;
     private double[] _epochStart = [];
 
-    public PartyWeights(LinearOptions options, double[][] columns, bool intercept, double[][] initial)
+    public PartyWeights(LinearOptions options, double[][] columns, bool intercept, double[][] initial, PhaseTimer timer)
     {
         _options = options;
+        _timer = timer;
         _intercept = intercept;
         Columns = columns;
         Weights = initial;
         var rows = columns.Length == 0 ? 0 : columns[0].Length;
-        _exponents = [.. columns.Select((c, j) => c.Select(x => FixedPointScales.Exponent(x, FixedPointScales.Feature, $"feature {j}")).ToArray())];
+        _scales = [.. columns.Select(c => FixedPointScales.FeatureScale(c)), .. intercept ? new[] { 1.0 } : []];
+        _exponents = [.. columns.Select((c, j) => c.Select(x => FixedPointScales.Exponent(x, _scales[j], $"feature {j}")).ToArray())];
         if (intercept)
         {
-            _exponents = [.. _exponents, Enumerable.Repeat((long)FixedPointScales.Feature, rows).ToArray()];
+            _exponents = [.. _exponents, Enumerable.Repeat(1L, rows).ToArray()];
         }
         _optimizer = new Optimizer(options, Width, intercept);
     }
@@ -68,26 +73,26 @@ internal sealed class PartyWeights
     public async Task UpdateAsync(FederationContext batch, CipherVector residual, IReadOnlyList<int> rows, double residualScale, int model, int epoch, CancellationToken ct)
     {
         var key = residual.PublicKey;
-        var masks = new BigInteger[Width];
-        var masked = new Ciphertext[Width];
-        for (var j = 0; j < Width; j++)
+        var gradients = _timer.Time(Phase.MultiExponentiation, () => residual.WeightedSums(
+            // A batch of every row is the rows in order (BatchPlan), so the columns are used as they are.
+            [.. _exponents.Select(column => rows.Count == column.Length ? column : rows.Select(i => column[i]).ToArray())]));
+        var (packed, masks) = _timer.Time(Phase.CiphertextArithmetic, () => MaskedGradientPacking.MaskAndPack(gradients));
+        var bytes = _timer.Time(Phase.Serialization, () => CipherVector.FromCiphertexts(key, packed).ToBytes());
+        await _timer.TimeAsync(Phase.Transport, () => batch.Arbiter.Send(MaskedEncryptedGradient, bytes, ct)).ConfigureAwait(false);
+        var decrypted = await _timer.TimeAsync(Phase.Transport, () => batch.Arbiter.Receive(MaskedGradient, ct)).ConfigureAwait(false);
+        BigInteger[] unmasked;
+        try
         {
-            var column = _exponents[j];
-            var exponents = rows.Select(i => column[i]).ToArray();
-            masks[j] = UniformBelow(key.N.ToBigInteger());
-            masked[j] = residual.WeightedSum(exponents).AddPlaintext(Crypto.Arithmetic.BigNat.FromBigInteger(masks[j]));
+            unmasked = MaskedGradientPacking.Unpack(key, decrypted, masks);
         }
-        await batch.Arbiter.Send(MaskedEncryptedGradient, CipherVector.FromCiphertexts(key, masked).ToBytes(), ct).ConfigureAwait(false);
-        var decrypted = await batch.Arbiter.Receive(MaskedGradient, ct).ConfigureAwait(false);
-        if (decrypted.Length != Width)
+        catch (ArgumentException ex)
         {
-            throw new FederationException($"the arbiter returned {decrypted.Length} gradient entries for {Width} weights", batch.Roster.Arbiter!.Value);
+            throw new FederationException(ex.Message, batch.Roster.Arbiter!.Value);
         }
-        var scale = residualScale * FixedPointScales.Feature * rows.Count;
         var gradient = new double[Width];
         for (var j = 0; j < Width; j++)
         {
-            gradient[j] = FixedPointScales.Decode(key, decrypted[j], masks[j], scale);
+            gradient[j] = (double)unmasked[j] / (residualScale * _scales[j] * rows.Count);
         }
         _optimizer.Step(Weights[model], gradient, epoch);
     }
@@ -97,9 +102,9 @@ internal sealed class PartyWeights
     {
         if (_options.EarlyStop == EarlyStopKind.WeightDiff)
         {
-            await epoch.Arbiter.Send(SquaredWeightChange, [WeightChange.Squared(_epochStart, Weights[model])], ct).ConfigureAwait(false);
+            await _timer.TimeAsync(Phase.Transport, () => epoch.Arbiter.Send(SquaredWeightChange, [WeightChange.Squared(_epochStart, Weights[model])], ct)).ConfigureAwait(false);
         }
-        return await epoch.Arbiter.Receive(Verdict, ct).ConfigureAwait(false);
+        return await _timer.TimeAsync(Phase.Transport, () => epoch.Arbiter.Receive(Verdict, ct)).ConfigureAwait(false);
     }
 
     public TrainingProgress Snapshot(int model, int nextEpoch, long epochsRun, List<double> losses, List<int> epochs) =>
@@ -119,12 +124,5 @@ internal sealed class PartyWeights
         {
             _optimizer.Restore(state);
         }
-    }
-
-    private static BigInteger UniformBelow(BigInteger n)
-    {
-        // 64 extra bits make the reduction's bias negligible (2^-64).
-        var bytes = RandomNumberGenerator.GetBytes(n.GetByteCount(isUnsigned: true) + 8);
-        return BigInteger.Remainder(new BigInteger(bytes, isUnsigned: true), n);
     }
 }

@@ -1,4 +1,5 @@
 using Concord.Flow.Dsl;
+using Concord.Flow.Dsl.Specs;
 using static Concord.Flow.Tests.Dsl.JobYaml;
 
 namespace Concord.Flow.Tests.Dsl;
@@ -124,7 +125,7 @@ public sealed class StructureErrorTests
             {{Reader}}
             - { name: lr_0, type: hetero_lrr, inputs: { train_data: reader_0.data } }
             """);
-        AssertOnlyError(yaml, "unknown component type \"hetero_lrr\"; did you mean \"hetero_lr\"?; known types: data_transform, evaluation, hetero_linr, hetero_lr, hetero_poisson, psi, reader, statistics", "hetero_lrr");
+        AssertOnlyError(yaml, "unknown component type \"hetero_lrr\"; did you mean \"hetero_lr\"?; known types: " + string.Join(", ", ComponentSpecs.Default.Types), "hetero_lrr");
     }
 
     [Fact]

@@ -59,8 +59,8 @@ public class BadInputTests
     {
         var poisson = new HeteroLinearSettings(new LinearOptions { Task = LinearTask.Poisson, EarlyStop = EarlyStopKind.WeightDiff }, 1024);
         Assert.Contains("exactly one host", Assert.Throws<ArgumentException>(() => poisson.Validate(2)).Message, StringComparison.Ordinal);
-        var diff = new HeteroLinearSettings(new LinearOptions { Task = LinearTask.Logistic, EarlyStop = EarlyStopKind.Diff }, 1024);
-        Assert.Contains("weight_diff", Assert.Throws<ArgumentException>(() => diff.Validate(2)).Message, StringComparison.Ordinal);
-        diff.Validate(1);
+        var poissonOnLoss = new HeteroLinearSettings(new LinearOptions { Task = LinearTask.Poisson, EarlyStop = EarlyStopKind.Diff }, 1024);
+        Assert.Contains("weight_diff", Assert.Throws<ArgumentException>(() => poissonOnLoss.Validate(1)).Message, StringComparison.Ordinal);
+        new HeteroLinearSettings(new LinearOptions { Task = LinearTask.Logistic, EarlyStop = EarlyStopKind.Diff }, 1024).Validate(3);
     }
 }

@@ -85,12 +85,34 @@ public class LosslessnessTests
         var weights = labels.Select(y => y == 2 ? 2.0 : 0.5).ToArray();
         var hostA = Slice(BreastHost, 0, 10);
         var hostB = Slice(BreastHost, 10, 20);
-        var options = new LinearOptions { Task = LinearTask.Logistic, MaxIter = 3, Optimizer = OptimizerKind.Adagrad, EarlyStop = EarlyStopKind.WeightDiff, Tol = 1e-9, BatchSize = 200, Seed = 11 };
+        var options = new LinearOptions { Task = LinearTask.Logistic, MaxIter = 3, Optimizer = OptimizerKind.Adagrad, EarlyStop = EarlyStopKind.Diff, Tol = 1e-9, BatchSize = 200, Seed = 11 };
         var run = await HeteroLinearFederation.RunAsync(new(options, KeyBits), Guest(BreastGuest, labels, weights), [Host(hostA), Host(hostB)]);
         var local = LocalLinearTrainer.Fit(HeteroSide.Joined(BreastGuest, hostA, hostB), labels, options, sampleWeights: weights);
 
         Assert.Equal(new[] { 0.0, 1.0, 2.0 }, (await run.Guest).Model.Classes);
         AssertClose(local.Weights, await run.JoinedWeightsAsync(), WeightTolerance);
+        // The weighted Taylor loss with the cross-host term, for the last of the three one-vs-rest models.
+        AssertLossesMatch(local.Losses, (await run.Guest).Losses);
+    }
+
+    [Fact]
+    public async Task Three_hosts_compute_the_same_loss_as_the_local_baseline()
+    {
+        var hosts = new[] { Slice(BreastHost, 0, 7), Slice(BreastHost, 7, 14), Slice(BreastHost, 14, 20) };
+        var options = new LinearOptions { Task = LinearTask.Logistic, MaxIter = 3, Optimizer = OptimizerKind.RmsProp, LearningRate = 0.1, EarlyStop = EarlyStopKind.Diff, Tol = 1e-9 };
+        var run = await HeteroLinearFederation.RunAsync(new(options, KeyBits), Guest(BreastGuest), [.. hosts.Select(Host)]);
+        var local = LocalLinearTrainer.Fit(HeteroSide.Joined(BreastGuest, hosts), BreastGuest.Labels!, options);
+
+        AssertClose(local.Weights, await run.JoinedWeightsAsync(), WeightTolerance);
+        AssertLossesMatch(local.Losses, (await run.Guest).Losses);
+        Assert.Equal((await run.Guest).Losses, await run.Arbiter);
+    }
+
+    /// <summary>Losses agree to 1e-6: the encoding's precision, far below any early-stopping tolerance in use.</summary>
+    private static void AssertLossesMatch(IReadOnlyList<double> local, IReadOnlyList<double> federated)
+    {
+        Assert.Equal(local.Count, federated.Count);
+        Assert.All(federated.Zip(local), p => Assert.Equal(p.Second, p.First, 1e-6));
     }
 
     internal static HeteroSide Slice(HeteroSide side, int from, int to)

@@ -40,7 +40,7 @@ public class TranscriptPrivacyTests
                 {
                     Assert.False(Contains(payload, BitConverter.GetBytes(x)), $"guest feature value {x} crossed as a double");
                     var fixedPoint = new byte[8];
-                    BinaryPrimitives.WriteInt64BigEndian(fixedPoint, (long)Math.Round(x * (1 << 20)));
+                    BinaryPrimitives.WriteInt64BigEndian(fixedPoint, (long)Math.Round(x * FixedPointScales.FeatureScale(column)));
                     Assert.False(Contains(payload, fixedPoint), $"guest feature value {x} crossed in fixed point");
                 }
             }
@@ -55,16 +55,25 @@ public class TranscriptPrivacyTests
         Assert.Equal(
             new HashSet<string> { "training_plan", "masked_encrypted_gradient", "encrypted_loss" },
             received.Select(e => e.Key.Tag).ToHashSet());
-        // What the arbiter decrypted is what it sent back; an unmasked fixed-point gradient is tiny (or n minus tiny),
-        // a masked one is uniform mod n, so lands in the middle with overwhelming probability.
-        var n = PublicKey(run).N.ToBigInteger();
-        var bound = BigInteger.One << 300;
+        // What the arbiter decrypted is what it sent back. Each packed slot holds G + 2^B + r with r uniform below
+        // 2^(B+κ); an unmasked slot (G + 2^B) would be below 2^(B+1), which a masked one is with probability 2^−79.
+        var key = PublicKey(run);
+        var perCiphertext = MaskedGradientPacking.SlotsPerCiphertext(key);
+        var unmaskedBound = BigInteger.One << (MaskedGradientPacking.GradientBits + 1);
         var decrypted = new[] { HeteroLinearFederation.GuestId, HeteroLinearFederation.FirstHostId }
             .SelectMany(id => run.Transcripts[id].Entries.Where(e => e.Key.Tag == "masked_gradient"))
             .SelectMany(e => (BigInteger[])e.Value!)
             .ToList();
-        Assert.Equal(2 * (11 + 20), decrypted.Count);
-        Assert.All(decrypted, m => Assert.InRange(m, bound, n - bound));
+        var packedPerEpoch = ((11 + perCiphertext - 1) / perCiphertext) + ((20 + perCiphertext - 1) / perCiphertext);
+        Assert.Equal(2 * packedPerEpoch, decrypted.Count);
+        Assert.True(decrypted.Count < 2 * (11 + 20), "gradients should travel packed, several per ciphertext");
+        var slotMask = (BigInteger.One << MaskedGradientPacking.SlotBits) - 1;
+        foreach (var plaintext in decrypted)
+        {
+            Assert.InRange(plaintext, BigInteger.Zero, key.N.ToBigInteger() - 1);
+            var slots = Enumerable.Range(0, perCiphertext).Select(s => (plaintext >> (s * MaskedGradientPacking.SlotBits)) & slotMask).Where(s => !s.IsZero);
+            Assert.All(slots, slot => Assert.True(slot >= unmaskedBound, $"slot {slot} looks unmasked"));
+        }
     }
 
     private static Crypto.Paillier.PaillierPublicKey PublicKey(HeteroLinearFederation run) =>

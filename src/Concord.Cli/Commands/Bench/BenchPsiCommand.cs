@@ -30,9 +30,7 @@ internal static class BenchPsiCommand
             {
                 throw new ArgumentException($"--overlap must be in (0, 1] so that the intersection is not empty (got {fraction})");
             }
-            var started = DateTime.UtcNow;
-            var progress = new Progress<string>(line => Console.Error.WriteLine($"[{(DateTime.UtcNow - started).TotalSeconds,5:F0} s] {line}"));
-            var result = await PsiBenchmark.RunAsync(new PsiBenchmarkOptions(count, fraction, parse.GetValue(seconds), progress), ct);
+            var result = await PsiBenchmark.RunAsync(new PsiBenchmarkOptions(count, fraction, parse.GetValue(seconds), BenchProgress.Create()), ct);
             Print(result);
             if (parse.GetValue(json))
             {

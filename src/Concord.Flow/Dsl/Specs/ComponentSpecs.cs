@@ -38,6 +38,7 @@ public sealed class ComponentSpecs : IReadOnlyCollection<ComponentSpec>
         HeteroLinearSpecs.LinR,
         HeteroLinearSpecs.Poisson,
         EvaluationSpec.Spec,
+        ModelLoaderSpec.Spec,
     ]);
 
     public int Count => _byType.Count;

@@ -39,7 +39,7 @@ internal static class HeteroLinearSpecs
             Param.Enum("optimizer", "sgd", "rmsprop", "adam", "adagrad").Default("rmsprop"),
             Param.Double("tol").AtLeast(0).Default(1e-4).Describe("convergence tolerance for early_stop"),
             Param.Enum("early_stop", "diff", "weight_diff", "abs").Default(earlyStop)
-                .Describe("diff and abs need the loss, computed with one host only; weight_diff works with any number"),
+                .Describe("diff and abs stop on the encrypted loss (logistic and linear); weight_diff on the change of the weights"),
             Param.Int("key_bits").Between(1024, 4096).Default(2048).Describe("Paillier key size; below 1024 bits is refused"),
             Param.Bool("standardize").Default(false).PerParty().Describe("scale each party's features by its own mean and standard deviation"),
             Param.Bool("keep_constant_features").Default(false).PerParty().Describe("keep a constant feature (with a warning) instead of dropping it"),

@@ -1,0 +1,69 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+
+namespace Concord.ML.Profiling;
+
+/// <summary>
+/// Seconds spent per named phase of one party's protocol run (encrypt, multi-exponentiation, decrypt, transport…),
+/// so that benchmarks can say where the time goes instead of guessing. Phases that overlap in time on different
+/// threads each count their own wall time.
+/// </summary>
+public sealed class PhaseTimer
+{
+    private readonly ConcurrentDictionary<string, double> _seconds = new(StringComparer.Ordinal);
+
+    public T Time<T>(string phase, Func<T> work)
+    {
+        var start = Stopwatch.GetTimestamp();
+        try
+        {
+            return work();
+        }
+        finally
+        {
+            Add(phase, start);
+        }
+    }
+
+    public void Time(string phase, Action work) => Time(phase, () =>
+    {
+        work();
+        return true;
+    });
+
+    /// <summary>Runs and awaits <paramref name="work"/>, counting the wait: for transport, this includes waiting for a slower peer.</summary>
+    public async Task<T> TimeAsync<T>(string phase, Func<Task<T>> work)
+    {
+        var start = Stopwatch.GetTimestamp();
+        try
+        {
+            return await work().ConfigureAwait(false);
+        }
+        finally
+        {
+            Add(phase, start);
+        }
+    }
+
+    public async Task TimeAsync(string phase, Func<Task> work)
+    {
+        var start = Stopwatch.GetTimestamp();
+        try
+        {
+            await work().ConfigureAwait(false);
+        }
+        finally
+        {
+            Add(phase, start);
+        }
+    }
+
+    public IReadOnlyDictionary<string, double> Seconds => _seconds;
+
+    /// <summary>{ phase: seconds } in a stable order, for a component's metrics.</summary>
+    public JsonObject ToJson() => new([.. _seconds.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => KeyValuePair.Create(p.Key, (JsonNode?)p.Value))]);
+
+    private void Add(string phase, long start) =>
+        _seconds.AddOrUpdate(phase, Stopwatch.GetElapsedTime(start).TotalSeconds, (_, total) => total + Stopwatch.GetElapsedTime(start).TotalSeconds);
+}
