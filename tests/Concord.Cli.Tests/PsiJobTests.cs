@@ -10,8 +10,8 @@ public class PsiJobTests(ProcessFederation nodes) : IClassFixture<ProcessFederat
     private static readonly TableName Breast = new("experiment", "breast_hetero");
     private static readonly CsvReadOptions NoLabel = new() { LabelColumn = null };
 
-    private const string Job = """
-        job: { name: psi-test, timeout: 300, seed: 3 }
+    private static string Job(string method) => $$"""
+        job: { name: psi-{{method}}-test, timeout: 300, seed: 3 }
         parties: { guest: 9999, hosts: [10000, 10001] }
         components:
           - name: reader_0
@@ -20,11 +20,13 @@ public class PsiJobTests(ProcessFederation nodes) : IClassFixture<ProcessFederat
           - name: psi_0
             type: psi
             inputs: { data: reader_0.data }
-            parameters: { salt: breast-2026 }
+            parameters: { method: {{method}}, key_bits: 1024, salt: breast-2026 }
         """;
 
-    [Fact]
-    public async Task Reader_then_psi_leaves_every_party_the_shared_rows_in_the_same_order()
+    [Theory]
+    [InlineData("ecdh")]
+    [InlineData("rsa")]
+    public async Task Reader_then_psi_leaves_every_party_the_shared_rows_in_the_same_order(string method)
     {
         var guest = nodes.Federation.Upload(9999, DataFile("breast_hetero_guest.csv"), Breast);
         nodes.Federation.Upload(10000, DataFile("breast_hetero_host.csv"), Breast, NoLabel);
@@ -35,7 +37,7 @@ public class PsiJobTests(ProcessFederation nodes) : IClassFixture<ProcessFederat
         var host2 = nodes.Federation.Upload(10001, partial, Breast, NoLabel);
         using var api = nodes.Federation.Operator(9999);
 
-        var view = await api.WaitAsync(await api.SubmitAsync(Job, "psi.yaml", CancellationToken.None), null, CancellationToken.None);
+        var view = await api.WaitAsync(await api.SubmitAsync(Job(method), $"psi-{method}.yaml", CancellationToken.None), null, CancellationToken.None);
 
         Assert.True(view.Job.State == TaskState.Success, view.Job.Error);
         var expected = guest.Ids.Intersect(host2.Ids).Order(StringComparer.Ordinal).ToArray();
@@ -50,6 +52,7 @@ public class PsiJobTests(ProcessFederation nodes) : IClassFixture<ProcessFederat
         Assert.Equal(expected.Select(id => labelOf[id]), atGuest.Labels!);
         var metrics = (await api.MetricsAsync(view.Job.JobId, CancellationToken.None)).Single(m => m.Task.Component == "psi_0" && m.Task.Party == 9999);
         Assert.Equal(expected.Length, metrics.Value["intersect_count"]!.GetValue<int>());
+        Assert.Equal(method, metrics.Value["method"]!.GetValue<string>());
     }
 
     private static string DataFile(string name) => Path.Combine(AppContext.BaseDirectory, "data", name);

@@ -1,7 +1,5 @@
-using System.Buffers;
-using System.Security.Cryptography;
+using Concord.Crypto.Hashing;
 using Concord.Crypto.Vector;
-using Utf8 = System.Text.Encoding;
 
 namespace Concord.Crypto.Ristretto;
 
@@ -20,42 +18,16 @@ public static class PointBatch
         : throw new InvalidGroupElementException($"{what} is {packed.Length} bytes, not a whole number of {Ristretto255.PointBytes}-byte group elements");
 
     /// <summary>
-    /// H(id) for each id: SHA-512 over a domain tag, the salt and the id's UTF-8 bytes, then libsodium's hash-to-group.
+    /// H(id) for each id: the <see cref="SaltedIdHash"/> digest under ECDH's domain tag, then libsodium's hash-to-group.
     /// Parties that agree on the salt map the same id to the same element.
     /// </summary>
     public static byte[] HashToGroup(IReadOnlyList<string> ids, ReadOnlySpan<byte> salt, int maxDegreeOfParallelism = -1)
     {
         ArgumentNullException.ThrowIfNull(ids);
         Ristretto255.EnsureAvailable();
-        var prefix = SaltPrefix(salt);
         var points = new byte[ids.Count * Ristretto255.PointBytes];
-        ParallelRange.For(ids.Count, Threads(ids.Count, maxDegreeOfParallelism), (from, to) =>
-        {
-            Span<byte> digest = stackalloc byte[Ristretto255.HashBytes];
-            var buffer = ArrayPool<byte>.Shared.Rent(prefix.Length + 256);
-            try
-            {
-                prefix.CopyTo(buffer, 0);
-                for (var i = from; i < to; i++)
-                {
-                    var id = ids[i];
-                    var needed = prefix.Length + Utf8.UTF8.GetMaxByteCount(id.Length);
-                    if (buffer.Length < needed)
-                    {
-                        ArrayPool<byte>.Shared.Return(buffer);
-                        buffer = ArrayPool<byte>.Shared.Rent(needed);
-                        prefix.CopyTo(buffer, 0);
-                    }
-                    var length = prefix.Length + Utf8.UTF8.GetBytes(id, buffer.AsSpan(prefix.Length));
-                    SHA512.HashData(buffer.AsSpan(0, length), digest);
-                    Ristretto255.FromHash(digest, points.AsSpan(i * Ristretto255.PointBytes, Ristretto255.PointBytes));
-                }
-            }
-            finally
-            {
-                ArrayPool<byte>.Shared.Return(buffer);
-            }
-        });
+        SaltedIdHash.Compute(ids, "concord-psi-v1"u8, salt, (i, digest) =>
+            Ristretto255.FromHash(digest, points.AsSpan(i * Ristretto255.PointBytes, Ristretto255.PointBytes)), maxDegreeOfParallelism);
         return points;
     }
 
@@ -91,15 +63,4 @@ public static class PointBatch
         packed.Slice(index * Ristretto255.PointBytes, Ristretto255.PointBytes);
 
     private static int Threads(int count, int maxDegreeOfParallelism) => count < SerialBelow ? 1 : maxDegreeOfParallelism;
-
-    // The length prefix keeps (salt "a", id "bc") apart from (salt "ab", id "c").
-    private static byte[] SaltPrefix(ReadOnlySpan<byte> salt)
-    {
-        var tag = "concord-psi-v1"u8;
-        var prefix = new byte[tag.Length + sizeof(int) + salt.Length];
-        tag.CopyTo(prefix);
-        BitConverter.TryWriteBytes(prefix.AsSpan(tag.Length), salt.Length);
-        salt.CopyTo(prefix.AsSpan(tag.Length + sizeof(int)));
-        return prefix;
-    }
 }

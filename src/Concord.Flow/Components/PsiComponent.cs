@@ -5,8 +5,8 @@ using Concord.ML.Psi;
 namespace Concord.Flow.Components;
 
 /// <summary>
-/// ECDH private set intersection: each party's output table is its input restricted to the ids every party holds,
-/// rows ordered by id (ordinal) so that they line up across parties.
+/// Private set intersection, by ECDH or by RSA blind signatures: each party's output table is its input restricted
+/// to the ids every party holds, rows ordered by id (ordinal) so that they line up across parties.
 /// </summary>
 public sealed class PsiComponent : IFederatedComponent
 {
@@ -15,31 +15,46 @@ public sealed class PsiComponent : IFederatedComponent
     public async Task<ComponentOutput> RunAsync(ComponentRun run, CancellationToken ct)
     {
         var table = run.RequireInput("data");
+        var p = run.Parameters;
         var options = new PsiOptions(
-            run.Parameters.String("salt") ?? "",
-            run.Parameters.String("output") is "guest" ? PsiOutput.Guest : PsiOutput.All);
-        run.Log($"intersecting {table.RowCount} ids");
-        var result = run.Context.Self.Role == Role.Guest
-            ? await new PsiGuest(run.Context).RunAsync(table.Ids, options, ct).ConfigureAwait(false)
-            : await new PsiHost(run.Context).RunAsync(table.Ids, options, ct).ConfigureAwait(false);
+            p.String("salt") ?? "",
+            p.String("output") is "guest" ? PsiOutput.Guest : PsiOutput.All,
+            p.String("method") is "rsa" ? PsiMethod.Rsa : PsiMethod.Ecdh);
+        if (p["key_bits"] is not null)
+        {
+            options = options with { RsaKeyBits = (int)p.Int("key_bits") };
+        }
+        run.Log(options.Method == PsiMethod.Rsa
+            ? $"intersecting {table.RowCount} ids by RSA blind signatures ({options.RsaKeyBits}-bit keys)"
+            : $"intersecting {table.RowCount} ids by ECDH");
+        var ctx = run.Context;
+        var result = await ((options.Method, ctx.Self.Role) switch
+        {
+            (PsiMethod.Rsa, Role.Guest) => new RsaPsiGuest(ctx).RunAsync(table.Ids, options, ct),
+            (PsiMethod.Rsa, _) => new RsaPsiHost(ctx).RunAsync(table.Ids, options, ct),
+            (_, Role.Guest) => new EcdhPsiGuest(ctx).RunAsync(table.Ids, options, ct),
+            _ => new EcdhPsiHost(ctx).RunAsync(table.Ids, options, ct),
+        }).ConfigureAwait(false);
         if (result.Rows is not int[] rows)
         {
             run.Log("the intersection goes to the guest only");
-            return new ComponentOutput(Metrics: Metrics(table.RowCount, null, result.Timings));
+            return new ComponentOutput(Metrics: Metrics(options, table.RowCount, null, result.Timings));
         }
         run.Log($"{rows.Length} of {table.RowCount} ids are shared");
-        return new ComponentOutput(RowSelection.Select(table, rows), Metrics(table.RowCount, rows.Length, result.Timings));
+        return new ComponentOutput(RowSelection.Select(table, rows), Metrics(options, table.RowCount, rows.Length, result.Timings));
     }
 
-    private static JsonObject Metrics(int rows, int? shared, PsiTimings timings) => new()
+    private static JsonObject Metrics(PsiOptions options, int rows, int? shared, PsiTimings timings) => new()
     {
+        ["method"] = options.Method == PsiMethod.Rsa ? "rsa" : "ecdh",
         ["input_count"] = rows,
         ["intersect_count"] = shared,
         ["intersect_rate"] = shared is int n ? (double)n / rows : null,
         ["seconds"] = new JsonObject
         {
-            ["hash_to_group"] = timings.HashToGroup,
-            ["scalar_multiplication"] = timings.ScalarMultiplication,
+            ["hashing"] = timings.Hashing,
+            ["exponentiation"] = timings.Exponentiation,
+            ["key_generation"] = timings.KeyGeneration,
             ["exchange"] = timings.Exchange,
             ["matching"] = timings.Matching,
         },

@@ -10,10 +10,39 @@ public enum PsiOutput
     Guest,
 }
 
-/// <summary>What the parties must agree on for an ECDH-PSI run.</summary>
+/// <summary>How the parties hide their ids from each other.</summary>
+public enum PsiMethod
+{
+    /// <summary>Diffie–Hellman over ristretto255: both sides blind with a secret scalar (see <see cref="EcdhPsiGuest"/>).</summary>
+    Ecdh,
+
+    /// <summary>RSA blind signatures, as FATE 1.x: each host signs, the guest blinds (see <see cref="RsaPsiGuest"/>).</summary>
+    Rsa,
+}
+
+/// <summary>What the parties must agree on for a PSI run.</summary>
 /// <param name="Salt">Mixed into every id's hash, so that blinded values from one job cannot be matched in another.</param>
 /// <param name="Output">Guest only, or every party. Only the guest's setting counts; hosts follow it.</param>
-public sealed record PsiOptions(string Salt = "", PsiOutput Output = PsiOutput.All)
+/// <param name="Method">Every party must run the same one.</param>
+/// <param name="RsaKeyBits">
+/// For <see cref="PsiMethod.Rsa"/>: the size of the key each host generates, and the least the guest accepts from a
+/// host; below <see cref="MinRsaKeyBits"/> is refused.
+/// </param>
+public sealed record PsiOptions(string Salt = "", PsiOutput Output = PsiOutput.All, PsiMethod Method = PsiMethod.Ecdh, int RsaKeyBits = 2048)
 {
+    public const int MinRsaKeyBits = 1024;
+
+    private readonly int _rsaKeyBits = CheckKeyBits(RsaKeyBits);
+
+    public int RsaKeyBits
+    {
+        get => _rsaKeyBits;
+        init => _rsaKeyBits = CheckKeyBits(value);
+    }
+
     internal byte[] SaltBytes => System.Text.Encoding.UTF8.GetBytes(Salt);
+
+    private static int CheckKeyBits(int bits) => bits >= MinRsaKeyBits
+        ? bits
+        : throw new ArgumentOutOfRangeException(nameof(RsaKeyBits), bits, $"an RSA key of {bits} bits is too weak for PSI; use at least {MinRsaKeyBits}");
 }

@@ -3,20 +3,25 @@ using System.Diagnostics;
 namespace Concord.ML.Psi;
 
 /// <summary>Where one party's PSI time went, in seconds, for the benchmark's breakdown.</summary>
+/// <param name="Hashing">Hashing ids into the group (ECDH) or modulo n (RSA), and RSA's final digests.</param>
+/// <param name="Exponentiation">Scalar multiplications (ECDH), or blinding, signing and unblinding (RSA).</param>
+/// <param name="KeyGeneration">A host's RSA key; nothing to speak of for ECDH.</param>
 /// <param name="Exchange">Sending and waiting to receive: the transport, plus any wait for a slower peer.</param>
-public sealed record PsiTimings(double HashToGroup, double ScalarMultiplication, double Exchange, double Matching)
+public sealed record PsiTimings(double Hashing, double Exponentiation, double KeyGeneration, double Exchange, double Matching)
 {
-    public double Total => HashToGroup + ScalarMultiplication + Exchange + Matching;
+    public double Total => Hashing + Exponentiation + KeyGeneration + Exchange + Matching;
 }
 
 /// <summary>Accumulates <see cref="PsiTimings"/> phase by phase.</summary>
 internal sealed class PsiStopwatch
 {
-    private double _hash, _multiply, _exchange, _matching;
+    private double _hashing, _exponentiation, _keyGeneration, _exchange, _matching;
 
-    public T Hash<T>(Func<T> work) => Time(work, ref _hash);
+    public T Hash<T>(Func<T> work) => Time(work, ref _hashing);
 
-    public T Multiply<T>(Func<T> work) => Time(work, ref _multiply);
+    public T Exponentiate<T>(Func<T> work) => Time(work, ref _exponentiation);
+
+    public T GenerateKey<T>(Func<T> work) => Time(work, ref _keyGeneration);
 
     public T Match<T>(Func<T> work) => Time(work, ref _matching);
 
@@ -33,7 +38,7 @@ internal sealed class PsiStopwatch
         _exchange += Stopwatch.GetElapsedTime(start).TotalSeconds;
     }
 
-    public PsiTimings Result => new(_hash, _multiply, _exchange, _matching);
+    public PsiTimings Result => new(_hashing, _exponentiation, _keyGeneration, _exchange, _matching);
 
     private static T Time<T>(Func<T> work, ref double total)
     {

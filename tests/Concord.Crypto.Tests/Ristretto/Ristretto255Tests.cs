@@ -59,6 +59,17 @@ public class Ristretto255Tests
     }
 
     [Fact]
+    public void Hash_to_group_is_from_hash_of_sha_512_over_the_domain_the_length_prefixed_salt_and_the_id()
+    {
+        // Pinned so that sharing the salted id hash with RSA-PSI cannot silently change ECDH's hashes.
+        var digest = SHA512.HashData([.. "concord-psi-v1"u8, 4, 0, 0, 0, .. "salt"u8, .. "id-7"u8]);
+        var expected = new byte[Ristretto255.PointBytes];
+        Ristretto255.FromHash(digest, expected);
+
+        Assert.Equal(expected, PointBatch.HashToGroup(["id-7"], "salt"u8));
+    }
+
+    [Fact]
     public void Bytes_that_are_not_a_group_element_are_refused_naming_the_element()
     {
         var points = PointBatch.HashToGroup(["x", "y", "z"], ""u8);

@@ -15,6 +15,16 @@ public sealed class ParameterErrorTests
             {{parameterLine}}
         """);
 
+    /// <summary>A job whose only doubt is one psi parameter line.</summary>
+    private static string PsiJob(string parameterLine) => Job($$"""
+        {{Reader}}
+        - name: psi_0
+          type: psi
+          inputs: { data: reader_0.data }
+          parameters:
+            {{parameterLine}}
+        """);
+
     [Theory]
     [InlineData("max_iter: ten", "ten", "expected an integer in [1, 10000], found \"ten\"")]
     [InlineData("max_iter: 2.5", "2.5", "expected an integer in [1, 10000], found \"2.5\"")]
@@ -57,6 +67,26 @@ public sealed class ParameterErrorTests
     [InlineData("init_param: { method: const, const: 0.5 }")]
     [InlineData("tol: null")]
     public void Values_at_the_edges_of_their_ranges_are_accepted(string line) => Parse(LrJob(line));
+
+    [Theory]
+    [InlineData("key_bits: 512", "512", "512 is out of range: expected an integer in [1024, 4096]")]
+    [InlineData("method: dh", "dh", "\"dh\" is not allowed: expected one of ecdh, rsa")]
+    public void A_psi_method_or_rsa_key_size_out_of_range_fails_at_submit(string line, string at, string expected)
+    {
+        var yaml = PsiJob(line);
+        var error = AssertOnlyError(yaml, expected, line, at);
+        Assert.StartsWith("psi_0.parameters.", error.Where, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Psi_by_rsa_gets_a_2048_bit_key_by_default_and_the_key_size_is_the_same_at_every_party()
+    {
+        var psi = Parse(PsiJob("method: rsa")).Component("psi_0");
+        Assert.All(new[] { 9999, 10000, 10001 }, party => Assert.Equal(2048, psi.ParametersFor(party)["key_bits"]!.GetValue<int>()));
+
+        var yaml = PsiJob("method: rsa\n  parties:\n    host: { key_bits: 1024 }");
+        AssertOnlyError(yaml, "\"key_bits\" must be the same at every party", "key_bits: 1024");
+    }
 
     [Fact]
     public void An_unknown_parameter_suggests_the_nearest_known_name()

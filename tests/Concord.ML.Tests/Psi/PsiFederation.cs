@@ -1,3 +1,4 @@
+using Concord.Crypto.Rsa;
 using Concord.Federation.Context;
 using Concord.Federation.Parties;
 using Concord.Federation.Recording;
@@ -7,11 +8,21 @@ using Concord.ML.Psi;
 
 namespace Concord.ML.Tests.Psi;
 
-/// <summary>A guest and its hosts running ECDH-PSI in one process, each with its own transcript.</summary>
+/// <summary>A guest and its hosts running PSI by the options' method in one process, each with its own transcript.</summary>
 internal sealed record PsiFederation(PsiResult Guest, IReadOnlyList<PsiResult> Hosts, IReadOnlyDictionary<int, Transcript> Transcripts)
 {
     public const int GuestId = 9999;
     public const int FirstHostId = 10000;
+
+    // One key per host for the whole test run: RSA hosts make a fresh key per run, but the tests need to know it.
+    private static readonly Lazy<RsaPrivateKey>[] RsaKeys =
+        [.. Enumerable.Range(0, 3).Select(_ => new Lazy<RsaPrivateKey>(() => RsaKeyGenerator.Generate(PsiOptions.MinRsaKeyBits)))];
+
+    /// <summary>The RSA key host number <paramref name="index"/> (from 0) signs with.</summary>
+    public static RsaPrivateKey RsaKey(int index) => RsaKeys[index].Value;
+
+    /// <summary>Options for <paramref name="method"/>, with RSA's smallest key, which is fast enough for tests.</summary>
+    public static PsiOptions Options(PsiMethod method, string salt = "test-salt") => new(salt, Method: method, RsaKeyBits: PsiOptions.MinRsaKeyBits);
 
     /// <summary>Runs every role to completion; the first failure of any party is thrown.</summary>
     public static async Task<PsiFederation> RunAsync(PsiOptions options, IReadOnlyList<string> guest, params IReadOnlyList<string>[] hosts)
@@ -30,10 +41,20 @@ internal sealed record PsiFederation(PsiResult Guest, IReadOnlyList<PsiResult> H
         PsiOptions options, PsiOptions hostOptions, IReadOnlyList<string> guest, params IReadOnlyList<string>[] hosts)
     {
         var (contexts, transcripts) = Join(hosts.Length);
-        var guestTask = Task.Run(() => new PsiGuest(contexts[GuestId]).RunAsync(guest, options));
-        var hostTasks = hosts.Select((ids, i) => Task.Run(() => new PsiHost(contexts[FirstHostId + i]).RunAsync(ids, hostOptions))).ToList();
+        var guestTask = Task.Run(() => GuestRole(contexts[GuestId], options.Method)(guest, options));
+        var hostTasks = hosts.Select((ids, i) => Task.Run(() => HostRole(contexts[FirstHostId + i], i, hostOptions.Method)(ids, hostOptions))).ToList();
         return (guestTask, hostTasks, transcripts);
     }
+
+    /// <summary>The guest's role for <paramref name="method"/>.</summary>
+    public static PsiRole GuestRole(FederationContext context, PsiMethod method) => method == PsiMethod.Rsa
+        ? new RsaPsiGuest(context).RunAsync
+        : new EcdhPsiGuest(context).RunAsync;
+
+    /// <summary>Host number <paramref name="index"/>'s role for <paramref name="method"/>, RSA with <see cref="RsaKey"/>.</summary>
+    public static PsiRole HostRole(FederationContext context, int index, PsiMethod method) => method == PsiMethod.Rsa
+        ? new RsaPsiHost(context, (_, _) => RsaKey(index)).RunAsync
+        : new EcdhPsiHost(context).RunAsync;
 
     /// <summary>Every party's context, scoped to the component, by party id, each recording what it receives.</summary>
     public static (IReadOnlyDictionary<int, FederationContext> Contexts, IReadOnlyDictionary<int, Transcript> Transcripts) Join(int hosts)
@@ -47,3 +68,6 @@ internal sealed record PsiFederation(PsiResult Guest, IReadOnlyList<PsiResult> H
         return (contexts, transcripts);
     }
 }
+
+/// <summary>One party's PSI role, whichever the method.</summary>
+internal delegate Task<PsiResult> PsiRole(IReadOnlyList<string> ids, PsiOptions options, CancellationToken ct = default);

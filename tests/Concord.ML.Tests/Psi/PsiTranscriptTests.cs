@@ -1,5 +1,6 @@
 using System.Text;
 using Concord.Crypto.Ristretto;
+using Concord.Crypto.Rsa;
 using Concord.Federation.Recording;
 using Concord.ML.Psi;
 
@@ -8,26 +9,24 @@ namespace Concord.ML.Tests.Psi;
 /// <summary>What crossed the wire in PSI, searched byte by byte for ids and their unblinded hashes.</summary>
 public class PsiTranscriptTests
 {
-    private static readonly PsiOptions Options = new("transcript-salt");
+    private static readonly string[] GuestIds = [.. Ids("g", 40), .. Ids("shared", 15)];
+    private static readonly string[][] HostIds = [[.. Ids("h1-", 30), .. Ids("shared", 15)], [.. Ids("h2-", 20), .. Ids("shared", 15)]];
+    private static readonly string[] Every = [.. GuestIds.Concat(HostIds[0]).Concat(HostIds[1]).Distinct()];
 
     [Theory]
-    [InlineData(PsiOutput.All)]
-    [InlineData(PsiOutput.Guest)]
-    public async Task No_party_receives_an_id_or_the_unblinded_hash_of_any_id(PsiOutput output)
+    [InlineData(PsiMethod.Ecdh, PsiOutput.All)]
+    [InlineData(PsiMethod.Ecdh, PsiOutput.Guest)]
+    [InlineData(PsiMethod.Rsa, PsiOutput.All)]
+    [InlineData(PsiMethod.Rsa, PsiOutput.Guest)]
+    public async Task No_party_receives_an_id_or_the_unblinded_hash_of_any_id(PsiMethod method, PsiOutput output)
     {
-        var guest = Ids("g", 40).Concat(Ids("shared", 15)).ToArray();
-        var host1 = Ids("h1-", 30).Concat(Ids("shared", 15)).ToArray();
-        var host2 = Ids("h2-", 20).Concat(Ids("shared", 15)).ToArray();
-        var run = await PsiFederation.RunAsync(Options with { Output = output }, guest, host1, host2);
+        var options = PsiFederation.Options(method) with { Output = output };
+        var run = await PsiFederation.RunAsync(options, GuestIds, HostIds);
         Assert.Equal(15, run.Guest.Rows!.Length);
 
-        var every = guest.Concat(host1).Concat(host2).Distinct().ToArray();
-        var hashes = PointBatch.HashToGroup(every, Options.SaltBytes);
-        var secrets = every.SelectMany((id, i) => new[]
-        {
-            (What: $"the id \"{id}\"", Bytes: Encoding.UTF8.GetBytes(id)),
-            (What: $"H(\"{id}\")", Bytes: PointBatch.At(hashes, i).ToArray()),
-        }).ToList();
+        var secrets = Every.Select(id => (What: $"the id \"{id}\"", Bytes: Encoding.UTF8.GetBytes(id))).Concat(method == PsiMethod.Rsa
+            ? Enumerable.Range(0, HostIds.Length).SelectMany(h => RsaHashesAndSignatures(h, options))
+            : Split(PointBatch.HashToGroup(Every, options.SaltBytes), Ristretto255.PointBytes).Select((hash, i) => (What: $"H(\"{Every[i]}\")", Bytes: hash))).ToList();
 
         foreach (var (receiver, transcript) in run.Transcripts)
         {
@@ -39,20 +38,55 @@ public class PsiTranscriptTests
     }
 
     [Fact]
-    public async Task Each_party_receives_exactly_the_messages_of_the_protocol()
+    public async Task Rsa_signature_digests_reach_only_the_guest_and_only_for_each_host_s_own_ids()
     {
-        var run = await PsiFederation.RunAsync(Options, ["a", "b", "c"], ["b", "c", "d", "e"]);
+        var options = PsiFederation.Options(PsiMethod.Rsa);
+        var run = await PsiFederation.RunAsync(options, GuestIds, HostIds);
 
-        Assert.Equal(["doubly_blinded_guest_ids", "host_blinded_ids"], Tags(run.Transcripts[PsiFederation.GuestId]));
-        Assert.Equal(["guest_blinded_ids", "intersection_positions", "verdict"], Tags(run.Transcripts[PsiFederation.FirstHostId]));
-        // The guest sees the host's set only blinded by the host's secret: as many elements as the host has ids.
-        var fromHost = run.Transcripts[PsiFederation.GuestId].Entries.Single(e => e.Key.Tag == "host_blinded_ids");
-        Assert.Equal(4 * Ristretto255.PointBytes, ((byte[])fromHost.Value!).Length);
+        var atGuest = run.Transcripts[PsiFederation.GuestId].ReceivedBy(PsiFederation.GuestId).ToList();
+        for (var h = 0; h < HostIds.Length; h++)
+        {
+            var key = PsiFederation.RsaKey(h);
+            var digests = Split(RsaBlindSignatures.Digests(key.PublicKey, RsaBlindSignatures.Sign(key, RsaBlindSignatures.HashIds(key.PublicKey, Every, options.SaltBytes))), 32).ToArray();
+            // The guest may digest only the ids it had signed, its own: a host's other ids stay behind their digests.
+            Assert.Equal(HostIds[h].Order(), Every.Where((_, i) => atGuest.Any(e => Contains(e.Payload, digests[i]))).Order());
+            foreach (var host in Enumerable.Range(0, HostIds.Length).Select(i => PsiFederation.FirstHostId + i))
+            {
+                Assert.DoesNotContain(run.Transcripts[host].ReceivedBy(host), e => digests.Any(d => Contains(e.Payload, d)));
+            }
+        }
     }
+
+    [Theory]
+    [InlineData(PsiMethod.Ecdh, new[] { "doubly_blinded_guest_ids", "host_blinded_ids" })]
+    [InlineData(PsiMethod.Rsa, new[] { "host_public_key", "host_signature_digests", "signed_guest_blinded_ids" })]
+    public async Task Each_party_receives_exactly_the_messages_of_the_protocol(PsiMethod method, string[] atGuest)
+    {
+        var run = await PsiFederation.RunAsync(PsiFederation.Options(method), ["a", "b", "c"], ["b", "c", "d", "e"]);
+
+        Assert.Equal(atGuest, Tags(run.Transcripts[PsiFederation.GuestId]));
+        Assert.Equal(["guest_blinded_ids", "intersection_positions", "verdict"], Tags(run.Transcripts[PsiFederation.FirstHostId]));
+        // The guest sees the host's set only as one 32-byte value per id: as many as the host has ids.
+        var fromHost = run.Transcripts[PsiFederation.GuestId].Entries.Single(e => e.Key.Tag is "host_blinded_ids" or "host_signature_digests");
+        Assert.Equal(4 * 32, ((byte[])fromHost.Value!).Length);
+    }
+
+    /// <summary>H(id) modulo host h's n and its plain signature H(id)^d, for every id.</summary>
+    private static IEnumerable<(string What, byte[] Bytes)> RsaHashesAndSignatures(int h, PsiOptions options)
+    {
+        var key = PsiFederation.RsaKey(h);
+        var hashes = RsaBlindSignatures.HashIds(key.PublicKey, Every, options.SaltBytes);
+        var signatures = RsaBlindSignatures.Sign(key, hashes);
+        var width = key.PublicKey.ValueBytes;
+        return Split(hashes, width).Select((x, i) => ($"H{h}(\"{Every[i]}\")", x))
+            .Concat(Split(signatures, width).Select((x, i) => ($"H{h}(\"{Every[i]}\")^d", x)));
+    }
+
+    internal static IEnumerable<byte[]> Split(byte[] packed, int width) => packed.Chunk(width);
+
+    internal static bool Contains(byte[] haystack, byte[] needle) => haystack.AsSpan().IndexOf(needle) >= 0;
 
     private static string[] Tags(Transcript transcript) => [.. transcript.Entries.Select(e => e.Key.Tag).Order(StringComparer.Ordinal)];
 
     private static IEnumerable<string> Ids(string prefix, int count) => Enumerable.Range(0, count).Select(i => $"{prefix}{i:D4}");
-
-    private static bool Contains(byte[] haystack, byte[] needle) => haystack.AsSpan().IndexOf(needle) >= 0;
 }

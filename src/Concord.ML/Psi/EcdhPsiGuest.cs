@@ -2,7 +2,7 @@ using Concord.Crypto.Ristretto;
 using Concord.Federation;
 using Concord.Federation.Context;
 using Concord.Federation.Parties;
-using static Concord.ML.Psi.PsiProtocol;
+using static Concord.ML.Psi.EcdhPsiProtocol;
 
 namespace Concord.ML.Psi;
 
@@ -18,7 +18,7 @@ namespace Concord.ML.Psi;
 /// outputs, the final intersection. This is FATE's ECDH-PSI leakage. Each side shuffles its list, so a position
 /// says nothing about an id's rank.
 /// </remarks>
-public sealed class PsiGuest(FederationContext ctx)
+public sealed class EcdhPsiGuest(FederationContext ctx)
 {
     public async Task<PsiResult> RunAsync(IReadOnlyList<string> ids, PsiOptions options, CancellationToken ct = default)
     {
@@ -27,32 +27,16 @@ public sealed class PsiGuest(FederationContext ctx)
         await clock.Exchange(ctx.Hosts.Send(GuestBlindedIds, own.Blinded, ct)).ConfigureAwait(false);
 
         var hosts = ctx.Roster.Hosts;
-        var matches = new HostMatch[hosts.Count];
+        var positions = new int[hosts.Count][];
         for (var h = 0; h < hosts.Count; h++)
         {
-            matches[h] = await MatchHostAsync(ctx.Hosts[h], hosts[h], own, clock, ct).ConfigureAwait(false);
+            positions[h] = await MatchHostAsync(ctx.Hosts[h], hosts[h], own, clock, ct).ConfigureAwait(false);
         }
-
-        var shared = clock.Match(() => SharedOrder(own, matches, ids));
-        if (shared.Length == 0)
-        {
-            var failure = $"the intersection of the ids of {string.Join(", ", [ctx.Self, .. hosts])} is empty"
-                + " (do all parties hold the same kind of id, and use the same salt?)";
-            await clock.Exchange(ctx.Hosts.Send(Verdict, new PsiVerdict(failure, false), ct)).ConfigureAwait(false);
-            throw new EmptyIntersectionException(failure);
-        }
-
-        var outputAtHosts = options.Output == PsiOutput.All;
-        await clock.Exchange(ctx.Hosts.Send(Verdict, new PsiVerdict(null, outputAtHosts), ct)).ConfigureAwait(false);
-        if (outputAtHosts)
-        {
-            await clock.Exchange(Task.WhenAll(hosts.Select((_, h) =>
-                ctx.Hosts[h].Send(IntersectionPositions, shared.Select(e => (long)matches[h].HostPosition[e]).ToArray(), ct)))).ConfigureAwait(false);
-        }
-        return new PsiResult(shared.Select(e => own.Order[e]).ToArray(), ids.Count, clock.Result);
+        return await PsiGuestOutcome.SendAsync(ctx, ids, own.Shuffled, positions, options, clock, ct).ConfigureAwait(false);
     }
 
-    private static async Task<HostMatch> MatchHostAsync(PartyGroup channel, PartyRef host, BlindedIds own, PsiStopwatch clock, CancellationToken ct)
+    /// <summary>For each element of the guest's list, the position of the same id in the host's list, or −1.</summary>
+    private static async Task<int[]> MatchHostAsync(PartyGroup channel, PartyRef host, BlindedIds own, PsiStopwatch clock, CancellationToken ct)
     {
         var theirs = await clock.Exchange(channel.Receive(HostBlindedIds, ct)).ConfigureAwait(false);
         var theirsTwice = Multiply(own.Secret, theirs, host, HostBlindedIds.Name, clock);
@@ -64,29 +48,18 @@ public sealed class PsiGuest(FederationContext ctx)
             throw new FederationException(
                 $"party {host} returned {oursTwice.Length / Ristretto255.PointBytes} \"{DoublyBlindedGuestIds.Name}\" for {own.Blinded.Length / Ristretto255.PointBytes} ids", host);
         }
-        return clock.Match(() => new HostMatch(index.Positions(oursTwice)));
+        return clock.Match(() => index.Positions(oursTwice));
     }
 
     private static byte[] Multiply(byte[] secret, byte[] points, PartyRef from, string tag, PsiStopwatch clock)
     {
         try
         {
-            return clock.Multiply(() => PointBatch.Multiply(secret, points, $"\"{tag}\" from party {from}"));
+            return clock.Exponentiate(() => PointBatch.Multiply(secret, points, $"\"{tag}\" from party {from}"));
         }
         catch (InvalidGroupElementException ex)
         {
             throw new FederationException(ex.Message, from, ex);
         }
     }
-
-    // Positions in the guest's shuffled list that every host matched, ordered by id so every party's rows line up.
-    private static int[] SharedOrder(BlindedIds own, HostMatch[] matches, IReadOnlyList<string> ids)
-    {
-        var shared = Enumerable.Range(0, own.Order.Length).Where(e => matches.All(m => m.HostPosition[e] >= 0)).ToArray();
-        Array.Sort(shared, (x, y) => string.CompareOrdinal(ids[own.Order[x]], ids[own.Order[y]]));
-        return shared;
-    }
-
-    /// <summary>For each element of the guest's list, the position of the same id in one host's list, or −1.</summary>
-    private sealed record HostMatch(int[] HostPosition);
 }
