@@ -72,9 +72,9 @@ public sealed class HomoArbiter(
             }
             var noise = ledger is null ? null : CentralNoise(global.Length, ledger.NoiseMultiplier * settings.Dp.ClipNorm);
             var sum = await aggregation.SumAsync(scope, participants, length, noise, ct).ConfigureAwait(false);
-            if (sum.Included.Count < settings.MinClients)
+            if (sum.Failure is not null || sum.Included.Count < settings.MinClients)
             {
-                var failure = $"round {round}: only {sum.Included.Count} of the {participants.Count} selected clients ({string.Join(", ", sum.Included)}) "
+                var failure = sum.Failure is string reason ? $"round {round}: {reason}" : $"round {round}: only {sum.Included.Count} of the {participants.Count} selected clients ({string.Join(", ", sum.Included)}) "
                     + $"answered within the {settings.RoundDeadline.TotalSeconds:0.#} s deadline; min_clients is {settings.MinClients}";
                 await Stragglers.SendToEachAsync(scope, clients, Outcome, new RoundOutcome(sum.Included.Count, failure), ct).ConfigureAwait(false);
                 throw new FederationException(failure);

@@ -16,6 +16,7 @@ public class FederatedVersusCentralTests(ITestOutputHelper output)
 
     [Theory]
     [InlineData(AggregationKind.Plain)]
+    [InlineData(AggregationKind.SecureAggregation)]
     public async Task Breast_homo_lr_matches_the_central_baseline_on_the_test_table(AggregationKind aggregation)
     {
         var data = new[] { HomoCsv.Read("breast_homo_guest.csv"), HomoCsv.Read("breast_homo_host.csv") };

@@ -6,12 +6,14 @@ public static class HomoAggregations
     public static IClientAggregation ForClient(HomoSettings settings) => settings.Aggregation switch
     {
         AggregationKind.Plain => new PlainAggregation(settings.RoundDeadline),
+        AggregationKind.SecureAggregation => new SecureClientAggregation(settings),
         var other => throw new NotSupportedException($"aggregation {other} is not available yet"),
     };
 
     public static IArbiterAggregation ForArbiter(HomoSettings settings) => settings.Aggregation switch
     {
         AggregationKind.Plain => new PlainAggregation(settings.RoundDeadline),
+        AggregationKind.SecureAggregation => new SecureArbiterAggregation(settings),
         var other => throw new NotSupportedException($"aggregation {other} is not available yet"),
     };
 }

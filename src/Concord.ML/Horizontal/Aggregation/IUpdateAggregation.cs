@@ -31,5 +31,5 @@ public interface IArbiterAggregation
     Task PublishAsync(FederationContext round, IReadOnlyList<PartyRef> clients, CancellationToken ct);
 }
 
-/// <summary>A round's sum: the plaintext (null when the arbiter cannot read it) and whose vectors it includes.</summary>
-public sealed record RoundSum(double[]? Sum, IReadOnlyList<PartyRef> Included);
+/// <summary>A round's sum: the plaintext (null when the arbiter cannot read it), whose vectors it includes, or why the round failed.</summary>
+public sealed record RoundSum(double[]? Sum, IReadOnlyList<PartyRef> Included, string? Failure = null);
