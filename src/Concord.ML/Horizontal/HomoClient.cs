@@ -102,7 +102,7 @@ public sealed class HomoClient(
             {
                 throw new FederationException($"the arbiter stopped training: {failure}", ctx.Roster.Arbiter);
             }
-            if (await aggregation.ReceiveSumAsync(scope, WeightedUpdate.Length(global.Length), ct).ConfigureAwait(false) is double[] sum)
+            if (await aggregation.ReceiveSumAsync(scope, WeightedUpdate.Length(global.Length), outcome.Included, ct).ConfigureAwait(false) is double[] sum)
             {
                 var loss = WeightedUpdate.ApplyMean(global, sum);
                 if (ctx.Self == ctx.Roster.Guest)

@@ -17,11 +17,12 @@ public class FederatedVersusCentralTests(ITestOutputHelper output)
     [Theory]
     [InlineData(AggregationKind.Plain)]
     [InlineData(AggregationKind.SecureAggregation)]
+    [InlineData(AggregationKind.Paillier)]
     public async Task Breast_homo_lr_matches_the_central_baseline_on_the_test_table(AggregationKind aggregation)
     {
         var data = new[] { HomoCsv.Read("breast_homo_guest.csv"), HomoCsv.Read("breast_homo_host.csv") };
         var test = HomoCsv.Read("breast_homo_test.csv");
-        var settings = new HomoSettings { Rounds = 10, LocalEpochs = 2, Aggregation = aggregation, Seed = 7 };
+        var settings = new HomoSettings { Rounds = 10, LocalEpochs = 2, Aggregation = aggregation, KeyBits = 1024, Seed = 7 };
         var factory = new HomoLrFactory(Lr);
         var run = await HomoFederation.RunAsync(settings, data, factory);
         var federated = await run.Clients[0];

@@ -7,13 +7,13 @@ public static class HomoAggregations
     {
         AggregationKind.Plain => new PlainAggregation(settings.RoundDeadline),
         AggregationKind.SecureAggregation => new SecureClientAggregation(settings),
-        var other => throw new NotSupportedException($"aggregation {other} is not available yet"),
+        _ => new PaillierClientAggregation(settings),
     };
 
     public static IArbiterAggregation ForArbiter(HomoSettings settings) => settings.Aggregation switch
     {
         AggregationKind.Plain => new PlainAggregation(settings.RoundDeadline),
         AggregationKind.SecureAggregation => new SecureArbiterAggregation(settings),
-        var other => throw new NotSupportedException($"aggregation {other} is not available yet"),
+        _ => new PaillierArbiterAggregation(settings),
     };
 }

@@ -16,7 +16,8 @@ public interface IClientAggregation
     /// At every client after each successful round: the sum, where the clients rather than the arbiter learn it
     /// (Paillier); null where the arbiter holds the global model and broadcasts it.
     /// </summary>
-    Task<double[]?> ReceiveSumAsync(FederationContext round, int length, CancellationToken ct);
+    /// <param name="included">How many updates the sum holds, as the arbiter's round outcome said.</param>
+    Task<double[]?> ReceiveSumAsync(FederationContext round, int length, int included, CancellationToken ct);
 }
 
 /// <summary>The arbiter's side: the sum of the vectors of the participants that answered in time.</summary>

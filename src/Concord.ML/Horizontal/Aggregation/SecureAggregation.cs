@@ -16,7 +16,7 @@ public sealed class SecureClientAggregation(HomoSettings settings) : IClientAggr
         await client.RunAsync(encoded, ct).ConfigureAwait(false);
     }
 
-    public Task<double[]?> ReceiveSumAsync(FederationContext round, int length, CancellationToken ct) => Task.FromResult<double[]?>(null);
+    public Task<double[]?> ReceiveSumAsync(FederationContext round, int length, int included, CancellationToken ct) => Task.FromResult<double[]?>(null);
 }
 
 /// <summary>The arbiter's side: a <see cref="BonawitzServer"/> per round, whose unmasked total is decoded and noised (central DP) here.</summary>
