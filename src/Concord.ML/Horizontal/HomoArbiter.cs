@@ -99,7 +99,7 @@ public sealed class HomoArbiter(
         }
 
         var end = ctx.Sub($"round-{round}");
-        await Stragglers.SendToEachAsync(end, clients, Plan, new RoundPlan(round, PartyRefList.Of([]), Stop: true), ct).ConfigureAwait(false);
+        await Stragglers.SendToEachAsync(end, clients, Plan, new RoundPlan(round, PartyRefList.Of([]), Stop: true, ledger?.Report()), ct).ConfigureAwait(false);
         if (HoldsGlobal)
         {
             await Stragglers.SendToEachAsync(end, clients, GlobalModel, global, ct).ConfigureAwait(false);
