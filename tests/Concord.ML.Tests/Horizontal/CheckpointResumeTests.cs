@@ -1,6 +1,6 @@
 using Concord.ML.Checkpoints;
-using Concord.ML.Horizontal;
 using Concord.ML.HomoLR;
+using Concord.ML.Horizontal;
 
 namespace Concord.ML.Tests.Horizontal;
 

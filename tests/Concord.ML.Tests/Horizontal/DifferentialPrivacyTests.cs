@@ -1,5 +1,5 @@
-using Concord.ML.Horizontal;
 using Concord.ML.HomoLR;
+using Concord.ML.Horizontal;
 using Concord.ML.Linear;
 using Xunit.Abstractions;
 

@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 using Concord.Federation.Context;
 using Concord.Federation.Parties;
+using Concord.ML.HomoLR;
 using Concord.ML.Horizontal;
 using Concord.ML.Horizontal.Aggregation;
-using Concord.ML.HomoLR;
 using Concord.ML.SecureAggregation;
 using Concord.ML.Tests.HeteroLinear;
 
