@@ -135,17 +135,18 @@ public sealed class BonawitzClient(FederationContext round, IReadOnlyList<PartyR
     private ulong[] Mask(ulong[] input)
     {
         var masked = (ulong[])input.Clone();
-        MaskExpansion.Apply(masked, _selfSeed, SelfMaskLabel, add: true);
-        foreach (var peer in _sharers.Where(p => p != _self))
+        var terms = new List<MaskTerm> { new(_selfSeed, SelfMaskLabel, Add: true) };
+        terms.AddRange(_sharers.Where(p => p != _self).Select(peer =>
+            new MaskTerm(PairwiseSeed.Derive(_maskKey, _self, MaskKeyOf(peer), peer, round.JobId, round.Scope), PairwiseLabel, Adds(_self, peer))));
+        try
         {
-            var seed = PairwiseSeed.Derive(_maskKey, _self, MaskKeyOf(peer), peer, round.JobId, round.Scope);
-            try
+            MaskExpansion.Apply(masked, terms);
+        }
+        finally
+        {
+            foreach (var term in terms.Skip(1))
             {
-                MaskExpansion.Apply(masked, seed, PairwiseLabel, add: Adds(_self, peer));
-            }
-            finally
-            {
-                CryptographicOperations.ZeroMemory(seed);
+                CryptographicOperations.ZeroMemory(term.Seed);
             }
         }
         return masked;

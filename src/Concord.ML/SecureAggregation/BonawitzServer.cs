@@ -116,11 +116,12 @@ public sealed class BonawitzServer(FederationContext round, IReadOnlyList<PartyR
             }
         }
         var unmasking = System.Diagnostics.Stopwatch.StartNew();
+        // Every mask to remove, expanded in one pass over the sum: each survivor's self mask, and each survivor's
+        // pairwise mask with each client that dropped after sharing (with the survivor's sign, taken back out).
+        var terms = new List<MaskTerm>();
         for (var i = 0; i < u3.Count; i++)
         {
-            var seed = Combine(responses, roster, r => r.SelfSeedShares[i], PairwiseSeed.Length, $"the self-mask seed of {u3[i]}");
-            MaskExpansion.Apply(sum, seed, SelfMaskLabel, add: false);
-            CryptographicOperations.ZeroMemory(seed);
+            terms.Add(new MaskTerm(Combine(responses, roster, r => r.SelfSeedShares[i], PairwiseSeed.Length, $"the self-mask seed of {u3[i]}"), SelfMaskLabel, Add: false));
         }
         for (var i = 0; i < dropped.Count; i++)
         {
@@ -132,9 +133,18 @@ public sealed class BonawitzServer(FederationContext round, IReadOnlyList<PartyR
             {
                 var peer = survivor.ToString();
                 var seed = PairwiseSeed.Derive(rebuilt, name, roster.MaskKeys[Array.IndexOf(roster.Parties, peer)], peer, round.JobId, round.Scope);
-                // The survivor applied this pair's mask with its own sign; take it back out.
-                MaskExpansion.Apply(sum, seed, PairwiseLabel, add: !BonawitzClient.Adds(peer, name));
-                CryptographicOperations.ZeroMemory(seed);
+                terms.Add(new MaskTerm(seed, PairwiseLabel, Add: !BonawitzClient.Adds(peer, name)));
+            }
+        }
+        try
+        {
+            MaskExpansion.Apply(sum, terms);
+        }
+        finally
+        {
+            foreach (var term in terms)
+            {
+                CryptographicOperations.ZeroMemory(term.Seed);
             }
         }
         Timings.Add("unmasking", unmasking.Elapsed);

@@ -5,27 +5,39 @@ using Concord.Crypto.KeyAgreement;
 
 namespace Concord.ML.SecureAggregation;
 
+/// <summary>One mask to apply: the stream of <paramref name="Seed"/> under <paramref name="Label"/>, added or subtracted.</summary>
+public sealed record MaskTerm(byte[] Seed, string Label, bool Add);
+
 /// <summary>
-/// Adds or subtracts a seed's AES-CTR mask stream (<see cref="MaskGenerator"/>) to a vector of Z_2^64, a chunk at a
-/// time so the mask never exists whole. The chunking is part of the definition (an odd chunk takes half a block), so
-/// every party expands a seed with this one method.
+/// Adds or subtracts seeds' AES-CTR mask streams (<see cref="MaskGenerator"/>) to a vector of Z_2^64. The vector is cut
+/// into chunks small enough to stay in cache; each chunk takes every mask in turn (one pass over memory, however many
+/// masks), and chunks run in parallel, each seeking its place in the streams. Element i of a mask is always the same
+/// 64 bits of the same stream: chunks are an even number of elements, so an odd length takes half a block only at the end.
 /// </summary>
 public static class MaskExpansion
 {
     private const int ChunkElements = 1 << 15;
 
-    public static void Apply(Span<ulong> target, ReadOnlySpan<byte> seed, string label, bool add)
+    public static void Apply(ulong[] target, ReadOnlySpan<byte> seed, string label, bool add) => Apply(target, [new MaskTerm(seed.ToArray(), label, add)]);
+
+    public static void Apply(ulong[] target, IReadOnlyList<MaskTerm> terms)
     {
-        using var prg = new MaskGenerator(seed, label);
-        var buffer = ArrayPool<ulong>.Shared.Rent(Math.Min(Math.Max(target.Length, 1), ChunkElements));
-        try
+        if (terms.Count == 0 || target.Length == 0)
         {
-            for (var offset = 0; offset < target.Length; offset += ChunkElements)
+            return;
+        }
+        var chunks = (target.Length + ChunkElements - 1) / ChunkElements;
+        Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, () => ArrayPool<ulong>.Shared.Rent(ChunkElements), (chunk, _, buffer) =>
+        {
+            var offset = chunk * ChunkElements;
+            var part = target.AsSpan(offset, Math.Min(ChunkElements, target.Length - offset));
+            var mask = buffer.AsSpan(0, part.Length);
+            foreach (var term in terms)
             {
-                var part = target.Slice(offset, Math.Min(ChunkElements, target.Length - offset));
-                var mask = buffer.AsSpan(0, part.Length);
+                using var prg = new MaskGenerator(term.Seed, term.Label);
+                prg.Seek((UInt128)(offset / 2));
                 prg.Fill(mask);
-                if (add)
+                if (term.Add)
                 {
                     Add(part, mask);
                 }
@@ -34,11 +46,8 @@ public static class MaskExpansion
                     Subtract(part, mask);
                 }
             }
-        }
-        finally
-        {
-            ArrayPool<ulong>.Shared.Return(buffer, clearArray: true);
-        }
+            return buffer;
+        }, buffer => ArrayPool<ulong>.Shared.Return(buffer, clearArray: true));
     }
 
     /// <summary>accumulator += values in Z_2^64, a SIMD register at a time.</summary>

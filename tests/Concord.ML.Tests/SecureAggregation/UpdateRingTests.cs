@@ -43,6 +43,33 @@ public class UpdateRingTests
             return differs && masked.SequenceEqual(values) && twice.SequenceEqual(values.Select(v => unchecked(v + v)));
         }).QuickCheckThrowOnFailure();
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(32_767)]
+    [InlineData(32_768)]
+    [InlineData(65_537)]
+    [InlineData(100_001)]
+    public void Chunked_parallel_expansion_is_the_mask_stream_itself(int length)
+    {
+        var seed = Enumerable.Range(0, 32).Select(i => (byte)(i * 7)).ToArray();
+        var expanded = new ulong[length];
+        MaskExpansion.Apply(expanded, seed, "round-3/self-mask", add: true);
+        var stream = new ulong[length];
+        using (var prg = new Crypto.KeyAgreement.MaskGenerator(seed, "round-3/self-mask"))
+        {
+            prg.Fill(stream.AsSpan());
+        }
+        Assert.Equal(stream, expanded);
+        // Several masks in one pass equal the same masks one at a time.
+        var other = seed.Select(b => (byte)(b ^ 0x5A)).ToArray();
+        var together = new ulong[length];
+        MaskExpansion.Apply(together, [new MaskTerm(seed, "a", true), new MaskTerm(other, "b", false)]);
+        var apart = new ulong[length];
+        MaskExpansion.Apply(apart, seed, "a", add: true);
+        MaskExpansion.Apply(apart, other, "b", add: false);
+        Assert.Equal(apart, together);
+    }
+
     [Fact]
     public void A_value_beyond_the_headroom_is_refused_naming_its_position()
     {
