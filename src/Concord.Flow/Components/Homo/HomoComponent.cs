@@ -119,6 +119,7 @@ public static class HomoMetrics
         ["loss"] = new JsonArray([.. result.Rounds.Select(r => r.Loss is double l ? (JsonNode)l : null)]),
         ["participants"] = new JsonArray([.. result.Rounds.Select(r => (JsonNode)r.Participants)]),
         ["included"] = new JsonArray([.. result.Rounds.Select(r => (JsonNode)r.Included)]),
+        ["seconds"] = new JsonArray([.. result.Rounds.Select(r => (JsonNode)Math.Round(r.Seconds, 4))]),
         ["privacy"] = Privacy(result.Privacy),
     };
 
