@@ -13,16 +13,17 @@ namespace Concord.Bench.Homo;
 
 public sealed record HomoBenchPartyOptions(int Party, string ConfigPath, int Guest, int Arbiter, int Parameters, int Rounds);
 
-/// <summary>One run's figures at one party: seconds per round (arbiter) and seconds per phase of secure aggregation.</summary>
-public sealed record HomoBenchRun(string Aggregation, double[] RoundSeconds, IReadOnlyDictionary<string, double> Phases);
+/// <summary>One run's figures at one party: seconds per round (arbiter), seconds per phase of secure aggregation, and the CPU time the party's process used.</summary>
+public sealed record HomoBenchRun(string Aggregation, double[] RoundSeconds, IReadOnlyDictionary<string, double> Phases, double CpuSeconds);
 
 /// <summary>What one party's process reports on its last line.</summary>
 public sealed record HomoBenchPartyReport(int Party, string Role, IReadOnlyList<HomoBenchRun> Runs);
 
 /// <summary>
 /// One party of <c>concord bench homo</c>, in its own process: its federation server and HTTP/2 mutual-TLS transport
-/// from the bench's parties.yaml, then, once every process is up, the same horizontal training three times — a
-/// one-round warm-up, secure aggregation, plain aggregation — over a <see cref="SyntheticModel"/>.
+/// from the bench's parties.yaml, then, once every process is up, one-round trainings of a <see cref="SyntheticModel"/>:
+/// a warm-up of each kind, then secure and plain aggregation alternately, so that both meet the same load on a
+/// shared machine.
 /// </summary>
 public static class HomoBenchParty
 {
@@ -52,7 +53,7 @@ public static class HomoBenchParty
         }
 
         var runs = new List<HomoBenchRun>();
-        foreach (var (name, aggregation, rounds) in new[] { ("warm-up", AggregationKind.Plain, 1), ("secure", AggregationKind.SecureAggregation, options.Rounds), ("plain", AggregationKind.Plain, options.Rounds) })
+        foreach (var (name, aggregation, rounds) in Schedule(options.Rounds))
         {
             var ctx = new FederationContext("bench-homo", role, roster, transport).Sub(name);
             var settings = new HomoSettings
@@ -64,21 +65,40 @@ public static class HomoBenchParty
                 Seed = 1,
             };
             var factory = new SyntheticModelFactory(options.Parameters);
+            var cpu = CpuSeconds();
             if (role.Role == Role.Arbiter)
             {
                 var arbiterAggregation = HomoAggregations.ForArbiter(settings);
                 var result = await new HomoArbiter(ctx, settings, arbiterAggregation, factory).RunAsync(ct);
-                runs.Add(new HomoBenchRun(name, [.. result.Rounds.Select(r => r.Seconds)], Phases(arbiterAggregation)));
+                runs.Add(new HomoBenchRun(name, [.. result.Rounds.Select(r => r.Seconds)], Phases(arbiterAggregation), CpuSeconds() - cpu));
             }
             else
             {
                 var clientAggregation = HomoAggregations.ForClient(settings);
                 var data = new HorizontalData(["x0"], [[0.0]], [options.Party == options.Guest ? 1.0 : 0.0]);
                 await new HomoClient(ctx, settings, factory, clientAggregation).FitAsync(data, classification: true, ct);
-                runs.Add(new HomoBenchRun(name, [], Phases(clientAggregation)));
+                runs.Add(new HomoBenchRun(name, [], Phases(clientAggregation), CpuSeconds() - cpu));
             }
         }
         return new HomoBenchPartyReport(options.Party, role.Role.ToWire(), runs);
+    }
+
+    /// <summary>The runs: warm-ups, then (secure, plain) pairs, one round each.</summary>
+    public static IEnumerable<(string Name, AggregationKind Aggregation, int Rounds)> Schedule(int rounds)
+    {
+        yield return ("warm-up-plain", AggregationKind.Plain, 1);
+        yield return ("warm-up-secure", AggregationKind.SecureAggregation, 1);
+        for (var r = 0; r < rounds; r++)
+        {
+            yield return ($"secure-{r}", AggregationKind.SecureAggregation, 1);
+            yield return ($"plain-{r}", AggregationKind.Plain, 1);
+        }
+    }
+
+    private static double CpuSeconds()
+    {
+        using var self = System.Diagnostics.Process.GetCurrentProcess();
+        return self.TotalProcessorTime.TotalSeconds;
     }
 
     private static IReadOnlyDictionary<string, double> Phases(object aggregation) => aggregation switch

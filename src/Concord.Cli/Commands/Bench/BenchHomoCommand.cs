@@ -51,6 +51,7 @@ internal static class BenchHomoCommand
         rounds.AddRow("plain", F(result.Plain.Median), F(result.Plain.Mean), string.Join(", ", result.Plain.Seconds.Select(F)));
         console.Write(rounds);
         console.MarkupLine($"cost of privacy: {result.Ratio:F2}× (median secure / median plain); target ≤ 1.5×: " + (result.Met ? "[green]met[/]" : "[red]not met[/]"));
+        console.MarkupLine($"CPU of all processes per round: secure {F(result.SecureCpuPerRound)} s, plain {F(result.PlainCpuPerRound)} s ({result.CpuRatio:F2}×); load average at the end {result.LoadAverage:F1} on {result.Cores} cores");
         var phases = new Table().AddColumns("where secure aggregation's time goes (s per round)", "seconds");
         foreach (var (phase, seconds) in result.ClientPhasesPerRound.OrderByDescending(p => p.Value))
         {

@@ -28,14 +28,16 @@ internal sealed record RoundTimes(double[] Seconds)
 /// The outcome of <c>concord bench homo</c>: secure and plain aggregation of the same model in the same processes,
 /// the cost ratio (target ≤ 1.5), and where secure aggregation's time went (client and arbiter phases, per round).
 /// </summary>
+/// <param name="SecureCpuPerRound">CPU seconds all processes together used per secure round: unlike wall time, barely moved by other load on the machine.</param>
 internal sealed record HomoBenchmarkResult(
     int Clients, int Parameters, int Rounds, int Cores, RoundTimes Secure, RoundTimes Plain, double Ratio, bool Met,
+    double SecureCpuPerRound, double PlainCpuPerRound, double CpuRatio, double LoadAverage,
     IReadOnlyDictionary<string, double> ClientPhasesPerRound, IReadOnlyDictionary<string, double> ArbiterPhasesPerRound, double TotalSeconds);
 
 /// <summary>
 /// <c>concord bench homo</c>: a guest, hosts and an arbiter, each its own process on loopback with its own federation
 /// server and HTTP/2 mutual-TLS transport (certificates and parties.yaml as for node processes), run horizontal
-/// training of a synthetic model of the given size under secure aggregation and then plain aggregation.
+/// training of a synthetic model of the given size, secure and plain aggregation rounds alternating.
 /// </summary>
 internal static class HomoBenchmark
 {
@@ -67,7 +69,7 @@ internal static class HomoBenchmark
                         throw new InvalidOperationException($"party {party}'s process did not start: {line ?? await process.StandardError.ReadToEndAsync(ct)}");
                     }
                 }
-                options.Progress.Report($"every party is listening; {options.Rounds} rounds of secure aggregation, then {options.Rounds} of plain, of {options.Parameters:N0} parameters");
+                options.Progress.Report($"every party is listening; {options.Rounds} rounds each of secure and plain aggregation, alternating, of {options.Parameters:N0} parameters");
                 foreach (var (_, process) in processes)
                 {
                     await process.StandardInput.WriteLineAsync(HomoBenchParty.Go.AsMemory(), ct);
@@ -116,15 +118,35 @@ internal static class HomoBenchmark
 
     private static HomoBenchmarkResult Summarise(HomoBenchmarkOptions options, IReadOnlyList<HomoBenchPartyReport> reports, double total)
     {
+        IEnumerable<HomoBenchRun> Runs(HomoBenchPartyReport report, string kind) => report.Runs.Where(r => r.Aggregation.StartsWith(kind + "-", StringComparison.Ordinal));
         var arbiter = reports.Single(r => r.Role == "arbiter");
-        var secure = new RoundTimes(arbiter.Runs.Single(r => r.Aggregation == "secure").RoundSeconds);
-        var plain = new RoundTimes(arbiter.Runs.Single(r => r.Aggregation == "plain").RoundSeconds);
+        var secure = new RoundTimes([.. Runs(arbiter, "secure").SelectMany(r => r.RoundSeconds)]);
+        var plain = new RoundTimes([.. Runs(arbiter, "plain").SelectMany(r => r.RoundSeconds)]);
         var ratio = secure.Median / plain.Median;
-        var clients = reports.Where(r => r.Role != "arbiter").Select(r => r.Runs.Single(run => run.Aggregation == "secure").Phases).ToList();
+        var clients = reports.Where(r => r.Role != "arbiter").Select(r => Sum(Runs(r, "secure"))).ToList();
         var clientPhases = clients.SelectMany(p => p.Keys).Distinct().ToDictionary(k => k, k => clients.Average(p => p.GetValueOrDefault(k)) / options.Rounds);
-        var arbiterPhases = arbiter.Runs.Single(r => r.Aggregation == "secure").Phases.ToDictionary(p => p.Key, p => p.Value / options.Rounds);
+        var arbiterPhases = Sum(Runs(arbiter, "secure")).ToDictionary(p => p.Key, p => p.Value / options.Rounds);
+        double Cpu(string kind) => reports.Sum(r => Runs(r, kind).Sum(run => run.CpuSeconds)) / options.Rounds;
+        var (secureCpu, plainCpu) = (Cpu("secure"), Cpu("plain"));
         return new HomoBenchmarkResult(options.Clients, options.Parameters, options.Rounds, Environment.ProcessorCount, secure, plain, ratio, ratio <= Target,
-            clientPhases, arbiterPhases, total);
+            secureCpu, plainCpu, secureCpu / plainCpu, LoadAverage(), clientPhases, arbiterPhases, total);
+    }
+
+    private static Dictionary<string, double> Sum(IEnumerable<HomoBenchRun> runs) =>
+        runs.SelectMany(r => r.Phases).GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Sum(p => p.Value));
+
+    /// <summary>The one-minute load average (Linux), to say how busy the machine was; NaN where unknown.</summary>
+    private static double LoadAverage()
+    {
+        try
+        {
+            var first = File.ReadAllText("/proc/loadavg").Split(' ')[0];
+            return double.Parse(first, CultureInfo.InvariantCulture);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException)
+        {
+            return double.NaN;
+        }
     }
 
     private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
