@@ -40,11 +40,14 @@ public class DifferentialPrivacyTests(ITestOutputHelper output)
         Assert.All((await run.Arbiter).Rounds, r => Assert.Null(r.Loss));
     }
 
-    [Fact]
-    public async Task Central_DP_noise_is_added_by_the_arbiter_and_its_epsilon_reaches_every_client()
+    [Theory]
+    [InlineData(AggregationKind.SecureAggregation)]
+    [InlineData(AggregationKind.Paillier)]
+    public async Task Central_DP_noise_is_added_by_the_arbiter_and_its_epsilon_reaches_every_client(AggregationKind aggregation)
     {
         var dp = new DpSettings(DpMode.Central, ClipNorm: 0.5, NoiseMultiplier: 1.0, TargetEpsilon: null, Delta: 1e-5);
-        var run = await HomoFederation.RunAsync(Settings(dp), Clients, Factory);
+        var settings = Settings(dp) with { Aggregation = aggregation, KeyBits = 1024 };
+        var run = await HomoFederation.RunAsync(settings, Clients, Factory);
         var arbiter = await run.Arbiter;
         // Ten rounds of the Gaussian mechanism at q = 1, σ = 1: RDP 10·α/2 at each order α.
         var accountant = new Crypto.Privacy.RdpAccountant();
@@ -57,9 +60,9 @@ public class DifferentialPrivacyTests(ITestOutputHelper output)
             Assert.Equal(expected, (await client).Privacy!.Epsilon, 1e-9);
         }
         // Two runs with the same seed differ only by the arbiter's fresh noise.
-        var again = await HomoFederation.RunAsync(Settings(dp), Clients, Factory);
+        var again = await HomoFederation.RunAsync(settings, Clients, Factory);
         Assert.NotEqual((await run.Clients[0]).Model.GetParameters(), (await again.Clients[0]).Model.GetParameters());
-        output.WriteLine($"central DP over 2 clients, σ = 1, C = 0.5, 10 rounds: ε = {expected:F2}; test AUC {Scoring.Auc((await run.Clients[0]).Model, HomoCsv.Read("breast_homo_test.csv")):F4}");
+        output.WriteLine($"central DP ({aggregation}) over 2 clients, σ = 1, C = 0.5, 10 rounds: ε = {expected:F2}; test AUC {Scoring.Auc((await run.Clients[0]).Model, HomoCsv.Read("breast_homo_test.csv")):F4}");
     }
 
     [Fact]
