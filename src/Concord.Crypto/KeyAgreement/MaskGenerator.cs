@@ -44,6 +44,12 @@ public sealed class MaskGenerator : IDisposable
         CryptographicOperations.ZeroMemory(key);
     }
 
+    /// <summary>
+    /// Moves to the stream's <paramref name="block"/>-th 16-byte block, so that parts of one long mask can be made
+    /// independently (in parallel) and still equal the whole stream: counter mode has random access.
+    /// </summary>
+    public void Seek(UInt128 block) => _nextBlock = block;
+
     /// <summary>Fills with uniform 128-bit values, continuing the stream where the last fill stopped.</summary>
     public void Fill(Span<UInt128> destination) => FillBlocks(MemoryMarshal.AsBytes(destination));
 
