@@ -26,6 +26,10 @@ internal sealed class JobFileReader(string source, ComponentSpecs specs, ErrorSi
                 ParameterResolver.Resolve(c, c.Spec!, roster, errors),
                 (int)c.Node.Start.Line))
             .ToList();
+        if (!errors.Any)
+        {
+            RuleChecks.Run(raw, components, roster, errors);
+        }
         errors.ThrowIfAny();
         return new JobDefinition(source, settings, roster.ToSpec(), components);
     }

@@ -20,6 +20,9 @@ public sealed record ComponentSpec(string Type, string Description)
 
     public IReadOnlyList<ParameterSpec> Parameters { get; init; } = [];
 
+    /// <summary>Checks across parameters and against the job's parties, run once the parameters are resolved.</summary>
+    public IReadOnlyList<ComponentRule> Rules { get; init; } = [];
+
     public InputSpec? Input(string name) => Inputs.FirstOrDefault(i => i.Name == name);
 
     public OutputSpec? Output(string name) => Outputs.FirstOrDefault(o => o.Name == name);

@@ -1,0 +1,142 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Concord.Data;
+using Concord.Federation.Parties;
+using Concord.ML.Horizontal;
+using Concord.ML.Horizontal.Aggregation;
+
+namespace Concord.Flow.Components.Homo;
+
+/// <summary>The trained global model as a component outputs it: which model, its agreed shape, its parameters.</summary>
+public sealed record HomoModelFile(string Model, ModelShape Shape, double[] Parameters)
+{
+    public byte[] ToBytes() => JsonSerializer.SerializeToUtf8Bytes(this);
+}
+
+/// <summary>
+/// A horizontal component (homo_lr, homo_nn): the clients (guest and hosts) run <see cref="HomoClient"/> on their
+/// train_data, the arbiter runs <see cref="HomoArbiter"/>, and each client scores its test_data (else its
+/// train_data) with the final global model, as ids, labels and predict_score columns that evaluation reads.
+/// A model plugs in through <see cref="Factory"/>; the round loop, aggregation, DP and outputs are shared.
+/// </summary>
+public abstract class HomoComponent : IFederatedComponent
+{
+    public abstract string Type { get; }
+
+    /// <summary>This party's model factory, from the component's parameters and the job's seed.</summary>
+    protected abstract ILocalModelFactory Factory(JsonObject parameters, long seed);
+
+    /// <summary>Whether the label is a class (binary or multi-class) rather than a regression target.</summary>
+    protected abstract bool IsClassification(JsonObject parameters);
+
+    public async Task<ComponentOutput> RunAsync(ComponentRun run, CancellationToken ct)
+    {
+        var settings = HomoParameters.Settings(run.Parameters, run.Seed);
+        var factory = Factory(run.Parameters, run.Seed);
+        var ctx = run.Context;
+        if (ctx.Self.Role == Role.Arbiter)
+        {
+            var arbiter = new HomoArbiter(ctx, settings, HomoAggregations.ForArbiter(settings), factory, run.Checkpoints, run.Log);
+            var outcome = await arbiter.RunAsync(ct).ConfigureAwait(false);
+            return new ComponentOutput(
+                Metrics: HomoMetrics.Arbiter(outcome, settings),
+                Model: outcome.Global is double[] global ? new HomoModelFile(factory.Name, outcome.Shape, global).ToBytes() : null);
+        }
+        var train = run.RequireInput("train_data");
+        var data = HomoTables.ToData(train, ctx.Self);
+        var client = new HomoClient(ctx, settings, factory, HomoAggregations.ForClient(settings), run.Checkpoints, run.Log);
+        var result = await client.FitAsync(data, IsClassification(run.Parameters), ct).ConfigureAwait(false);
+        var scored = run.Inputs.TryGetValue("test_data", out var test) ? test : train;
+        var predictions = HomoTables.Score(result.Model, result.Shape, scored, ctx.Self);
+        run.Log($"scored {scored.RowCount} rows of {(test is null ? "train_data" : "test_data")} with the final global model");
+        return new ComponentOutput(predictions, HomoMetrics.Client(result), new HomoModelFile(factory.Name, result.Shape, result.Model.GetParameters()).ToBytes());
+    }
+}
+
+/// <summary>Tables in and out of horizontal training.</summary>
+public static class HomoTables
+{
+    /// <summary>A client's table as rows; every client needs labels.</summary>
+    public static HorizontalData ToData(PartyTable table, PartyRef self)
+    {
+        var labels = table.Labels ?? throw new ArgumentException(
+            $"party {self}: train_data has no label column; every client of horizontal training needs its labels (name it in the reader or data_transform)");
+        return new HorizontalData([.. table.Schema.FeatureNames], Rows(table, [.. table.Schema.FeatureNames], self), labels, table.Weights, table.Schema.LabelName ?? "label");
+    }
+
+    /// <summary>The model's output on every row: predict_score (binary, regression) or predict_score_&lt;class&gt; (multi-class), with ids and labels.</summary>
+    public static PartyTable Score(ILocalModel model, ModelShape shape, PartyTable table, PartyRef self)
+    {
+        var rows = Rows(table, shape.FeatureNames, self);
+        var outputs = shape.Outputs;
+        var columns = Enumerable.Range(0, outputs).Select(_ => new double[rows.Length]).ToArray();
+        for (var i = 0; i < rows.Length; i++)
+        {
+            var prediction = model.Predict(rows[i]);
+            for (var k = 0; k < outputs; k++)
+            {
+                columns[k][i] = prediction[k];
+            }
+        }
+        string[] names = shape.Task == HorizontalTask.MultiClass
+            ? [.. shape.Classes.Select(c => $"{EvaluationComponent.ScoreColumn}_{c.ToString(CultureInfo.InvariantCulture)}")]
+            : [EvaluationComponent.ScoreColumn];
+        return PartyTable.Create(table.Schema.IdName, [.. table.Ids], names, columns, table.Schema.LabelName ?? "label", table.Labels);
+    }
+
+    /// <summary>The table's values in <paramref name="features"/>' order; a scored table must have every feature the model was trained on.</summary>
+    private static double[][] Rows(PartyTable table, string[] features, PartyRef self)
+    {
+        var names = table.Schema.FeatureNames.ToList();
+        var index = features.Select(f => names.IndexOf(f)).ToArray();
+        var missing = features.Where((f, j) => index[j] < 0).ToList();
+        if (missing.Count > 0)
+        {
+            throw new ArgumentException($"party {self}: the table lacks feature(s) {string.Join(", ", missing.Take(10))} that the model was trained on");
+        }
+        var rows = new double[table.RowCount][];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            var row = new double[features.Length];
+            for (var j = 0; j < row.Length; j++)
+            {
+                row[j] = table[i, index[j]];
+            }
+            rows[i] = row;
+        }
+        return rows;
+    }
+}
+
+/// <summary>What each role reports: per-round figures and, under DP, ε spent per round and in total.</summary>
+public static class HomoMetrics
+{
+    public static JsonObject Arbiter(HomoArbiterResult result, HomoSettings settings) => new()
+    {
+        ["rounds"] = result.Rounds.Count,
+        ["aggregation"] = settings.Aggregation.ToString(),
+        ["loss"] = new JsonArray([.. result.Rounds.Select(r => r.Loss is double l ? (JsonNode)l : null)]),
+        ["participants"] = new JsonArray([.. result.Rounds.Select(r => (JsonNode)r.Participants)]),
+        ["included"] = new JsonArray([.. result.Rounds.Select(r => (JsonNode)r.Included)]),
+        ["privacy"] = Privacy(result.Privacy),
+    };
+
+    public static JsonObject Client(HomoClientResult result) => new()
+    {
+        ["rounds_trained"] = result.Rounds.Count(r => r.Trained),
+        ["local_loss"] = new JsonArray([.. result.Rounds.Select(r => r.LocalLoss is double l ? (JsonNode)l : null)]),
+        ["parameters"] = result.Model.ParameterCount,
+        ["privacy"] = Privacy(result.Privacy),
+    };
+
+    private static JsonObject? Privacy(PrivacyReport? report) => report is null ? null : new JsonObject
+    {
+        ["mode"] = report.Mode,
+        ["epsilon"] = report.Epsilon,
+        ["delta"] = report.Delta,
+        ["noise_multiplier"] = report.NoiseMultiplier,
+        ["clip_norm"] = report.ClipNorm,
+        ["epsilon_by_round"] = new JsonArray([.. report.EpsilonByRound.Select(e => (JsonNode)e)]),
+    };
+}

@@ -1,0 +1,19 @@
+using System.Text.Json.Nodes;
+
+namespace Concord.Flow.Dsl.Specs;
+
+/// <summary>The job's parties as a rule sees them: how many of each role.</summary>
+public sealed record JobParties(int Hosts, bool HasArbiter)
+{
+    /// <summary>The guest and the hosts: the data parties, the clients of horizontal training.</summary>
+    public int DataParties => 1 + Hosts;
+}
+
+/// <summary>A problem a rule found, reported at <see cref="Parameter"/>'s line when the job file sets it.</summary>
+public sealed record RuleViolation(string Parameter, string Message);
+
+/// <summary>
+/// A check of a component's resolved (shared) parameters against each other and the job's parties, for what no single
+/// parameter's range can say, such as "min_clients must not exceed the number of clients". It runs at submit time.
+/// </summary>
+public delegate RuleViolation? ComponentRule(JsonObject parameters, JobParties parties);

@@ -1,0 +1,17 @@
+namespace Concord.ML.Horizontal.Aggregation;
+
+/// <summary>The aggregation each role runs for the settings' <see cref="HomoSettings.Aggregation"/>.</summary>
+public static class HomoAggregations
+{
+    public static IClientAggregation ForClient(HomoSettings settings) => settings.Aggregation switch
+    {
+        AggregationKind.Plain => new PlainAggregation(settings.RoundDeadline),
+        var other => throw new NotSupportedException($"aggregation {other} is not available yet"),
+    };
+
+    public static IArbiterAggregation ForArbiter(HomoSettings settings) => settings.Aggregation switch
+    {
+        AggregationKind.Plain => new PlainAggregation(settings.RoundDeadline),
+        var other => throw new NotSupportedException($"aggregation {other} is not available yet"),
+    };
+}

@@ -1,0 +1,162 @@
+using System.Security.Cryptography;
+using Concord.Federation;
+using Concord.Federation.Context;
+using Concord.Federation.Parties;
+using Concord.ML.Checkpoints;
+using Concord.ML.Horizontal.Aggregation;
+using static Concord.ML.Horizontal.HomoProtocol;
+
+namespace Concord.ML.Horizontal;
+
+/// <summary>One round as a client saw it.</summary>
+/// <param name="LocalLoss">This client's mean training loss over its last local epoch; null when it sat the round out.</param>
+public sealed record ClientRound(int Round, bool Trained, double? LocalLoss, int Included);
+
+/// <summary>What a client ends with: its model holding the final global parameters, and the agreed shape.</summary>
+public sealed record HomoClientResult(ILocalModel Model, ModelShape Shape, IReadOnlyList<ClientRound> Rounds, PrivacyReport? Privacy);
+
+/// <summary>
+/// A client of horizontal federated training (the guest or a host): it describes its table to the arbiter, builds its
+/// model once the shape is agreed, and each round it is picked trains E local epochs from the global model (with the
+/// FedProx term and DP-SGD when asked) and contributes its weighted change through the aggregation. No row, and
+/// under secure aggregation or Paillier no individual update, leaves the client.
+/// </summary>
+public sealed class HomoClient(
+    FederationContext ctx,
+    HomoSettings settings,
+    ILocalModelFactory factory,
+    IClientAggregation aggregation,
+    ICheckpoints? checkpoints = null,
+    Action<string>? log = null)
+{
+    private readonly List<ClientRound> _rounds = [];
+
+    private bool ArbiterHoldsGlobal => settings.Aggregation != AggregationKind.Paillier;
+
+    /// <param name="classification">Whether the label is a class (binary or multi-class) rather than a regression target.</param>
+    public async Task<HomoClientResult> FitAsync(HorizontalData data, bool classification, CancellationToken ct = default)
+    {
+        settings.Validate(HomoRoles.Clients(ctx).Count);
+        data.Validate($"party {ctx.Self}");
+        var setup = ctx.Sub("setup");
+        var labelValues = classification ? data.Labels.Distinct().Order().ToArray() : [];
+        await setup.Arbiter.Send(Profile, new ClientProfile(factory.Name, data.FeatureNames, data.LabelName, labelValues), ct).ConfigureAwait(false);
+        var agreed = await setup.Arbiter.Receive(Setup, ct).ConfigureAwait(false);
+        var shape = agreed.Shape ?? throw new FederationException($"the arbiter refused to start training: {agreed.Rejection}", ctx.Roster.Arbiter);
+        var model = factory.Create(shape, data, settings.Seed);
+        await aggregation.SetupAsync(setup, ct).ConfigureAwait(false);
+        if (ctx.Self == ctx.Roster.Guest)
+        {
+            await setup.Arbiter.Send(InitialParameters, model.GetParameters(), ct).ConfigureAwait(false);
+        }
+        var ledger = DpSgdLedger(model);
+
+        var saved = checkpoints ?? NoCheckpoints.Instance;
+        double[]? global = null;
+        var first = 0;
+        if (saved.ResumeFrom is not null)
+        {
+            var state = HomoCheckpoint.FromBytes(await saved.LoadResumeStateAsync(ct).ConfigureAwait(false)
+                ?? throw new InvalidOperationException($"party {ctx.Self}: no checkpoint to resume from at round {saved.ResumeFrom}"));
+            (first, global) = (state.NextRound, state.Global);
+            if (state.Privacy is not null)
+            {
+                ledger?.Restore(state.Privacy);
+            }
+        }
+
+        for (var round = first; ; round++)
+        {
+            var scope = ctx.Sub($"round-{round}");
+            var plan = await scope.Arbiter.Receive(Plan, ct).ConfigureAwait(false);
+            if (ArbiterHoldsGlobal || global is null)
+            {
+                global = await scope.Arbiter.Receive(GlobalModel, ct).ConfigureAwait(false);
+            }
+            if (plan.Stop)
+            {
+                break;
+            }
+            var participants = plan.Participants.ToParties();
+            LocalTrainingReport? report = null;
+            if (participants.Contains(ctx.Self))
+            {
+                report = await TrainAsync(model, global, round, ledger, ct).ConfigureAwait(false);
+                var delta = model.GetParameters();
+                for (var j = 0; j < delta.Length; j++)
+                {
+                    delta[j] -= global[j];
+                }
+                var central = settings.Dp.Mode == DpMode.Central;
+                if (central)
+                {
+                    WeightedUpdate.Clip(delta, settings.Dp.ClipNorm);
+                }
+                // Under DP every client counts once (central: so one client's influence is bounded by the clip) and the loss stays home (the accountant does not cover it).
+                var update = WeightedUpdate.Build(delta, central ? 1 : report.SampleCount, settings.Dp.Enabled ? 0 : report.Loss);
+                await aggregation.ContributeAsync(scope, participants, update, ct).ConfigureAwait(false);
+            }
+            ledger?.Spend(report?.SamplingRate ?? 0, report?.Steps ?? 0);
+            var outcome = await scope.Arbiter.Receive(Outcome, ct).ConfigureAwait(false);
+            if (outcome.Failure is string failure)
+            {
+                throw new FederationException($"the arbiter stopped training: {failure}", ctx.Roster.Arbiter);
+            }
+            if (await aggregation.ReceiveSumAsync(scope, WeightedUpdate.Length(global.Length), ct).ConfigureAwait(false) is double[] sum)
+            {
+                var loss = WeightedUpdate.ApplyMean(global, sum);
+                if (ctx.Self == ctx.Roster.Guest)
+                {
+                    await scope.Arbiter.Send(AggregateLoss, [loss], ct).ConfigureAwait(false);
+                }
+            }
+            _rounds.Add(new ClientRound(round, report is not null, report?.Loss, outcome.Included));
+            if (saved.Every > 0 && (round + 1) % saved.Every == 0)
+            {
+                var state = new HomoCheckpoint(round + 1, ArbiterHoldsGlobal ? null : global, [], ledger?.Save(), Stopped: false);
+                await saved.SaveAsync(round + 1, state.ToBytes(), ct).ConfigureAwait(false);
+            }
+        }
+        model.SetParameters(global);
+        return new HomoClientResult(model, shape, [.. _rounds], ledger?.Report());
+    }
+
+    private async Task<LocalTrainingReport> TrainAsync(ILocalModel model, double[] global, int round, PrivacyLedger? ledger, CancellationToken ct)
+    {
+        model.SetParameters(global);
+        var dpSgd = ledger is null ? null : new DpSgdSettings(settings.Dp.ClipNorm, ledger.NoiseMultiplier);
+        var request = new LocalTrainingRequest(settings.LocalEpochs, settings.ProximalMu, global, dpSgd, RoundSeed(round));
+        var report = await Task.Run(() => model.Train(request, ct), ct).ConfigureAwait(false);
+        log?.Invoke($"round {round}: trained {report.Steps} steps on {report.SampleCount:G6} samples" + (dpSgd is null ? $", loss {report.Loss:G6}" : ""));
+        return report;
+    }
+
+    /// <summary>
+    /// The round's training seed: from the job's seed, the party and the round, so runs repeat; under DP-SGD mixed
+    /// with fresh OS randomness, since noise another party could regenerate would protect nothing.
+    /// </summary>
+    private long RoundSeed(int round)
+    {
+        var seed = unchecked((settings.Seed * 1_000_003) ^ ((long)ctx.Self.Id << 20) ^ round);
+        return settings.Dp.Mode == DpMode.DpSgd ? seed ^ BitConverter.ToInt64(RandomNumberGenerator.GetBytes(8)) : seed;
+    }
+
+    private PrivacyLedger? DpSgdLedger(ILocalModel model)
+    {
+        if (settings.Dp.Mode != DpMode.DpSgd)
+        {
+            return null;
+        }
+        if (settings.Dp.NoiseMultiplier is null && model is not IStepSchedule)
+        {
+            throw new ArgumentException($"party {ctx.Self}: {factory.Name} cannot calibrate DP-SGD noise to a target ε (it does not say how it samples); set dp.noise_multiplier instead");
+        }
+        // Calibrated as if this client trained every round: the ε actually spent can only be lower.
+        var sigma = PrivacyLedger.NoiseFor(settings.Dp, (accountant, s) =>
+        {
+            var schedule = (IStepSchedule)model;
+            accountant.Compose(schedule.SamplingRate, s, (long)schedule.StepsPerEpoch * settings.LocalEpochs * settings.Rounds);
+        });
+        return new PrivacyLedger(settings.Dp, sigma);
+    }
+}

@@ -1,0 +1,42 @@
+using Concord.Federation.Messaging;
+
+namespace Concord.ML.Horizontal;
+
+/// <summary>
+/// The messages of horizontal federated training (guest and hosts are the clients, the arbiter aggregates), in the
+/// order they flow. How an update reaches the arbiter is the aggregation's own protocol (plain, secure aggregation,
+/// Paillier), declared beside it.
+/// </summary>
+internal static class HomoProtocol
+{
+    /// <summary>Client → arbiter, once: its columns, label name and label values, so that mismatched schemas are refused before training.</summary>
+    public static readonly Tag<ClientProfile> Profile = new("client_profile");
+
+    /// <summary>Arbiter → clients, once: the model shape every client builds, or why training is refused.</summary>
+    public static readonly Tag<TrainingSetup> Setup = new("training_setup");
+
+    /// <summary>Guest → arbiter, once: the starting parameters every client begins from.</summary>
+    public static readonly Tag<double[]> InitialParameters = new("initial_parameters");
+
+    /// <summary>Arbiter → clients, per round: who trains this round, or that training has stopped (and why, if it failed).</summary>
+    public static readonly Tag<RoundPlan> Plan = new("round_plan");
+
+    /// <summary>Arbiter → clients, per round and after the last: the global parameters, where the arbiter holds them (plain and secure aggregation).</summary>
+    public static readonly Tag<double[]> GlobalModel = new("global_model");
+
+    /// <summary>Arbiter → clients, per round: how many updates made it into the sum, or why the round failed.</summary>
+    public static readonly Tag<RoundOutcome> Outcome = new("round_outcome");
+
+    /// <summary>Guest → arbiter, per round under Paillier: the mean training loss the clients decrypted (the arbiter cannot), for early stopping.</summary>
+    public static readonly Tag<double[]> AggregateLoss = new("aggregate_loss");
+}
+
+/// <summary>What a client tells the arbiter about its data before training; no row leaves the client.</summary>
+/// <param name="LabelValues">The distinct label values (empty for regression), so that every client's classifier has the same classes.</param>
+public sealed record ClientProfile(string Model, string[] FeatureNames, string LabelName, double[] LabelValues);
+
+public sealed record TrainingSetup(ModelShape? Shape, string? Rejection);
+
+public sealed record RoundPlan(int Round, PartyRefList Participants, bool Stop);
+
+public sealed record RoundOutcome(int Included, string? Failure);

@@ -1,0 +1,62 @@
+using Concord.Federation.Context;
+using Concord.Federation.Parties;
+using Concord.Federation.Recording;
+using Concord.Federation.Transport;
+using Concord.Federation.Transport.InMemory;
+using Concord.ML.Checkpoints;
+using Concord.ML.Horizontal;
+using Concord.ML.Horizontal.Aggregation;
+using Concord.ML.Tests.HeteroLinear;
+
+namespace Concord.ML.Tests.Horizontal;
+
+/// <summary>A guest, hosts and an arbiter training a horizontal model in one process, each with a transcript.</summary>
+internal sealed class HomoFederation
+{
+    public const int GuestId = 9999;
+    public const int ArbiterId = 9000;
+    public const int FirstHostId = 10000;
+
+    public required Task<HomoArbiterResult> Arbiter { get; init; }
+
+    /// <summary>Guest first, then the hosts.</summary>
+    public required IReadOnlyList<Task<HomoClientResult>> Clients { get; init; }
+
+    public required IReadOnlyDictionary<int, Transcript> Transcripts { get; init; }
+
+    public required InMemoryNetwork Network { get; init; }
+
+    public static int ClientId(int index) => index == 0 ? GuestId : FirstHostId + index - 1;
+
+    /// <param name="factoryFor">The factory of each client by index (0 is the guest); lets a test slow one client down.</param>
+    public static HomoFederation Start(
+        HomoSettings settings,
+        IReadOnlyList<HorizontalData> data,
+        Func<int, ILocalModelFactory> factoryFor,
+        bool classification = true,
+        Func<int, ICheckpoints>? checkpoints = null,
+        TimeSpan? receiveTimeout = null)
+    {
+        var network = new InMemoryNetwork(new FederationOptions { ReceiveTimeout = receiveTimeout ?? TimeSpan.FromSeconds(60) });
+        var roster = new Roster(GuestId, [.. Enumerable.Range(1, data.Count - 1).Select(ClientId)], ArbiterId);
+        var transcripts = roster.All().ToDictionary(p => p.Id, _ => new Transcript());
+        var contexts = roster.All().ToDictionary(p => p, p => new FederationContext("job-homo", p, roster, network.Join(p.Id), transcripts[p.Id]).Sub("homo_lr"));
+        var arbiter = roster.Arbiter!.Value;
+        var clients = new[] { roster.Guest }.Concat(roster.Hosts).ToList();
+        return new HomoFederation
+        {
+            Arbiter = Task.Run(() => new HomoArbiter(contexts[arbiter], settings, HomoAggregations.ForArbiter(settings), factoryFor(0), checkpoints?.Invoke(arbiter.Id)).RunAsync()),
+            Clients = [.. clients.Select((p, i) => Task.Run(() =>
+                new HomoClient(contexts[p], settings, factoryFor(i), HomoAggregations.ForClient(settings), checkpoints?.Invoke(p.Id)).FitAsync(data[i], classification)))],
+            Transcripts = transcripts,
+            Network = network,
+        };
+    }
+
+    public static async Task<HomoFederation> RunAsync(HomoSettings settings, IReadOnlyList<HorizontalData> data, ILocalModelFactory factory, Func<int, ICheckpoints>? checkpoints = null)
+    {
+        var run = Start(settings, data, _ => factory, checkpoints: checkpoints);
+        await HeteroLinearFederation.FirstFailureAsync([run.Arbiter, .. run.Clients]);
+        return run;
+    }
+}
