@@ -9,17 +9,18 @@ namespace Concord.ML.Neural;
 /// not fit the party's features or labels fails before the first round. The optimizer's state (Adam's moments, SGD's
 /// velocity) stays with the party across rounds, as a client's optimizer does in FedAvg.
 /// </summary>
-public sealed class NeuralLocalModel : ILocalModel
+public sealed class NeuralLocalModel : ILocalModel, IStepSchedule
 {
     private readonly Network _network;
     private readonly NeuralTrainer _trainer;
     private readonly NeuralTrainingData _data;
 
+    /// <param name="data">Features and targets: class indices 0..K−1 for a K-unit softmax, 0/1 for a sigmoid.</param>
     /// <param name="seed">Initial parameters are drawn from it; parties given the same seed start from the same model.</param>
     public NeuralLocalModel(NeuralModelDefinition definition, NeuralTrainingData data, long seed)
     {
         definition.Validate();
-        definition.CheckFits(data.FeatureCount, data.Labels, data.LabelName);
+        definition.CheckData(data.FeatureCount, data.Targets, data.LabelName);
         Definition = definition;
         _data = data;
         _network = definition.Build(data.FeatureCount);
@@ -32,6 +33,10 @@ public sealed class NeuralLocalModel : ILocalModel
     public int FeatureCount => _data.FeatureCount;
 
     public int ParameterCount => _network.ParameterCount;
+
+    public double SamplingRate => (double)_trainer.BatchRows(_data.Rows) / Math.Max(_data.Rows, 1);
+
+    public int StepsPerEpoch => (_data.Rows + _trainer.BatchRows(_data.Rows) - 1) / Math.Max(_trainer.BatchRows(_data.Rows), 1);
 
     public double[] GetParameters() => _network.Parameters.ToArray();
 

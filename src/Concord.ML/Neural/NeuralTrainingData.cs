@@ -1,28 +1,37 @@
 namespace Concord.ML.Neural;
 
-/// <summary>A party's rows as a network trains on them: features as one batch, and one label per row.</summary>
-public sealed record NeuralTrainingData(Tensor Features, double[] Labels, string LabelName = "y")
+/// <summary>
+/// A party's rows as a network trains on them: features as one batch, one target per row (a class index, or the value
+/// to regress on), and optional sample weights.
+/// </summary>
+public sealed record NeuralTrainingData(Tensor Features, double[] Targets, double[]? Weights = null, string LabelName = "y")
 {
     public int Rows => Features.Rows;
 
     public int FeatureCount => Features.Width;
 
-    /// <summary>From feature columns (as tables hold them) to rows.</summary>
-    public static NeuralTrainingData FromColumns(IReadOnlyList<double[]> columns, double[] labels, string labelName = "y")
+    /// <summary>The FedAvg weight of these rows: the sum of sample weights, or the row count.</summary>
+    public double TotalWeight => Weights?.Sum() ?? Rows;
+
+    public double WeightOf(int row) => Weights?[row] ?? 1;
+
+    /// <summary>Rows of <paramref name="featureCount"/> values each (stated, so that no rows still has a shape).</summary>
+    public static NeuralTrainingData FromRows(int featureCount, IReadOnlyList<double[]> rows, double[] targets, double[]? weights = null, string labelName = "y")
     {
-        var features = new Tensor(labels.Length, Shape.Vector(columns.Count));
-        for (var j = 0; j < columns.Count; j++)
+        if (rows.Count != targets.Length || (weights is not null && weights.Length != targets.Length))
         {
-            if (columns[j].Length != labels.Length)
-            {
-                throw new ArgumentException($"feature column {j} has {columns[j].Length} rows, the labels {labels.Length}");
-            }
-            for (var i = 0; i < labels.Length; i++)
-            {
-                features.Data[(i * columns.Count) + j] = columns[j][i];
-            }
+            throw new ArgumentException($"{rows.Count} rows, {targets.Length} targets and {weights?.Length.ToString() ?? "no"} weights do not match");
         }
-        return new NeuralTrainingData(features, labels, labelName);
+        var features = new Tensor(rows.Count, Shape.Vector(featureCount));
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (rows[i].Length != featureCount)
+            {
+                throw new ArgumentException($"row {i} has {rows[i].Length} values for {featureCount} features");
+            }
+            rows[i].CopyTo(features.Row(i));
+        }
+        return new NeuralTrainingData(features, targets, weights, labelName);
     }
 
     /// <summary>Several parties' rows one after another, e.g. the union a central baseline trains on.</summary>
@@ -34,6 +43,7 @@ public sealed record NeuralTrainingData(Tensor Features, double[] Labels, string
             throw new ArgumentException($"the parts have different feature counts: {string.Join(", ", parts.Select(p => p.FeatureCount))}");
         }
         var features = new Tensor(parts.Sum(p => p.Rows), parts[0].Features.Shape, [.. parts.SelectMany(p => p.Features.Data)]);
-        return new NeuralTrainingData(features, [.. parts.SelectMany(p => p.Labels)], parts[0].LabelName);
+        double[]? weights = parts.Any(p => p.Weights is not null) ? [.. parts.SelectMany(p => p.Weights ?? Enumerable.Repeat(1.0, p.Rows))] : null;
+        return new NeuralTrainingData(features, [.. parts.SelectMany(p => p.Targets)], weights, parts[0].LabelName);
     }
 }

@@ -68,25 +68,46 @@ public class DefinitionTests
         Assert.Contains(expected, Error(Vehicle, extra), StringComparison.Ordinal);
 
     [Fact]
-    public void A_model_that_does_not_fit_the_data_is_refused_before_training()
+    public void A_model_that_does_not_fit_the_agreed_features_and_classes_is_refused()
     {
         var declared = NeuralModelParser.Parse(Parameters("""[{"type": "dense", "units": 8, "input_units": 20}, {"type": "relu"}, {"type": "dense", "units": 4}, {"type": "softmax"}]"""));
-        var ex = Assert.Throws<ArgumentException>(() => declared.CheckFits(18, [0, 1]));
+        var ex = Assert.Throws<ArgumentException>(() => declared.CheckFits(18, NeuralTask.MultiClass, 4));
         Assert.Equal("layers[0] (dense) declares input_units: 20, but the data has 18 feature columns", ex.Message);
+        declared.CheckFits(20, NeuralTask.MultiClass, 4);
 
         var fourClasses = NeuralModelParser.Parse(Parameters(Vehicle));
-        fourClasses.CheckFits(18, [0, 3, 2, 1]);
-        ex = Assert.Throws<ArgumentException>(() => fourClasses.CheckFits(18, [0, 3, 4], "class"));
-        Assert.Contains("label \"class\" in row 2 is 4, but the model's softmax over 4 units has classes 0..3", ex.Message, StringComparison.Ordinal);
-        Assert.Throws<ArgumentException>(() => fourClasses.CheckFits(18, [0.5]));
-        Assert.Contains("not a number in row 1", Assert.Throws<ArgumentException>(() => fourClasses.CheckFits(18, [0, double.NaN])).Message, StringComparison.Ordinal);
-        Assert.Contains("no feature columns", Assert.Throws<ArgumentException>(() => fourClasses.CheckFits(0, [0])).Message, StringComparison.Ordinal);
+        Assert.Equal(
+            "the label takes 3 classes across the clients, but layers[3] (dense), the output layer, has 4 unit(s); set units: 3 and end with softmax",
+            Assert.Throws<ArgumentException>(() => fourClasses.CheckFits(18, NeuralTask.MultiClass, 3)).Message);
+        Assert.Contains("has 4 units; set units: 2 before softmax, or units: 1 before sigmoid", Assert.Throws<ArgumentException>(() => fourClasses.CheckFits(18, NeuralTask.Binary, 2)).Message, StringComparison.Ordinal);
+        Assert.Contains("the label is a regression target, but the model is a classifier (loss cross_entropy)", Assert.Throws<ArgumentException>(() => fourClasses.CheckFits(18, NeuralTask.Regression, 0)).Message, StringComparison.Ordinal);
+        Assert.Contains("no feature columns", Assert.Throws<ArgumentException>(() => fourClasses.CheckFits(0, NeuralTask.MultiClass, 4)).Message, StringComparison.Ordinal);
 
         var binary = NeuralModelParser.Parse(Parameters("""[{"type": "dense", "units": 1}, {"type": "sigmoid"}]"""));
-        Assert.Contains("takes 0/1 labels", Assert.Throws<ArgumentException>(() => binary.CheckFits(3, [0, 1, 2])).Message, StringComparison.Ordinal);
+        binary.CheckFits(3, NeuralTask.Binary, 2);
+        Assert.Contains("has 1 unit(s) before sigmoid; set units: 4 and end with softmax", Assert.Throws<ArgumentException>(() => binary.CheckFits(3, NeuralTask.MultiClass, 4)).Message, StringComparison.Ordinal);
+        NeuralModelParser.Parse(Parameters("""[{"type": "dense", "units": 2}, {"type": "softmax"}]""")).CheckFits(3, NeuralTask.Binary, 2);
+
+        var regression = NeuralModelParser.Parse(Parameters("""[{"type": "dense", "units": 1}]""", """, "loss": "mse" """));
+        regression.CheckFits(3, NeuralTask.Regression, 0);
+        Assert.Contains("the label takes 2 classes, but the model regresses one value (loss mse)", Assert.Throws<ArgumentException>(() => regression.CheckFits(3, NeuralTask.Binary, 2)).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Targets_a_model_cannot_give_are_refused_before_training()
+    {
+        var fourClasses = NeuralModelParser.Parse(Parameters(Vehicle));
+        fourClasses.CheckData(18, [0, 3, 2, 1]);
+        var ex = Assert.Throws<ArgumentException>(() => fourClasses.CheckData(18, [0, 3, 4], "class"));
+        Assert.Contains("label \"class\" in row 2 is 4, but the model's softmax over 4 units has classes 0..3", ex.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => fourClasses.CheckData(18, [0.5]));
+        Assert.Contains("not a number in row 1", Assert.Throws<ArgumentException>(() => fourClasses.CheckData(18, [0, double.NaN])).Message, StringComparison.Ordinal);
+
+        var binary = NeuralModelParser.Parse(Parameters("""[{"type": "dense", "units": 1}, {"type": "sigmoid"}]"""));
+        Assert.Contains("takes 0/1 labels", Assert.Throws<ArgumentException>(() => binary.CheckData(3, [0, 1, 2])).Message, StringComparison.Ordinal);
 
         // The local model checks on construction, so HomoNN fails before its first round.
-        var data = NeuralTrainingData.FromColumns([[1, 2], [3, 4]], [0, 5]);
+        var data = NeuralTrainingData.FromRows(2, [[1, 3], [2, 4]], [0, 5]);
         Assert.Contains("classes 0..3", Assert.Throws<ArgumentException>(() => new NeuralLocalModel(fourClasses, data, 1)).Message, StringComparison.Ordinal);
     }
 }

@@ -15,8 +15,8 @@ public class LossGradientTests
     private static double MaxError(ILoss loss, Tensor output, double[] targets)
     {
         var gradient = output.ZerosLike();
-        loss.Evaluate(output, targets, gradient);
-        double Objective() => loss.Evaluate(output, targets, output.ZerosLike());
+        loss.Total(output, targets, gradient);
+        double Objective() => loss.Total(output, targets, output.ZerosLike());
         return Enumerable.Range(0, output.Data.Length).Max(i => GradientCheck.Gap(gradient.Data[i], GradientCheck.Numeric(output.Data, i, Objective)));
     }
 
@@ -55,7 +55,7 @@ public class LossGradientTests
         var softmax = new SoftmaxLayer(logits.Shape);
         var p = softmax.Forward(logits, ForwardPass.Inference);
         var g = p.ZerosLike();
-        new CrossEntropyLoss().Evaluate(p, [1.0], g);
+        new CrossEntropyLoss().Total(p, [1.0], g);
         var dx = softmax.Backward(g);
         Assert.Equal([p.Data[0], p.Data[1] - 1, p.Data[2]], dx.Data, (a, b) => Math.Abs(a - b) < 1e-14);
     }
@@ -82,11 +82,11 @@ public class LossGradientTests
             double Objective()
             {
                 var output = network.Forward(x, new ForwardPass(true, new Random(3)));
-                return loss.Evaluate(output, y, output.ZerosLike());
+                return loss.Total(output, y, output.ZerosLike());
             }
             var output = network.Forward(x, new ForwardPass(true, new Random(3)));
             var g = output.ZerosLike();
-            loss.Evaluate(output, y, g);
+            loss.Total(output, y, g);
             network.ZeroGradients();
             network.Backward(g);
             var analytic = network.Gradients.ToArray();

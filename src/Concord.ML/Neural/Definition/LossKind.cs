@@ -6,6 +6,11 @@ public enum LossKind
     Mse,
 }
 
+public static class LossKinds
+{
+    public static string ToWire(this LossKind loss) => loss == LossKind.Mse ? "mse" : "cross_entropy";
+}
+
 public enum NeuralOptimizerKind
 {
     Sgd,

@@ -60,18 +60,41 @@ public sealed record NeuralModelDefinition(
     }
 
     /// <summary>
-    /// Whether this model can train on <paramref name="featureCount"/> features and these labels: a declared
-    /// input_units must be the feature count, and every label must be a class (or value) the output can give.
+    /// Whether this model can learn a task of <paramref name="classCount"/> classes (0 for regression) from
+    /// <paramref name="featureCount"/> features, as the clients agreed them: the output must have a unit per class (one
+    /// sigmoid unit, or a two-unit softmax, for two), and a declared input_units must be the feature count.
     /// </summary>
-    public void CheckFits(int featureCount, IReadOnlyList<double> labels, string labelName = "y")
+    public void CheckFits(int featureCount, NeuralTask task, int classCount)
     {
-        Require(featureCount >= 1, "the data has no feature columns for the model to read");
-        var first = Layers.Select((l, i) => (Layer: l, Index: i)).First(p => p.Layer.Kind == LayerKind.Dense);
-        Require(first.Layer.InputUnits is null || first.Layer.InputUnits == featureCount,
-            $"{first.Layer.Describe(first.Index)} declares input_units: {first.Layer.InputUnits}, but the data has {featureCount} feature columns");
-        for (var i = 0; i < labels.Count; i++)
+        CheckFeatureCount(featureCount);
+        var (last, lastIndex) = LastDense;
+        switch (task)
         {
-            var y = labels[i];
+            case NeuralTask.Regression:
+                Require(Task == NeuralTask.Regression, $"the label is a regression target, but the model is a classifier (loss {Loss.ToWire()}); use loss: mse and one output unit");
+                break;
+            case NeuralTask.Binary or NeuralTask.MultiClass when Task == NeuralTask.Regression:
+                throw new ArgumentException($"the label takes {classCount} classes, but the model regresses one value (loss mse); use loss: cross_entropy and end with softmax (or sigmoid for two classes)");
+            case NeuralTask.Binary:
+                Require(OutputUnits is 1 or 2, $"the label takes 2 classes, but {last.Describe(lastIndex)}, the output layer, has {OutputUnits} units; set units: 2 before softmax, or units: 1 before sigmoid");
+                break;
+            case NeuralTask.MultiClass:
+                Require(Task == NeuralTask.MultiClass && OutputUnits == classCount,
+                    $"the label takes {classCount} classes across the clients, but {last.Describe(lastIndex)}, the output layer, has {OutputUnits} unit(s){(Task == NeuralTask.Binary ? " before sigmoid" : "")}; set units: {classCount} and end with softmax");
+                break;
+        }
+    }
+
+    /// <summary>
+    /// Whether this model can train on rows of <paramref name="featureCount"/> values with these targets: class indices
+    /// 0..K−1 for a K-unit softmax, 0/1 for a sigmoid, any finite value for regression.
+    /// </summary>
+    public void CheckData(int featureCount, IReadOnlyList<double> targets, string labelName = "y")
+    {
+        CheckFeatureCount(featureCount);
+        for (var i = 0; i < targets.Count; i++)
+        {
+            var y = targets[i];
             Require(double.IsFinite(y), $"label \"{labelName}\" is missing or not a number in row {i}");
             switch (Task)
             {
@@ -106,6 +129,16 @@ public sealed record NeuralModelDefinition(
     public INeuralOptimizer CreateOptimizer(int parameterCount) => Optimizer == NeuralOptimizerKind.Sgd
         ? new SgdMomentum(parameterCount, LearningRate, Momentum)
         : new Adam(parameterCount, LearningRate);
+
+    private (LayerDefinition Layer, int Index) LastDense => Layers.Select((l, i) => (l, i)).Last(p => p.l.Kind == LayerKind.Dense);
+
+    private void CheckFeatureCount(int featureCount)
+    {
+        Require(featureCount >= 1, "the data has no feature columns for the model to read");
+        var (first, index) = Layers.Select((l, i) => (l, i)).First(p => p.l.Kind == LayerKind.Dense);
+        Require(first.InputUnits is null || first.InputUnits == featureCount,
+            $"{first.Describe(index)} declares input_units: {first.InputUnits}, but the data has {featureCount} feature columns");
+    }
 
     private void ValidateOutput()
     {

@@ -11,9 +11,8 @@ public sealed class CrossEntropyLoss : ILoss
 
     public string Name => "cross_entropy";
 
-    public double Evaluate(Tensor output, ReadOnlySpan<double> targets, Tensor gradient)
+    public void Evaluate(Tensor output, ReadOnlySpan<double> targets, Span<double> losses, Tensor gradient)
     {
-        var sum = 0.0;
         for (var i = 0; i < output.Rows; i++)
         {
             var p = output.Row(i);
@@ -23,15 +22,14 @@ public sealed class CrossEntropyLoss : ILoss
             {
                 var y = targets[i];
                 var p1 = Math.Clamp(p[0], Floor, 1 - Floor);
-                sum -= (y * Math.Log(p1)) + ((1 - y) * Math.Log(1 - p1));
+                losses[i] = -((y * Math.Log(p1)) + ((1 - y) * Math.Log(1 - p1)));
                 g[0] = (p1 - y) / (p1 * (1 - p1));
                 continue;
             }
             var k = (int)targets[i];
             var pk = Math.Max(p[k], Floor);
-            sum -= Math.Log(pk);
+            losses[i] = -Math.Log(pk);
             g[k] = -1 / pk;
         }
-        return sum;
     }
 }
