@@ -1,4 +1,5 @@
 using Concord.Flow.Components;
+using Concord.Flow.Components.Homo;
 
 namespace Concord.Cli;
 
@@ -12,6 +13,7 @@ internal static class Components
         new StatisticsComponent(),
         new PsiComponent(),
         .. HeteroLinearComponent.All,
+        new HomoNnComponent(),
         new EvaluationComponent(),
     ]);
 }

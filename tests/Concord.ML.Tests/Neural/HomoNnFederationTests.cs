@@ -34,4 +34,23 @@ public class HomoNnFederationTests(ITestOutputHelper output)
         Assert.True(fedAccuracy > 0.8, $"federated accuracy {fedAccuracy}");
         Assert.Equal(federated.Model.GetParameters(), (await run.Clients[1]).Model.GetParameters());
     }
+
+    [Theory]
+    [InlineData(20, 4, "layers[0] (dense) declares input_units: 20, but the data has 18 feature columns")]
+    [InlineData(18, 3, "the label takes 4 classes across the clients, but layers[1] (dense), the output layer, has 3 unit(s); set units: 4 and end with softmax")]
+    public async Task A_network_that_does_not_fit_the_clients_data_stops_every_party_before_the_first_round(int inputUnits, int outputs, string expected)
+    {
+        var definition = Vehicle with { Layers = [LayerDefinition.Dense(8, inputUnits), LayerDefinition.Dense(outputs), LayerDefinition.Of(LayerKind.Softmax)] };
+        var run = HomoFederation.Start(
+            new HomoSettings { Rounds = 3, Aggregation = AggregationKind.Plain }, VehicleClients(), _ => new NeuralModelFactory(definition), receiveTimeout: TimeSpan.FromSeconds(5));
+
+        // Each client refuses to build the model (and the arbiter, checking the agreed shape, refuses to start), so no
+        // party trains, and every client's error says why.
+        foreach (var client in run.Clients)
+        {
+            var ex = await Assert.ThrowsAnyAsync<Exception>(() => client);
+            Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
+        }
+        await Assert.ThrowsAnyAsync<Exception>(() => run.Arbiter);
+    }
 }
