@@ -13,6 +13,7 @@ internal static class Components
         new StatisticsComponent(),
         new PsiComponent(),
         .. HeteroLinearComponent.All,
+        new HomoLrComponent(),
         new HomoNnComponent(),
         new EvaluationComponent(),
     ]);

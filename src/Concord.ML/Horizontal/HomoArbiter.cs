@@ -72,9 +72,9 @@ public sealed class HomoArbiter(
             }
             var noise = ledger is null ? null : CentralNoise(global.Length, ledger.NoiseMultiplier * settings.Dp.ClipNorm);
             var sum = await aggregation.SumAsync(scope, participants, length, noise, ct).ConfigureAwait(false);
-            if (sum.Included.Count < settings.MinClients)
+            if (sum.Failure is not null || sum.Included.Count < settings.MinClients)
             {
-                var failure = $"round {round}: only {sum.Included.Count} of the {participants.Count} selected clients ({string.Join(", ", sum.Included)}) "
+                var failure = sum.Failure is string reason ? $"round {round}: {reason}" : $"round {round}: only {sum.Included.Count} of the {participants.Count} selected clients ({string.Join(", ", sum.Included)}) "
                     + $"answered within the {settings.RoundDeadline.TotalSeconds:0.#} s deadline; min_clients is {settings.MinClients}";
                 await Stragglers.SendToEachAsync(scope, clients, Outcome, new RoundOutcome(sum.Included.Count, failure), ct).ConfigureAwait(false);
                 throw new FederationException(failure);
@@ -99,7 +99,7 @@ public sealed class HomoArbiter(
         }
 
         var end = ctx.Sub($"round-{round}");
-        await Stragglers.SendToEachAsync(end, clients, Plan, new RoundPlan(round, PartyRefList.Of([]), Stop: true), ct).ConfigureAwait(false);
+        await Stragglers.SendToEachAsync(end, clients, Plan, new RoundPlan(round, PartyRefList.Of([]), Stop: true, ledger?.Report()), ct).ConfigureAwait(false);
         if (HoldsGlobal)
         {
             await Stragglers.SendToEachAsync(end, clients, GlobalModel, global, ct).ConfigureAwait(false);

@@ -53,6 +53,7 @@ public sealed class HomoClient(
 
         var saved = checkpoints ?? NoCheckpoints.Instance;
         double[]? global = null;
+        PrivacyReport? centralPrivacy = null;
         var first = 0;
         if (saved.ResumeFrom is not null)
         {
@@ -75,6 +76,7 @@ public sealed class HomoClient(
             }
             if (plan.Stop)
             {
+                centralPrivacy = plan.CentralPrivacy;
                 break;
             }
             var participants = plan.Participants.ToParties();
@@ -102,7 +104,7 @@ public sealed class HomoClient(
             {
                 throw new FederationException($"the arbiter stopped training: {failure}", ctx.Roster.Arbiter);
             }
-            if (await aggregation.ReceiveSumAsync(scope, WeightedUpdate.Length(global.Length), ct).ConfigureAwait(false) is double[] sum)
+            if (await aggregation.ReceiveSumAsync(scope, WeightedUpdate.Length(global.Length), outcome.Included, ct).ConfigureAwait(false) is double[] sum)
             {
                 var loss = WeightedUpdate.ApplyMean(global, sum);
                 if (ctx.Self == ctx.Roster.Guest)
@@ -118,7 +120,7 @@ public sealed class HomoClient(
             }
         }
         model.SetParameters(global);
-        return new HomoClientResult(model, shape, [.. _rounds], ledger?.Report());
+        return new HomoClientResult(model, shape, [.. _rounds], ledger?.Report() ?? centralPrivacy);
     }
 
     private async Task<LocalTrainingReport> TrainAsync(ILocalModel model, double[] global, int round, PrivacyLedger? ledger, CancellationToken ct)

@@ -18,7 +18,7 @@ internal static class HomoProtocol
     /// <summary>Guest → arbiter, once: the starting parameters every client begins from.</summary>
     public static readonly Tag<double[]> InitialParameters = new("initial_parameters");
 
-    /// <summary>Arbiter → clients, per round: who trains this round, or that training has stopped (and why, if it failed).</summary>
+    /// <summary>Arbiter → clients, per round: who trains this round, or that training has stopped.</summary>
     public static readonly Tag<RoundPlan> Plan = new("round_plan");
 
     /// <summary>Arbiter → clients, per round and after the last: the global parameters, where the arbiter holds them (plain and secure aggregation).</summary>
@@ -37,6 +37,7 @@ public sealed record ClientProfile(string Model, string[] FeatureNames, string L
 
 public sealed record TrainingSetup(ModelShape? Shape, string? Rejection);
 
-public sealed record RoundPlan(int Round, PartyRefList Participants, bool Stop);
+/// <param name="CentralPrivacy">On the final plan under central DP: what the arbiter's noise spent, for every client's metrics.</param>
+public sealed record RoundPlan(int Round, PartyRefList Participants, bool Stop, PrivacyReport? CentralPrivacy = null);
 
 public sealed record RoundOutcome(int Included, string? Failure);

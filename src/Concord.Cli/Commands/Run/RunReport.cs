@@ -47,6 +47,11 @@ internal static class RunReport
                 figures[figures.ContainsKey(name) ? $"{metric.Task.Component}.{name}" : name] = value;
             }
         }
+        // Differential privacy's total, as the guest's horizontal component reports it (the ε of DP-SGD is each client's own).
+        if (outcome.Metrics.Where(m => m.Task.Party == job.Spec.Roster.Guest).Select(m => m.Value["privacy"]?["epsilon"]).OfType<JsonNode>().FirstOrDefault() is JsonNode epsilon)
+        {
+            figures["epsilon"] = epsilon.DeepClone();
+        }
         figures["metrics"] = Metrics(outcome.Metrics);
         return figures;
     }

@@ -6,12 +6,14 @@ public static class HomoAggregations
     public static IClientAggregation ForClient(HomoSettings settings) => settings.Aggregation switch
     {
         AggregationKind.Plain => new PlainAggregation(settings.RoundDeadline),
-        var other => throw new NotSupportedException($"aggregation {other} is not available yet"),
+        AggregationKind.SecureAggregation => new SecureClientAggregation(settings),
+        _ => new PaillierClientAggregation(settings),
     };
 
     public static IArbiterAggregation ForArbiter(HomoSettings settings) => settings.Aggregation switch
     {
         AggregationKind.Plain => new PlainAggregation(settings.RoundDeadline),
-        var other => throw new NotSupportedException($"aggregation {other} is not available yet"),
+        AggregationKind.SecureAggregation => new SecureArbiterAggregation(settings),
+        _ => new PaillierArbiterAggregation(settings),
     };
 }

@@ -16,7 +16,8 @@ public interface IClientAggregation
     /// At every client after each successful round: the sum, where the clients rather than the arbiter learn it
     /// (Paillier); null where the arbiter holds the global model and broadcasts it.
     /// </summary>
-    Task<double[]?> ReceiveSumAsync(FederationContext round, int length, CancellationToken ct);
+    /// <param name="included">How many updates the sum holds, as the arbiter's round outcome said.</param>
+    Task<double[]?> ReceiveSumAsync(FederationContext round, int length, int included, CancellationToken ct);
 }
 
 /// <summary>The arbiter's side: the sum of the vectors of the participants that answered in time.</summary>
@@ -31,5 +32,5 @@ public interface IArbiterAggregation
     Task PublishAsync(FederationContext round, IReadOnlyList<PartyRef> clients, CancellationToken ct);
 }
 
-/// <summary>A round's sum: the plaintext (null when the arbiter cannot read it) and whose vectors it includes.</summary>
-public sealed record RoundSum(double[]? Sum, IReadOnlyList<PartyRef> Included);
+/// <summary>A round's sum: the plaintext (null when the arbiter cannot read it), whose vectors it includes, or why the round failed.</summary>
+public sealed record RoundSum(double[]? Sum, IReadOnlyList<PartyRef> Included, string? Failure = null);

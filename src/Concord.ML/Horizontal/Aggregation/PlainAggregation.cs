@@ -16,7 +16,7 @@ public sealed class PlainAggregation(TimeSpan deadline) : IClientAggregation, IA
     public Task ContributeAsync(FederationContext round, IReadOnlyList<PartyRef> participants, double[] update, CancellationToken ct) =>
         round.Arbiter.Send(PlainUpdate, update, ct);
 
-    public Task<double[]?> ReceiveSumAsync(FederationContext round, int length, CancellationToken ct) => Task.FromResult<double[]?>(null);
+    public Task<double[]?> ReceiveSumAsync(FederationContext round, int length, int included, CancellationToken ct) => Task.FromResult<double[]?>(null);
 
     public async Task<RoundSum> SumAsync(FederationContext round, IReadOnlyList<PartyRef> participants, int length, double[]? noise, CancellationToken ct)
     {

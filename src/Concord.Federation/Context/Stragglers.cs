@@ -1,13 +1,12 @@
-using Concord.Federation;
-using Concord.Federation.Context;
 using Concord.Federation.Messaging;
 using Concord.Federation.Parties;
 
-namespace Concord.ML.Horizontal;
+namespace Concord.Federation.Context;
 
 /// <summary>
-/// The arbiter's bounded waits: a message from each of several clients, taking whatever arrived by the deadline. A
-/// client that has not answered by then (slow, crashed, or cut off) is left out rather than holding the round up.
+/// Bounded waits for protocols that tolerate dropouts (an arbiter collecting clients' updates): a message from each
+/// of several parties, taking whatever arrived by the deadline. A party that has not answered by then (slow, crashed,
+/// or cut off) is left out rather than holding the protocol up.
 /// </summary>
 public static class Stragglers
 {
@@ -54,7 +53,7 @@ public static class Stragglers
         return [.. from.Where(arrived.ContainsKey).Select(p => (p, arrived[p]))];
     }
 
-    /// <summary>Sends to each client separately; one that cannot be reached is reported and skipped, not fatal: the deadline then drops it.</summary>
+    /// <summary>Sends to each party separately; those that cannot be reached are returned rather than thrown: a deadline later drops them.</summary>
     public static async Task<IReadOnlyList<PartyRef>> SendToEachAsync<T>(FederationContext ctx, IReadOnlyList<PartyRef> to, Tag<T> tag, T value, CancellationToken ct)
     {
         var sends = to.Select(async p =>

@@ -1,0 +1,140 @@
+using System.Numerics;
+using System.Security.Cryptography;
+
+namespace Concord.Crypto.SecretSharing;
+
+/// <summary>One share of a Shamir-shared secret: the polynomial's value <see cref="Y"/> at x = <see cref="X"/> (x ≥ 1), little-endian.</summary>
+public sealed record ShamirShare(int X, byte[] Y);
+
+/// <summary>
+/// Shamir's (t, n) threshold sharing over the prime field of the Mersenne prime p = 2^521 − 1: a secret of up to 64
+/// bytes is the constant term of a random polynomial of degree t − 1, and party i holds its value at x = i. Any t
+/// shares give the secret back by Lagrange interpolation at 0; any t − 1 are uniformly random, whatever the secret.
+/// </summary>
+public static class ShamirSharing
+{
+    /// <summary>The largest secret: 512 bits, below p, so every byte string of up to this length is a field element.</summary>
+    public const int MaxSecretBytes = 64;
+
+    /// <summary>Bytes of a share's value: a field element below 2^521.</summary>
+    public const int ShareBytes = 66;
+
+    private static readonly BigInteger Prime = (BigInteger.One << 521) - 1;
+
+    /// <summary>Shares of <paramref name="secret"/> at the x-coordinates <paramref name="xs"/> (distinct, each at least 1).</summary>
+    public static ShamirShare[] Split(ReadOnlySpan<byte> secret, int threshold, IReadOnlyList<int> xs, RandomNumberGenerator? rng = null)
+    {
+        if (secret.Length > MaxSecretBytes)
+        {
+            throw new ArgumentException($"a Shamir secret may have at most {MaxSecretBytes} bytes, not {secret.Length}", nameof(secret));
+        }
+        if (threshold < 1 || threshold > xs.Count)
+        {
+            throw new ArgumentOutOfRangeException(nameof(threshold), threshold, $"the threshold must be between 1 and the {xs.Count} shares");
+        }
+        if (xs.Any(x => x < 1) || xs.Distinct().Count() != xs.Count)
+        {
+            throw new ArgumentException("share x-coordinates must be distinct and at least 1 (x = 0 is the secret itself)", nameof(xs));
+        }
+        var coefficients = new BigInteger[threshold];
+        coefficients[0] = new BigInteger(secret, isUnsigned: true, isBigEndian: false);
+        for (var k = 1; k < threshold; k++)
+        {
+            coefficients[k] = RandomElement(rng);
+        }
+        return [.. xs.Select(x =>
+        {
+            // Horner's rule at x.
+            var y = BigInteger.Zero;
+            for (var k = threshold - 1; k >= 0; k--)
+            {
+                y = ((y * x) + coefficients[k]) % Prime;
+            }
+            return new ShamirShare(x, ToBytes(y));
+        })];
+    }
+
+    /// <summary>
+    /// The secret from at least t shares (more are fine; fewer give a wrong answer that looks random, since nothing in
+    /// the shares says what t was). <paramref name="secretLength"/> is the shared secret's length in bytes.
+    /// </summary>
+    public static byte[] Combine(IReadOnlyList<ShamirShare> shares, int secretLength)
+    {
+        if (shares.Count == 0)
+        {
+            throw new ArgumentException("no shares to combine", nameof(shares));
+        }
+        if (shares.Select(s => s.X).Distinct().Count() != shares.Count || shares.Any(s => s.X < 1))
+        {
+            throw new ArgumentException("shares must have distinct x-coordinates of at least 1", nameof(shares));
+        }
+        if (secretLength is < 0 or > MaxSecretBytes)
+        {
+            throw new ArgumentOutOfRangeException(nameof(secretLength), secretLength, $"a Shamir secret has 0 to {MaxSecretBytes} bytes");
+        }
+        var secret = BigInteger.Zero;
+        for (var i = 0; i < shares.Count; i++)
+        {
+            if (shares[i].Y.Length != ShareBytes)
+            {
+                throw new ArgumentException($"share {i} has {shares[i].Y.Length} bytes; a share is {ShareBytes}", nameof(shares));
+            }
+            var y = new BigInteger(shares[i].Y, isUnsigned: true, isBigEndian: false);
+            if (y >= Prime)
+            {
+                throw new ArgumentException($"share {i} is not a field element", nameof(shares));
+            }
+            // Lagrange basis at 0: Π_{j≠i} x_j / (x_j − x_i).
+            var (numerator, denominator) = (BigInteger.One, BigInteger.One);
+            for (var j = 0; j < shares.Count; j++)
+            {
+                if (j != i)
+                {
+                    numerator = numerator * shares[j].X % Prime;
+                    denominator = denominator * Mod(shares[j].X - shares[i].X) % Prime;
+                }
+            }
+            secret = (secret + (y * numerator % Prime * BigInteger.ModPow(denominator, Prime - 2, Prime))) % Prime;
+        }
+        var bytes = secret.ToByteArray(isUnsigned: true, isBigEndian: false);
+        if (bytes.Length > secretLength && !(secret.IsZero && secretLength == 0))
+        {
+            // Too few shares (or shares of different secrets) interpolate to a random field element.
+            throw new ArgumentException($"the shares do not combine to a {secretLength}-byte secret: too few shares for the threshold, or shares of different secrets");
+        }
+        var result = new byte[secretLength];
+        bytes.AsSpan(0, Math.Min(bytes.Length, secretLength)).CopyTo(result);
+        return result;
+    }
+
+    private static BigInteger Mod(BigInteger value) => ((value % Prime) + Prime) % Prime;
+
+    private static byte[] ToBytes(BigInteger element)
+    {
+        var bytes = new byte[ShareBytes];
+        element.TryWriteBytes(bytes, out _, isUnsigned: true, isBigEndian: false);
+        return bytes;
+    }
+
+    private static BigInteger RandomElement(RandomNumberGenerator? rng)
+    {
+        var bytes = new byte[ShareBytes];
+        while (true)
+        {
+            if (rng is null)
+            {
+                RandomNumberGenerator.Fill(bytes);
+            }
+            else
+            {
+                rng.GetBytes(bytes);
+            }
+            bytes[^1] &= 0x01; // 521 bits
+            var value = new BigInteger(bytes, isUnsigned: true, isBigEndian: false);
+            if (value < Prime)
+            {
+                return value;
+            }
+        }
+    }
+}

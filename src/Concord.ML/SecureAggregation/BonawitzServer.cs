@@ -1,0 +1,178 @@
+using System.Security.Cryptography;
+using Concord.Crypto.KeyAgreement;
+using Concord.Crypto.SecretSharing;
+using Concord.Federation;
+using Concord.Federation.Context;
+using Concord.Federation.Parties;
+using static Concord.ML.SecureAggregation.BonawitzProtocol;
+
+namespace Concord.ML.SecureAggregation;
+
+/// <summary>What one secure aggregation produced: the sum of the survivors' inputs, or why it could not finish.</summary>
+/// <param name="Included">U3: the clients whose inputs are in <paramref name="Sum"/>.</param>
+/// <param name="Dropped">Clients that shared their keys but whose masked input did not arrive: their masks were removed, their inputs are not in the sum.</param>
+public sealed record SecureSumResult(ulong[]? Sum, IReadOnlyList<PartyRef> Included, IReadOnlyList<PartyRef> Dropped, string? Failure);
+
+/// <summary>
+/// The arbiter of one secure aggregation (one round). It relays keys and sealed shares, waits at each step until
+/// every expected client has answered or the deadline passes, sums the masked inputs that arrived (U3), then asks
+/// the survivors for t shares of each survivor's self-mask seed and of each dropped sharer's mask key, and removes
+/// the masks. It sees masked inputs, which are uniform, and the total; never an input.
+/// </summary>
+public sealed class BonawitzServer(FederationContext round, IReadOnlyList<PartyRef> participants, int threshold, TimeSpan deadline)
+{
+    private string SelfMaskLabel => $"{round.Scope}/self-mask";
+
+    private string PairwiseLabel => $"{round.Scope}/pairwise-mask";
+
+    public async Task<SecureSumResult> SumAsync(int length, CancellationToken ct = default)
+    {
+        // Step 0: keys.
+        var keys = await Stragglers.ReceiveWithinAsync(round, participants, PublicKeys, deadline, null, ct).ConfigureAwait(false);
+        foreach (var (party, advertised) in keys)
+        {
+            RequireKey(party, advertised.CipherKey, "share-encryption");
+            RequireKey(party, advertised.MaskKey, "mask");
+        }
+        var u1 = keys.Select(k => k.Party).ToList();
+        var enough = u1.Count >= threshold;
+        var roster = enough
+            ? new KeyRoster([.. u1.Select(p => p.ToString())], [.. keys.Select(k => k.Value.CipherKey)], [.. keys.Select(k => k.Value.MaskKey)])
+            : new KeyRoster([], [], []);
+        await Stragglers.SendToEachAsync(round, participants, KeyAnnouncement, roster, ct).ConfigureAwait(false);
+        if (!enough)
+        {
+            return Failed($"only {u1.Count} of {participants.Count} clients advertised keys before the deadline; the threshold is {threshold}");
+        }
+
+        // Step 1: sealed shares, relayed.
+        var sealedShares = await Stragglers.ReceiveWithinAsync(round, u1, EncryptedShares, deadline, null, ct).ConfigureAwait(false);
+        foreach (var (party, shares) in sealedShares)
+        {
+            var expected = roster.Parties.Where(p => p != party.ToString()).ToArray();
+            if (!shares.To.SequenceEqual(expected) || shares.Envelopes.Length != expected.Length)
+            {
+                throw new FederationException($"party {party} sealed shares for [{string.Join(", ", shares.To)}], not for the other clients of the key roster", party);
+            }
+        }
+        var u2 = sealedShares.Select(s => s.Party).ToList();
+        enough = u2.Count >= threshold;
+        var sharers = u2.Select(p => p.ToString()).ToArray();
+        foreach (var receiver in participants)
+        {
+            var name = receiver.ToString();
+            var relayed = enough && sharers.Contains(name)
+                ? new RelayedShares(sharers, [.. sealedShares.Where(s => s.Party != receiver).Select(s => s.Value.Envelopes[Array.IndexOf(s.Value.To, name)])])
+                : new RelayedShares(enough ? sharers : [], []);
+            await Stragglers.SendToEachAsync(round, [receiver], Relayed, relayed, ct).ConfigureAwait(false);
+        }
+        if (!enough)
+        {
+            return Failed($"only {u2.Count} clients shared their keys before the deadline; the threshold is {threshold}");
+        }
+
+        // Step 2: masked inputs.
+        var masked = await Stragglers.ReceiveWithinAsync(round, u2, MaskedInput, deadline, null, ct).ConfigureAwait(false);
+        foreach (var (party, vector) in masked)
+        {
+            if (vector.Length != length)
+            {
+                throw new FederationException($"party {party} sent {vector.Length} values as \"{MaskedInput.Name}\" ({round.Scope}), but {length} were expected", party);
+            }
+        }
+        var u3 = masked.Select(m => m.Party).ToList();
+        enough = u3.Count >= threshold;
+        await Stragglers.SendToEachAsync(round, participants, Survivors, new SurvivorList(enough ? [.. u3.Select(p => p.ToString())] : []), ct).ConfigureAwait(false);
+        if (!enough)
+        {
+            return Failed($"only {u3.Count} masked inputs arrived before the deadline; the threshold is {threshold}");
+        }
+        var sum = new ulong[length];
+        foreach (var (_, vector) in masked)
+        {
+            MaskExpansion.Add(sum, vector);
+        }
+        masked = null!;
+
+        // Step 3: t survivors' shares remove the masks.
+        var responses = await Stragglers.ReceiveWithinAsync(round, u3, Unmasking, deadline, threshold, ct).ConfigureAwait(false);
+        if (responses.Count < threshold)
+        {
+            return Failed($"only {responses.Count} survivors sent their unmasking shares before the deadline; the threshold is {threshold}");
+        }
+        var dropped = u2.Except(u3).ToList();
+        foreach (var (party, response) in responses)
+        {
+            if (!response.SelfSeedOwners.SequenceEqual(u3.Select(p => p.ToString())) || !response.MaskKeyOwners.SequenceEqual(dropped.Select(p => p.ToString())))
+            {
+                throw new FederationException($"party {party} revealed shares for other clients than the survivors and the dropped", party);
+            }
+        }
+        for (var i = 0; i < u3.Count; i++)
+        {
+            var seed = Combine(responses, roster, r => r.SelfSeedShares[i], PairwiseSeed.Length, $"the self-mask seed of {u3[i]}");
+            MaskExpansion.Apply(sum, seed, SelfMaskLabel, add: false);
+            CryptographicOperations.ZeroMemory(seed);
+        }
+        for (var i = 0; i < dropped.Count; i++)
+        {
+            var name = dropped[i].ToString();
+            var maskKey = roster.MaskKeys[Array.IndexOf(roster.Parties, name)];
+            var secret = Combine(responses, roster, r => r.MaskKeyShares[i], 32, $"the mask key of {name}");
+            using var rebuilt = RebuildKey(secret, maskKey, dropped[i]);
+            foreach (var survivor in u3)
+            {
+                var peer = survivor.ToString();
+                var seed = PairwiseSeed.Derive(rebuilt, name, roster.MaskKeys[Array.IndexOf(roster.Parties, peer)], peer, round.JobId, round.Scope);
+                // The survivor applied this pair's mask with its own sign; take it back out.
+                MaskExpansion.Apply(sum, seed, PairwiseLabel, add: !BonawitzClient.Adds(peer, name));
+                CryptographicOperations.ZeroMemory(seed);
+            }
+        }
+        return new SecureSumResult(sum, u3, dropped, null);
+    }
+
+    private SecureSumResult Failed(string reason) => new(null, [], [], $"secure aggregation ({round.Scope}): {reason}");
+
+    private static byte[] Combine(IReadOnlyList<(PartyRef Party, UnmaskingShares Value)> responses, KeyRoster roster, Func<UnmaskingShares, byte[]> pick, int length, string what)
+    {
+        var shares = responses.Select(r => new ShamirShare(Array.IndexOf(roster.Parties, r.Party.ToString()) + 1, pick(r.Value))).ToList();
+        try
+        {
+            return ShamirSharing.Combine(shares, length);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new FederationException($"the survivors' shares do not rebuild {what}: {ex.Message}");
+        }
+    }
+
+    private static EcdhKeyPair RebuildKey(byte[] secret, byte[] publicKey, PartyRef owner)
+    {
+        try
+        {
+            return EcdhKeyPair.FromPrivateKey(secret, publicKey);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new FederationException($"the rebuilt mask key of {owner} does not match the key it advertised: {ex.Message}", owner);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(secret);
+        }
+    }
+
+    private static void RequireKey(PartyRef party, byte[] key, string what)
+    {
+        try
+        {
+            using var probe = EcdhKeyPair.Generate();
+            _ = probe.DeriveSharedSecret(key);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new FederationException($"party {party} advertised an unusable {what} key: {ex.Message}", party);
+        }
+    }
+}

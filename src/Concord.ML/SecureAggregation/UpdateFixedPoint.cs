@@ -1,0 +1,43 @@
+namespace Concord.ML.SecureAggregation;
+
+/// <summary>
+/// Model updates as elements of Z_2^64 for a masked sum: x travels as round(x·2^f) in two's complement, eight bytes
+/// like the double it replaces, so masking costs no bandwidth. Each value must leave ⌈log₂ n⌉ bits free for the sum
+/// of n parties, so the total cannot wrap; a value outside is refused with its position rather than summed wrongly.
+/// </summary>
+public static class UpdateFixedPoint
+{
+    /// <summary>The largest magnitude one party's value may have for a sum over <paramref name="parties"/> parties.</summary>
+    public static double MaxValue(int fractionBits, int parties) => Math.ScaleB(1.0, 63 - HeadroomBits(parties) - fractionBits);
+
+    public static int HeadroomBits(int parties) => parties <= 1 ? 0 : 64 - System.Numerics.BitOperations.LeadingZeroCount((ulong)(parties - 1));
+
+    /// <param name="who">Whose values, for the error message.</param>
+    public static ulong[] Encode(ReadOnlySpan<double> values, int fractionBits, int parties, string who)
+    {
+        var limit = MaxValue(fractionBits, parties);
+        var encoded = new ulong[values.Length];
+        for (var j = 0; j < values.Length; j++)
+        {
+            var v = values[j];
+            if (!(Math.Abs(v) < limit))
+            {
+                throw new OverflowException(
+                    $"{who}: value {v:G6} at position {j} of the update is outside the secure sum's fixed-point range ±{limit:G3} "
+                    + $"(fraction_bits {fractionBits}, {parties} parties); lower fraction_bits or scale the features");
+            }
+            encoded[j] = (ulong)(long)Math.Round(Math.ScaleB(v, fractionBits), MidpointRounding.ToEven);
+        }
+        return encoded;
+    }
+
+    public static double[] Decode(ReadOnlySpan<ulong> sum, int fractionBits)
+    {
+        var values = new double[sum.Length];
+        for (var j = 0; j < values.Length; j++)
+        {
+            values[j] = Math.ScaleB((double)(long)sum[j], -fractionBits);
+        }
+        return values;
+    }
+}
