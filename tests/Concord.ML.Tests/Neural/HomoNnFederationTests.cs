@@ -67,7 +67,10 @@ public class HomoNnFederationTests(ITestOutputHelper output)
         var test = HomoCsv.Read("vehicle_scale_homo_test.csv");
         var settings = new HomoSettings
         {
-            Rounds = 200, LocalEpochs = 2, Aggregation = AggregationKind.SecureAggregation, Seed = 42,
+            Rounds = 200,
+            LocalEpochs = 2,
+            Aggregation = AggregationKind.SecureAggregation,
+            Seed = 42,
             Dp = new DpSettings(DpMode.DpSgd, ClipNorm: 1, NoiseMultiplier: null, TargetEpsilon: 8, Delta: 1e-5),
         };
         var (_, federated, central) = await FederatedAndCentral.TrainAsync(settings, data, new NeuralModelFactory(Vehicle));
