@@ -64,6 +64,7 @@ public sealed class HomoArbiter(
         for (; round < settings.Rounds && !stopped; round++)
         {
             var scope = ctx.Sub($"round-{round}");
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             var participants = ParticipantSelection.Pick(clients, settings.ClientFraction, settings.MinClients, settings.Seed, round);
             await Stragglers.SendToEachAsync(scope, clients, Plan, new RoundPlan(round, PartyRefList.Of(participants), Stop: false), ct).ConfigureAwait(false);
             if (HoldsGlobal || round == 0)
@@ -86,7 +87,7 @@ public sealed class HomoArbiter(
                 : (await scope.Guest.Receive(AggregateLoss, ct).ConfigureAwait(false))[0];
             ledger?.Spend((double)participants.Count / clients.Count, 1);
             var previous = _rounds.Count > 0 ? _rounds[^1].Loss : null;
-            _rounds.Add(new RoundRecord(round, participants.Count, sum.Included.Count, settings.Dp.Enabled ? null : loss, ledger?.Epsilon));
+            _rounds.Add(new RoundRecord(round, participants.Count, sum.Included.Count, settings.Dp.Enabled ? null : loss, ledger?.Epsilon, clock.Elapsed.TotalSeconds));
             var dropped = participants.Except(sum.Included).ToList();
             log?.Invoke($"round {round}: {sum.Included.Count}/{participants.Count} updates" + (dropped.Count > 0 ? $" (dropped {string.Join(", ", dropped)})" : "")
                 + (settings.Dp.Enabled ? "" : $", loss {loss:G6}") + (ledger is null ? "" : $", ε {ledger.Epsilon:G4}"));

@@ -5,7 +5,8 @@ namespace Concord.ML.Horizontal;
 
 /// <summary>One round as the arbiter saw it.</summary>
 /// <param name="Loss">The weighted mean local training loss of the included clients; null when DP keeps it private.</param>
-public sealed record RoundRecord(int Round, int Participants, int Included, double? Loss, double? Epsilon);
+/// <param name="Seconds">From sending the round's plan to applying its sum, at the arbiter.</param>
+public sealed record RoundRecord(int Round, int Participants, int Included, double? Loss, double? Epsilon, double Seconds = 0);
 
 /// <summary>A party's state after a round, saved every checkpoint_every rounds so that a restarted job resumes with the next.</summary>
 /// <param name="Global">The global parameters where this party holds them (the arbiter; the clients under Paillier), else null.</param>

@@ -29,6 +29,9 @@ public sealed class BonawitzClient(FederationContext round, IReadOnlyList<PartyR
     /// <summary>Shares this client holds, of each sharer's secrets, by sharer (its own included).</summary>
     private readonly Dictionary<string, KeyShares> _held = new(StringComparer.Ordinal);
 
+    /// <summary>Where this client's time went: sharing (keys, Shamir, sealing), masking (PRG expansion), waiting for the arbiter.</summary>
+    public PhaseTimings Timings { get; } = new();
+
     private string SelfMaskLabel => $"{round.Scope}/self-mask";
 
     private string PairwiseLabel => $"{round.Scope}/pairwise-mask";
@@ -44,7 +47,7 @@ public sealed class BonawitzClient(FederationContext round, IReadOnlyList<PartyR
     public async Task<bool> AdvertiseKeysAsync(CancellationToken ct = default)
     {
         await round.Arbiter.Send(PublicKeys, new AdvertisedKeys(_cipherKey.PublicKey, _maskKey.PublicKey), ct).ConfigureAwait(false);
-        _roster = await round.Arbiter.Receive(KeyAnnouncement, ct).ConfigureAwait(false);
+        _roster = await Timings.MeasureAsync("waiting", () => round.Arbiter.Receive(KeyAnnouncement, ct)).ConfigureAwait(false);
         var at = Array.IndexOf(_roster.Parties, _self);
         if (at < 0)
         {
@@ -62,25 +65,10 @@ public sealed class BonawitzClient(FederationContext round, IReadOnlyList<PartyR
     /// <summary>Step 1: seals and sends the shares; true when this client is among the announced sharers U2.</summary>
     public async Task<bool> ShareKeysAsync(CancellationToken ct = default)
     {
-        var xs = Enumerable.Range(1, _roster.Parties.Length).ToArray();
-        var maskKeyShares = ShamirSharing.Split(_maskKey.ExportPrivateKey(), threshold, xs);
-        var seedShares = ShamirSharing.Split(_selfSeed, threshold, xs);
-        var to = new List<string>();
-        var envelopes = new List<byte[]>();
-        for (var i = 0; i < _roster.Parties.Length; i++)
-        {
-            var shares = new KeyShares(xs[i], maskKeyShares[i].Y, seedShares[i].Y);
-            if (_roster.Parties[i] == _self)
-            {
-                _held[_self] = shares;
-                continue;
-            }
-            to.Add(_roster.Parties[i]);
-            envelopes.Add(ShareEnvelope.Seal(_cipherKey, _self, _roster.CipherKeys[i], _roster.Parties[i], round.JobId, round.Scope, JsonSerializer.SerializeToUtf8Bytes(shares)));
-        }
-        await round.Arbiter.Send(EncryptedShares, new SealedShares([.. to], [.. envelopes]), ct).ConfigureAwait(false);
+        var sealedShares = Timings.Measure("sharing", SealShares);
+        await round.Arbiter.Send(EncryptedShares, sealedShares, ct).ConfigureAwait(false);
 
-        var relayed = await round.Arbiter.Receive(Relayed, ct).ConfigureAwait(false);
+        var relayed = await Timings.MeasureAsync("waiting", () => round.Arbiter.Receive(Relayed, ct)).ConfigureAwait(false);
         if (!relayed.Sharers.Contains(_self))
         {
             return false;
@@ -115,8 +103,36 @@ public sealed class BonawitzClient(FederationContext round, IReadOnlyList<PartyR
         return true;
     }
 
+    private SealedShares SealShares()
+    {
+        var xs = Enumerable.Range(1, _roster.Parties.Length).ToArray();
+        var maskKeyShares = ShamirSharing.Split(_maskKey.ExportPrivateKey(), threshold, xs);
+        var seedShares = ShamirSharing.Split(_selfSeed, threshold, xs);
+        var to = new List<string>();
+        var envelopes = new List<byte[]>();
+        for (var i = 0; i < _roster.Parties.Length; i++)
+        {
+            var shares = new KeyShares(xs[i], maskKeyShares[i].Y, seedShares[i].Y);
+            if (_roster.Parties[i] == _self)
+            {
+                _held[_self] = shares;
+                continue;
+            }
+            to.Add(_roster.Parties[i]);
+            envelopes.Add(ShareEnvelope.Seal(_cipherKey, _self, _roster.CipherKeys[i], _roster.Parties[i], round.JobId, round.Scope, JsonSerializer.SerializeToUtf8Bytes(shares)));
+        }
+        return new SealedShares([.. to], [.. envelopes]);
+    }
+
     /// <summary>Step 2: sends y = x + PRG(b) + Σ_{v after u} PRG(s_uv) − Σ_{v before u} PRG(s_uv), v over the other sharers.</summary>
     public async Task<bool> SendMaskedInputAsync(ulong[] input, CancellationToken ct = default)
+    {
+        var masked = Timings.Measure("masking", () => Mask(input));
+        await round.Arbiter.Send(MaskedInput, masked, ct).ConfigureAwait(false);
+        return true;
+    }
+
+    private ulong[] Mask(ulong[] input)
     {
         var masked = (ulong[])input.Clone();
         MaskExpansion.Apply(masked, _selfSeed, SelfMaskLabel, add: true);
@@ -132,14 +148,13 @@ public sealed class BonawitzClient(FederationContext round, IReadOnlyList<PartyR
                 CryptographicOperations.ZeroMemory(seed);
             }
         }
-        await round.Arbiter.Send(MaskedInput, masked, ct).ConfigureAwait(false);
-        return true;
+        return masked;
     }
 
     /// <summary>Step 3: learns the survivors U3 and reveals what removes the masks; false when this client is not a survivor.</summary>
     public async Task<bool> UnmaskAsync(CancellationToken ct = default)
     {
-        var survivors = await round.Arbiter.Receive(Survivors, ct).ConfigureAwait(false);
+        var survivors = await Timings.MeasureAsync("waiting", () => round.Arbiter.Receive(Survivors, ct)).ConfigureAwait(false);
         if (!survivors.Parties.Contains(_self))
         {
             return false;

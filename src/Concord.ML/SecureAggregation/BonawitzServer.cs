@@ -21,6 +21,9 @@ public sealed record SecureSumResult(ulong[]? Sum, IReadOnlyList<PartyRef> Inclu
 /// </summary>
 public sealed class BonawitzServer(FederationContext round, IReadOnlyList<PartyRef> participants, int threshold, TimeSpan deadline)
 {
+    /// <summary>Where the arbiter's time went: waiting at each step (training, transport), summing, and removing masks.</summary>
+    public PhaseTimings Timings { get; } = new();
+
     private string SelfMaskLabel => $"{round.Scope}/self-mask";
 
     private string PairwiseLabel => $"{round.Scope}/pairwise-mask";
@@ -28,7 +31,7 @@ public sealed class BonawitzServer(FederationContext round, IReadOnlyList<PartyR
     public async Task<SecureSumResult> SumAsync(int length, CancellationToken ct = default)
     {
         // Step 0: keys.
-        var keys = await Stragglers.ReceiveWithinAsync(round, participants, PublicKeys, deadline, null, ct).ConfigureAwait(false);
+        var keys = await Timings.MeasureAsync("waiting for keys", () => Stragglers.ReceiveWithinAsync(round, participants, PublicKeys, deadline, null, ct)).ConfigureAwait(false);
         foreach (var (party, advertised) in keys)
         {
             RequireKey(party, advertised.CipherKey, "share-encryption");
@@ -46,7 +49,7 @@ public sealed class BonawitzServer(FederationContext round, IReadOnlyList<PartyR
         }
 
         // Step 1: sealed shares, relayed.
-        var sealedShares = await Stragglers.ReceiveWithinAsync(round, u1, EncryptedShares, deadline, null, ct).ConfigureAwait(false);
+        var sealedShares = await Timings.MeasureAsync("waiting for shares", () => Stragglers.ReceiveWithinAsync(round, u1, EncryptedShares, deadline, null, ct)).ConfigureAwait(false);
         foreach (var (party, shares) in sealedShares)
         {
             var expected = roster.Parties.Where(p => p != party.ToString()).ToArray();
@@ -72,7 +75,7 @@ public sealed class BonawitzServer(FederationContext round, IReadOnlyList<PartyR
         }
 
         // Step 2: masked inputs.
-        var masked = await Stragglers.ReceiveWithinAsync(round, u2, MaskedInput, deadline, null, ct).ConfigureAwait(false);
+        var masked = await Timings.MeasureAsync("waiting for masked inputs", () => Stragglers.ReceiveWithinAsync(round, u2, MaskedInput, deadline, null, ct)).ConfigureAwait(false);
         foreach (var (party, vector) in masked)
         {
             if (vector.Length != length)
@@ -87,15 +90,19 @@ public sealed class BonawitzServer(FederationContext round, IReadOnlyList<PartyR
         {
             return Failed($"only {u3.Count} masked inputs arrived before the deadline; the threshold is {threshold}");
         }
-        var sum = new ulong[length];
-        foreach (var (_, vector) in masked)
+        var sum = Timings.Measure("summing", () =>
         {
-            MaskExpansion.Add(sum, vector);
-        }
+            var total = new ulong[length];
+            foreach (var (_, vector) in masked)
+            {
+                MaskExpansion.Add(total, vector);
+            }
+            return total;
+        });
         masked = null!;
 
         // Step 3: t survivors' shares remove the masks.
-        var responses = await Stragglers.ReceiveWithinAsync(round, u3, Unmasking, deadline, threshold, ct).ConfigureAwait(false);
+        var responses = await Timings.MeasureAsync("waiting for unmasking shares", () => Stragglers.ReceiveWithinAsync(round, u3, Unmasking, deadline, threshold, ct)).ConfigureAwait(false);
         if (responses.Count < threshold)
         {
             return Failed($"only {responses.Count} survivors sent their unmasking shares before the deadline; the threshold is {threshold}");
@@ -108,6 +115,7 @@ public sealed class BonawitzServer(FederationContext round, IReadOnlyList<PartyR
                 throw new FederationException($"party {party} revealed shares for other clients than the survivors and the dropped", party);
             }
         }
+        var unmasking = System.Diagnostics.Stopwatch.StartNew();
         for (var i = 0; i < u3.Count; i++)
         {
             var seed = Combine(responses, roster, r => r.SelfSeedShares[i], PairwiseSeed.Length, $"the self-mask seed of {u3[i]}");
@@ -129,6 +137,7 @@ public sealed class BonawitzServer(FederationContext round, IReadOnlyList<PartyR
                 CryptographicOperations.ZeroMemory(seed);
             }
         }
+        Timings.Add("unmasking", unmasking.Elapsed);
         return new SecureSumResult(sum, u3, dropped, null);
     }
 

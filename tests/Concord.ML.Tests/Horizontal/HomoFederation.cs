@@ -1,7 +1,5 @@
-using Concord.Federation.Context;
 using Concord.Federation.Parties;
 using Concord.Federation.Recording;
-using Concord.Federation.Transport;
 using Concord.Federation.Transport.InMemory;
 using Concord.ML.Checkpoints;
 using Concord.ML.Horizontal;
@@ -35,19 +33,19 @@ internal sealed class HomoFederation
         Func<int, ILocalModelFactory> factoryFor,
         bool classification = true,
         Func<int, ICheckpoints>? checkpoints = null,
-        TimeSpan? receiveTimeout = null)
+        TimeSpan? receiveTimeout = null,
+        Func<int, IClientAggregation, IClientAggregation>? wrapAggregation = null)
     {
-        var network = new InMemoryNetwork(new FederationOptions { ReceiveTimeout = receiveTimeout ?? TimeSpan.FromSeconds(60) });
         var roster = new Roster(GuestId, [.. Enumerable.Range(1, data.Count - 1).Select(ClientId)], ArbiterId);
-        var transcripts = roster.All().ToDictionary(p => p.Id, _ => new Transcript());
-        var contexts = roster.All().ToDictionary(p => p, p => new FederationContext("job-homo", p, roster, network.Join(p.Id), transcripts[p.Id]).Sub("homo_lr"));
+        var (network, contexts, transcripts) = InMemoryParties.Join(roster, "job-homo", ["homo_lr"], receiveTimeout ?? TimeSpan.FromSeconds(60));
         var arbiter = roster.Arbiter!.Value;
+        IClientAggregation Wrap(int i, IClientAggregation aggregation) => wrapAggregation?.Invoke(i, aggregation) ?? aggregation;
         var clients = new[] { roster.Guest }.Concat(roster.Hosts).ToList();
         return new HomoFederation
         {
             Arbiter = Task.Run(() => new HomoArbiter(contexts[arbiter], settings, HomoAggregations.ForArbiter(settings), factoryFor(0), checkpoints?.Invoke(arbiter.Id)).RunAsync()),
             Clients = [.. clients.Select((p, i) => Task.Run(() =>
-                new HomoClient(contexts[p], settings, factoryFor(i), HomoAggregations.ForClient(settings), checkpoints?.Invoke(p.Id)).FitAsync(data[i], classification)))],
+                new HomoClient(contexts[p], settings, factoryFor(i), Wrap(i, HomoAggregations.ForClient(settings)), checkpoints?.Invoke(p.Id)).FitAsync(data[i], classification)))],
             Transcripts = transcripts,
             Network = network,
         };

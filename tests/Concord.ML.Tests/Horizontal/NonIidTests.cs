@@ -1,7 +1,7 @@
-using Concord.ML.Horizontal;
 using Concord.ML.HomoLR;
-using Concord.ML.LocalBaseline;
+using Concord.ML.Horizontal;
 using Concord.ML.Linear;
+using Concord.ML.LocalBaseline;
 using Xunit.Abstractions;
 
 namespace Concord.ML.Tests.Horizontal;

@@ -30,24 +30,10 @@ public class BonawitzDropoutTests
     [Fact]
     public async Task A_client_that_drops_after_its_masked_input_arrived_is_in_the_exact_sum()
     {
-        var federation = BonawitzFederation.Create();
-        var inputs = BonawitzFederation.Inputs(Length, seed: 2);
         const int dropping = 2;
-        var server = federation.Server(Threshold, TimeSpan.FromSeconds(30)).SumAsync(Length);
-        var clients = inputs.Select((input, i) => Task.Run(async () =>
-        {
-            var client = federation.Client(i, Threshold);
-            if (i != dropping)
-            {
-                return await client.RunAsync(input);
-            }
-            // Steps 0–2, then the process dies: it never reveals a share.
-            var ok = await client.AdvertiseKeysAsync() && await client.ShareKeysAsync() && await client.SendMaskedInputAsync(input);
-            federation.Network.TakeDown(federation.Clients[i].Id);
-            return ok;
-        })).ToList();
-        var result = await server;
-        await Task.WhenAll(clients);
+        // Steps 0–2, then the process dies: it never reveals a share.
+        var (federation, inputs, result) = await RunWithDropoutAsync(seed: 2, dropping, TimeSpan.FromSeconds(30),
+            async (client, input) => await client.AdvertiseKeysAsync() && await client.ShareKeysAsync() && await client.SendMaskedInputAsync(input));
         // Its masked input arrived, so it is a survivor (U3): its self mask is rebuilt from the others' shares.
         Assert.Equal(BonawitzFederation.Sum(inputs, Length), result.Sum);
         Assert.Contains(federation.Clients[dropping], result.Included);
@@ -58,28 +44,36 @@ public class BonawitzDropoutTests
     [Fact]
     public async Task A_client_that_drops_before_masking_leaves_the_exact_sum_of_the_others()
     {
-        var federation = BonawitzFederation.Create();
-        var inputs = BonawitzFederation.Inputs(Length, seed: 3);
         const int dropping = 4;
-        // The deadline is what drops it; nothing here asserts on time.
-        var server = federation.Server(Threshold, TimeSpan.FromSeconds(2)).SumAsync(Length);
+        // Shares its keys, then dies before sending its masked input; the deadline is what drops it (nothing asserts on time).
+        var (federation, inputs, result) = await RunWithDropoutAsync(seed: 3, dropping, TimeSpan.FromSeconds(2),
+            async (client, _) => await client.AdvertiseKeysAsync() && await client.ShareKeysAsync());
+        Assert.Equal(BonawitzFederation.Sum(inputs.Where((_, i) => i != dropping), Length), result.Sum);
+        Assert.Equal([federation.Clients[dropping]], result.Dropped);
+        Assert.DoesNotContain(federation.Clients[dropping], result.Included);
+    }
+
+    /// <summary>Every client runs the whole protocol except <paramref name="dropping"/>, which runs <paramref name="partial"/> and then goes down.</summary>
+    private static async Task<(BonawitzFederation Federation, ulong[][] Inputs, SecureSumResult Result)> RunWithDropoutAsync(
+        int seed, int dropping, TimeSpan deadline, Func<BonawitzClient, ulong[], Task<bool>> partial)
+    {
+        var federation = BonawitzFederation.Create();
+        var inputs = BonawitzFederation.Inputs(Length, seed);
+        var server = federation.Server(Threshold, deadline).SumAsync(Length);
         var clients = inputs.Select((input, i) => Task.Run(async () =>
         {
-            var client = federation.Client(i, Threshold);
+            using var client = federation.Client(i, Threshold);
             if (i != dropping)
             {
                 return await client.RunAsync(input);
             }
-            // Shares its keys, then dies before sending its masked input.
-            var ok = await client.AdvertiseKeysAsync() && await client.ShareKeysAsync();
+            var ok = await partial(client, input);
             federation.Network.TakeDown(federation.Clients[i].Id);
             return ok;
         })).ToList();
         var result = await server;
         await Task.WhenAll(clients);
-        Assert.Equal(BonawitzFederation.Sum(inputs.Where((_, i) => i != dropping), Length), result.Sum);
-        Assert.Equal([federation.Clients[dropping]], result.Dropped);
-        Assert.DoesNotContain(federation.Clients[dropping], result.Included);
+        return (federation, inputs, result);
     }
 
     [Fact]

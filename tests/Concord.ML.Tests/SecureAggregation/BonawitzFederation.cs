@@ -1,7 +1,6 @@
 using Concord.Federation.Context;
 using Concord.Federation.Parties;
 using Concord.Federation.Recording;
-using Concord.Federation.Transport;
 using Concord.Federation.Transport.InMemory;
 using Concord.ML.SecureAggregation;
 
@@ -13,7 +12,7 @@ internal sealed class BonawitzFederation
     public const int ArbiterId = 9000;
     public static readonly int[] ClientIds = [9999, 10000, 10001, 10002, 10003];
 
-    private BonawitzFederation(InMemoryNetwork network, Dictionary<int, Transcript> transcripts, Dictionary<PartyRef, FederationContext> contexts, Roster roster)
+    private BonawitzFederation(InMemoryNetwork network, IReadOnlyDictionary<int, Transcript> transcripts, IReadOnlyDictionary<PartyRef, FederationContext> contexts, Roster roster)
     {
         Network = network;
         Transcripts = transcripts;
@@ -34,10 +33,8 @@ internal sealed class BonawitzFederation
 
     public static BonawitzFederation Create()
     {
-        var network = new InMemoryNetwork(new FederationOptions { ReceiveTimeout = TimeSpan.FromSeconds(60) });
         var roster = new Roster(ClientIds[0], ClientIds[1..], ArbiterId);
-        var transcripts = roster.All().ToDictionary(p => p.Id, _ => new Transcript());
-        var contexts = roster.All().ToDictionary(p => p, p => new FederationContext("job-secagg", p, roster, network.Join(p.Id), transcripts[p.Id]).Sub("round-0").Sub("secagg"));
+        var (network, contexts, transcripts) = InMemoryParties.Join(roster, "job-secagg", ["round-0", "secagg"], TimeSpan.FromSeconds(60));
         return new BonawitzFederation(network, transcripts, contexts, roster);
     }
 

@@ -11,6 +11,8 @@ internal static class BenchCommand
         bench.Subcommands.Add(BenchPaillierCommand.Build());
         bench.Subcommands.Add(BenchTransportCommand.Build());
         bench.Subcommands.Add(BenchPsiCommand.Build());
+        bench.Subcommands.Add(BenchHomoCommand.Build());
+        bench.Subcommands.Add(BenchHomoPartyCommand.Build());
         return bench;
     }
 }

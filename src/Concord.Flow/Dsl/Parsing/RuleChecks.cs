@@ -19,7 +19,7 @@ internal static class RuleChecks
             {
                 if (rule(parameters, parties) is RuleViolation violation)
                 {
-                    var node = (source.Node.Get("parameters") as YamlMappingNode)?.Get(violation.Parameter) ?? source.TypeNode ?? source.Node;
+                    var node = (source.Node.Get("parameters") as YamlMappingNode)?.KeyNode(violation.Parameter) ?? source.TypeNode ?? source.Node;
                     errors.Add(node, source.Where.Dot("parameters").Dot(violation.Parameter), violation.Message);
                 }
             }

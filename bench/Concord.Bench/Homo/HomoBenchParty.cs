@@ -1,0 +1,95 @@
+using System.Net;
+using System.Text.Json;
+using Concord.Federation.Context;
+using Concord.Federation.Parties;
+using Concord.Federation.Security;
+using Concord.Federation.Transport;
+using Concord.Federation.Transport.Http;
+using Concord.ML.Horizontal;
+using Concord.ML.Horizontal.Aggregation;
+using Concord.ML.SecureAggregation;
+
+namespace Concord.Bench.Homo;
+
+public sealed record HomoBenchPartyOptions(int Party, string ConfigPath, int Guest, int Arbiter, int Parameters, int Rounds);
+
+/// <summary>One run's figures at one party: seconds per round (arbiter) and seconds per phase of secure aggregation.</summary>
+public sealed record HomoBenchRun(string Aggregation, double[] RoundSeconds, IReadOnlyDictionary<string, double> Phases);
+
+/// <summary>What one party's process reports on its last line.</summary>
+public sealed record HomoBenchPartyReport(int Party, string Role, IReadOnlyList<HomoBenchRun> Runs);
+
+/// <summary>
+/// One party of <c>concord bench homo</c>, in its own process: its federation server and HTTP/2 mutual-TLS transport
+/// from the bench's parties.yaml, then, once every process is up, the same horizontal training three times — a
+/// one-round warm-up, secure aggregation, plain aggregation — over a <see cref="SyntheticModel"/>.
+/// </summary>
+public static class HomoBenchParty
+{
+    public const string Ready = "ready";
+    public const string Go = "go";
+
+    public static async Task<HomoBenchPartyReport> RunAsync(HomoBenchPartyOptions options, TextReader control, TextWriter signals, CancellationToken ct)
+    {
+        var config = FederationConfig.Load(options.ConfigPath);
+        var self = config.Party(options.Party);
+        using var certificate = CertificateFiles.LoadWithKey(self.Certificate, self.Key);
+        using var ca = CertificateFiles.LoadPublic(config.CaCertificate);
+        var federation = new FederationOptions { ReceiveTimeout = TimeSpan.FromMinutes(30), SpoolDirectory = Path.Combine(Path.GetTempPath(), $"concord-bench-spool-{options.Party}") };
+        var mailbox = new Mailbox();
+        await using var server = await FederationServer.StartAsync(
+            new FederationServerOptions(self.Id, new IPEndPoint(IPAddress.Loopback, self.Address.Port), certificate, ca) { Federation = federation }, mailbox, ct: ct);
+        await using var transport = new HttpTransport(self.Id, mailbox, config.Directory(), certificate, ca, federation);
+        var hosts = config.Parties.Select(p => p.Id).Where(id => id != options.Guest && id != options.Arbiter).Order().ToList();
+        var roster = new Roster(options.Guest, hosts, options.Arbiter);
+        var role = options.Party == options.Arbiter ? PartyRef.Arbiter(options.Party) : options.Party == options.Guest ? PartyRef.Guest(options.Party) : PartyRef.Host(options.Party);
+
+        await signals.WriteLineAsync(Ready);
+        await signals.FlushAsync(ct);
+        if (await control.ReadLineAsync(ct) != Go)
+        {
+            throw new InvalidOperationException("the benchmark did not say go");
+        }
+
+        var runs = new List<HomoBenchRun>();
+        foreach (var (name, aggregation, rounds) in new[] { ("warm-up", AggregationKind.Plain, 1), ("secure", AggregationKind.SecureAggregation, options.Rounds), ("plain", AggregationKind.Plain, options.Rounds) })
+        {
+            var ctx = new FederationContext("bench-homo", role, roster, transport).Sub(name);
+            var settings = new HomoSettings
+            {
+                Rounds = rounds,
+                Aggregation = aggregation,
+                MinClients = hosts.Count + 1,
+                RoundDeadline = TimeSpan.FromMinutes(10),
+                Seed = 1,
+            };
+            var factory = new SyntheticModelFactory(options.Parameters);
+            if (role.Role == Role.Arbiter)
+            {
+                var arbiterAggregation = HomoAggregations.ForArbiter(settings);
+                var result = await new HomoArbiter(ctx, settings, arbiterAggregation, factory).RunAsync(ct);
+                runs.Add(new HomoBenchRun(name, [.. result.Rounds.Select(r => r.Seconds)], Phases(arbiterAggregation)));
+            }
+            else
+            {
+                var clientAggregation = HomoAggregations.ForClient(settings);
+                var data = new HorizontalData(["x0"], [[0.0]], [options.Party == options.Guest ? 1.0 : 0.0]);
+                await new HomoClient(ctx, settings, factory, clientAggregation).FitAsync(data, classification: true, ct);
+                runs.Add(new HomoBenchRun(name, [], Phases(clientAggregation)));
+            }
+        }
+        return new HomoBenchPartyReport(options.Party, role.Role.ToWire(), runs);
+    }
+
+    private static IReadOnlyDictionary<string, double> Phases(object aggregation) => aggregation switch
+    {
+        SecureClientAggregation client => client.Timings.Seconds.ToDictionary(),
+        SecureArbiterAggregation arbiter => arbiter.Timings.Seconds.ToDictionary(),
+        _ => new Dictionary<string, double>(),
+    };
+
+    public static string ToJson(HomoBenchPartyReport report) => JsonSerializer.Serialize(report);
+
+    public static HomoBenchPartyReport FromJson(string line) =>
+        JsonSerializer.Deserialize<HomoBenchPartyReport>(line) ?? throw new InvalidDataException("an empty party report");
+}

@@ -1,0 +1,131 @@
+using System.Diagnostics;
+using System.Globalization;
+using Concord.Bench.Homo;
+using Concord.Cli.Local;
+
+namespace Concord.Cli.Commands.Bench;
+
+internal sealed record HomoBenchmarkOptions(int Clients, int Parameters, int Rounds, IProgress<string> Progress);
+
+/// <summary>Per-round seconds of one aggregation, as the arbiter timed its rounds.</summary>
+internal sealed record RoundTimes(double[] Seconds)
+{
+    public double Median
+    {
+        get
+        {
+            var sorted = Seconds.Order().ToArray();
+            return sorted.Length == 0 ? double.NaN
+                : sorted.Length % 2 == 1 ? sorted[sorted.Length / 2]
+                : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
+        }
+    }
+
+    public double Mean => Seconds.Average();
+}
+
+/// <summary>
+/// The outcome of <c>concord bench homo</c>: secure and plain aggregation of the same model in the same processes,
+/// the cost ratio (target ≤ 1.5), and where secure aggregation's time went (client and arbiter phases, per round).
+/// </summary>
+internal sealed record HomoBenchmarkResult(
+    int Clients, int Parameters, int Rounds, int Cores, RoundTimes Secure, RoundTimes Plain, double Ratio, bool Met,
+    IReadOnlyDictionary<string, double> ClientPhasesPerRound, IReadOnlyDictionary<string, double> ArbiterPhasesPerRound, double TotalSeconds);
+
+/// <summary>
+/// <c>concord bench homo</c>: a guest, hosts and an arbiter, each its own process on loopback with its own federation
+/// server and HTTP/2 mutual-TLS transport (certificates and parties.yaml as for node processes), run horizontal
+/// training of a synthetic model of the given size under secure aggregation and then plain aggregation.
+/// </summary>
+internal static class HomoBenchmark
+{
+    private const int Guest = 9999;
+    private const int FirstHost = 10000;
+    private const double Target = 1.5;
+
+    public static async Task<HomoBenchmarkResult> RunAsync(HomoBenchmarkOptions options, CancellationToken ct)
+    {
+        var folder = Directory.CreateTempSubdirectory("concord-bench-homo-").FullName;
+        var clock = Stopwatch.StartNew();
+        var processes = new List<(int Party, Process Process)>();
+        try
+        {
+            var hosts = Enumerable.Range(FirstHost, options.Clients - 1).ToList();
+            var arbiter = FirstHost + options.Clients + 100;
+            await using (var federation = LocalFederation.Create(folder, Guest, hosts, arbiter))
+            {
+                foreach (var party in new[] { arbiter, Guest }.Concat(hosts))
+                {
+                    processes.Add((party, Start(party, federation.ConfigPath, arbiter, options)));
+                }
+                options.Progress.Report($"started {processes.Count} party processes (arbiter {arbiter}, guest {Guest}, hosts {hosts[0]}..{hosts[^1]}); config in {folder}");
+                foreach (var (party, process) in processes)
+                {
+                    var line = await process.StandardOutput.ReadLineAsync(ct);
+                    if (line != HomoBenchParty.Ready)
+                    {
+                        throw new InvalidOperationException($"party {party}'s process did not start: {line ?? await process.StandardError.ReadToEndAsync(ct)}");
+                    }
+                }
+                options.Progress.Report($"every party is listening; {options.Rounds} rounds of secure aggregation, then {options.Rounds} of plain, of {options.Parameters:N0} parameters");
+                foreach (var (_, process) in processes)
+                {
+                    await process.StandardInput.WriteLineAsync(HomoBenchParty.Go.AsMemory(), ct);
+                    await process.StandardInput.FlushAsync(ct);
+                }
+                var reports = new List<HomoBenchPartyReport>();
+                foreach (var (party, process) in processes)
+                {
+                    var output = await process.StandardOutput.ReadToEndAsync(ct);
+                    await process.WaitForExitAsync(ct);
+                    if (process.ExitCode != 0)
+                    {
+                        throw new InvalidOperationException($"party {party}'s process failed (exit {process.ExitCode}): {await process.StandardError.ReadToEndAsync(ct)}");
+                    }
+                    reports.Add(HomoBenchParty.FromJson(output.TrimEnd().Split('\n')[^1]));
+                }
+                return Summarise(options, reports, clock.Elapsed.TotalSeconds);
+            }
+        }
+        finally
+        {
+            foreach (var (_, process) in processes)
+            {
+                if (!process.HasExited)
+                {
+                    process.Kill(entireProcessTree: true);
+                }
+                process.Dispose();
+            }
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static Process Start(int party, string config, int arbiter, HomoBenchmarkOptions options)
+    {
+        var info = SelfExecutable.StartInfo(
+        [
+            "bench", "homo-party", "--party", Text(party), "--config", config, "--guest", Text(Guest), "--arbiter", Text(arbiter),
+            "--params", Text(options.Parameters), "--rounds", Text(options.Rounds),
+        ]);
+        info.RedirectStandardInput = true;
+        info.RedirectStandardOutput = true;
+        info.RedirectStandardError = true;
+        return Process.Start(info) ?? throw new InvalidOperationException($"could not start party {party}'s process");
+    }
+
+    private static HomoBenchmarkResult Summarise(HomoBenchmarkOptions options, IReadOnlyList<HomoBenchPartyReport> reports, double total)
+    {
+        var arbiter = reports.Single(r => r.Role == "arbiter");
+        var secure = new RoundTimes(arbiter.Runs.Single(r => r.Aggregation == "secure").RoundSeconds);
+        var plain = new RoundTimes(arbiter.Runs.Single(r => r.Aggregation == "plain").RoundSeconds);
+        var ratio = secure.Median / plain.Median;
+        var clients = reports.Where(r => r.Role != "arbiter").Select(r => r.Runs.Single(run => run.Aggregation == "secure").Phases).ToList();
+        var clientPhases = clients.SelectMany(p => p.Keys).Distinct().ToDictionary(k => k, k => clients.Average(p => p.GetValueOrDefault(k)) / options.Rounds);
+        var arbiterPhases = arbiter.Runs.Single(r => r.Aggregation == "secure").Phases.ToDictionary(p => p.Key, p => p.Value / options.Rounds);
+        return new HomoBenchmarkResult(options.Clients, options.Parameters, options.Rounds, Environment.ProcessorCount, secure, plain, ratio, ratio <= Target,
+            clientPhases, arbiterPhases, total);
+    }
+
+    private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,48 @@
+using Concord.ML.Checkpoints;
+using Concord.ML.HomoLR;
+using Concord.ML.Horizontal;
+
+namespace Concord.ML.Tests.Horizontal;
+
+public class CheckpointResumeTests
+{
+    private sealed class MemoryCheckpoints(int every, long? resumeFrom, Dictionary<long, byte[]> saved) : ICheckpoints
+    {
+        public int Every => every;
+
+        public long? ResumeFrom => resumeFrom;
+
+        public Task SaveAsync(long iteration, byte[] state, CancellationToken ct)
+        {
+            saved[iteration] = state;
+            return Task.CompletedTask;
+        }
+
+        public Task<byte[]?> LoadResumeStateAsync(CancellationToken ct) => Task.FromResult(resumeFrom is long at ? saved[at] : null);
+    }
+
+    [Theory]
+    [InlineData(AggregationKind.SecureAggregation)]
+    [InlineData(AggregationKind.Paillier)]
+    public async Task A_run_resumed_after_round_4_ends_with_the_model_of_an_uninterrupted_run(AggregationKind aggregation)
+    {
+        var data = new[] { HomoCsv.Read("breast_homo_guest.csv"), HomoCsv.Read("breast_homo_host.csv") };
+        var settings = new HomoSettings { Rounds = 6, Aggregation = aggregation, KeyBits = 1024, Seed = 4 };
+        var factory = new HomoLrFactory(new HomoLrOptions { LearningRate = 0.05, BatchSize = 32 });
+        var stores = new Dictionary<int, Dictionary<long, byte[]>>();
+        var full = await HomoFederation.RunAsync(settings, data, factory, id => new MemoryCheckpoints(2, null, stores.TryGetValue(id, out var s) ? s : stores[id] = []));
+        Assert.All(stores.Values, s => Assert.Equal([2L, 4, 6], s.Keys.Order()));
+
+        var resumed = await HomoFederation.RunAsync(settings, data, factory, id => new MemoryCheckpoints(2, 4, new Dictionary<long, byte[]>(stores[id])));
+
+        var expected = (await full.Clients[0]).Model.GetParameters();
+        foreach (var client in resumed.Clients)
+        {
+            Assert.Equal(expected, (await client).Model.GetParameters());
+            Assert.Equal([4, 5], (await client).Rounds.Select(r => r.Round));
+        }
+        Assert.Equal(6, (await resumed.Arbiter).Rounds.Count);
+        // The resumed run's messages start at round 4.
+        Assert.DoesNotContain(resumed.Transcripts[HomoFederation.ArbiterId].Entries, e => e.Key.Scope.Contains("/round-3/", StringComparison.Ordinal));
+    }
+}

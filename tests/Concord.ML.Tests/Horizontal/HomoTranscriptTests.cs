@@ -1,0 +1,62 @@
+using System.Collections.Concurrent;
+using Concord.Federation.Context;
+using Concord.Federation.Parties;
+using Concord.ML.HomoLR;
+using Concord.ML.Horizontal;
+using Concord.ML.Horizontal.Aggregation;
+using Concord.ML.SecureAggregation;
+using Concord.ML.Tests.HeteroLinear;
+
+namespace Concord.ML.Tests.Horizontal;
+
+/// <summary>What the arbiter received in a whole HomoLR run under secure aggregation, against what each client contributed.</summary>
+public class HomoTranscriptTests
+{
+    /// <summary>Records each client's update on its way into the aggregation, to compare with what the arbiter got.</summary>
+    private sealed class Spy(IClientAggregation inner, ConcurrentBag<(PartyRef Client, double[] Update, int Participants)> seen) : IClientAggregation
+    {
+        public Task SetupAsync(FederationContext ctx, CancellationToken ct) => inner.SetupAsync(ctx, ct);
+
+        public Task ContributeAsync(FederationContext round, IReadOnlyList<PartyRef> participants, double[] update, CancellationToken ct)
+        {
+            seen.Add((round.Self, (double[])update.Clone(), participants.Count));
+            return inner.ContributeAsync(round, participants, update, ct);
+        }
+
+        public Task<double[]?> ReceiveSumAsync(FederationContext round, int length, int included, CancellationToken ct) =>
+            inner.ReceiveSumAsync(round, length, included, ct);
+    }
+
+    [Fact]
+    public async Task The_arbiter_never_receives_an_individual_update_unmasked()
+    {
+        var guest = HomoCsv.Read("breast_homo_guest.csv");
+        var data = new[] { guest.Take(0, 113), guest.Take(113, 114), HomoCsv.Read("breast_homo_host.csv") };
+        var settings = new HomoSettings { Rounds = 2, LocalEpochs = 1, Aggregation = AggregationKind.SecureAggregation, Seed = 9 };
+        var seen = new ConcurrentBag<(PartyRef Client, double[] Update, int Participants)>();
+        var run = HomoFederation.Start(settings, data, _ => new HomoLrFactory(new HomoLrOptions { BatchSize = 32 }), wrapAggregation: (_, a) => new Spy(a, seen));
+        await HeteroLinearFederation.FirstFailureAsync([run.Arbiter, .. run.Clients]);
+
+        var received = run.Transcripts[HomoFederation.ArbiterId].Entries;
+        Assert.Equal(6, seen.Count);
+        Assert.DoesNotContain(received, e => e.Key.Tag == PlainAggregation.PlainUpdate.Name);
+        Assert.All(received, e => Assert.True(e.Key.Tag.StartsWith("secagg_", StringComparison.Ordinal) || e.Key.Tag is "client_profile" or "initial_parameters", e.Key.Tag));
+        var masked = received.Where(e => e.Key.Tag == "secagg_masked_input").ToList();
+        Assert.Equal(6, masked.Count);
+        foreach (var (client, update, participants) in seen)
+        {
+            var encoded = UpdateFixedPoint.Encode(update, settings.FractionBits, participants, "test");
+            // Neither the update as doubles nor its fixed-point encoding appears in any payload the arbiter received.
+            var asDoubles = update.Take(4).SelectMany(BitConverter.GetBytes).ToArray();
+            var asRing = encoded.Take(4).SelectMany(BitConverter.GetBytes).ToArray();
+            Assert.DoesNotContain(received, e => e.Payload.AsSpan().IndexOf(asDoubles) >= 0 || e.Payload.AsSpan().IndexOf(asRing) >= 0);
+            Assert.DoesNotContain(masked, e => ((ulong[])e.Value!).SequenceEqual(encoded));
+        }
+        foreach (var entry in masked)
+        {
+            // Encoded updates are far below 2^50; masked values are uniform in Z_2^64.
+            var vector = (ulong[])entry.Value!;
+            Assert.True(vector.Count(v => (long)v is > -(1L << 50) and < 1L << 50) <= 1, $"{entry.Key.From} sent values that are not masked");
+        }
+    }
+}
