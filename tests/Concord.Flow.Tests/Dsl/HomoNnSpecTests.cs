@@ -95,21 +95,21 @@ public sealed class HomoNnSpecTests
     public void A_network_that_cannot_work_is_refused_at_submit_time_naming_the_layer()
     {
         var yaml = NnJob("- { type: dense, units: 4 }\n- { type: softmax }\n- { type: relu }");
-        // Reported where the list starts, at its first layer.
-        var error = AssertOnlyError(yaml, "layers[1] (softmax) must be the last layer", "- { type: dense, units: 4 }");
+        // Reported at the list's key, layers:.
+        var error = AssertOnlyError(yaml, "layers[1] (softmax) must be the last layer", "layers:");
         Assert.Equal("nn_0.parameters.layers", error.Where);
 
         yaml = NnJob("- { type: dense, units: 4 }\n- { type: relu }");
-        AssertOnlyError(yaml, "loss cross_entropy needs probabilities, but the last layer is layers[1] (relu)", "- { type: dense, units: 4 }");
+        AssertOnlyError(yaml, "loss cross_entropy needs probabilities, but the last layer is layers[1] (relu)", "layers:");
 
         yaml = NnJob("- { type: dense, units: 8 }\n- { type: dense, units: 4, input_units: 6 }\n- { type: softmax }");
-        AssertOnlyError(yaml, "layers[1] (dense) declares input_units: 6, but the layer before it gives 8 units", "- { type: dense, units: 8 }");
+        AssertOnlyError(yaml, "layers[1] (dense) declares input_units: 6, but the layer before it gives 8 units", "layers:");
     }
 
     [Fact]
     public void A_loss_that_does_not_fit_the_output_is_reported_at_the_layers()
     {
         var yaml = NnJob(Good, "loss: mse");
-        AssertOnlyError(yaml, "loss mse regresses one value, and layers[4] (softmax) makes probabilities", "- { type: dense, units: 32 }");
+        AssertOnlyError(yaml, "loss mse regresses one value, and layers[4] (softmax) makes probabilities", "layers:");
     }
 }
