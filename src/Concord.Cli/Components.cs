@@ -14,6 +14,7 @@ internal static class Components
         new PsiComponent(),
         .. HeteroLinearComponent.All,
         new HomoLrComponent(),
+        new HomoNnComponent(),
         new EvaluationComponent(),
         new ModelLoaderComponent(),
     ]);

@@ -32,6 +32,7 @@ internal sealed class ValueReader(ErrorSink errors)
             ParameterKind.Table => ReadTable(node, where),
             ParameterKind.StringList => ReadList(node, where),
             ParameterKind.Group => ReadGroup(node, spec, where),
+            ParameterKind.TypedList => ReadTypedList(node, spec, where),
             _ => throw new InvalidOperationException($"unknown parameter kind {spec.Kind}"),
         };
         if (value is null)
@@ -54,7 +55,7 @@ internal sealed class ValueReader(ErrorSink errors)
     private static bool HasRightShape(YamlNode node, ParameterKind kind) => kind switch
     {
         ParameterKind.Table or ParameterKind.Group => node is YamlMappingNode,
-        ParameterKind.StringList => node is YamlSequenceNode,
+        ParameterKind.StringList or ParameterKind.TypedList => node is YamlSequenceNode,
         _ => false,
     };
 
@@ -107,17 +108,17 @@ internal sealed class ValueReader(ErrorSink errors)
         return ok ? list : null;
     }
 
-    private JsonObject? ReadGroup(YamlNode node, ParameterSpec spec, string where)
+    private JsonObject? ReadGroup(YamlNode node, ParameterSpec spec, string where) =>
+        node is YamlMappingNode mapping ? ReadFields(mapping, spec.Fields, where, []) : null;
+
+    /// <summary>The fields of a mapping that may hold only <paramref name="fields"/> (besides <paramref name="also"/>, read elsewhere); null when any was wrong.</summary>
+    private JsonObject? ReadFields(YamlMappingNode mapping, IReadOnlyList<ParameterSpec> fields, string where, string[] also)
     {
-        if (node is not YamlMappingNode mapping)
-        {
-            return null;
-        }
-        var ok = mapping.RejectUnknownKeys(where, [.. spec.Fields.Select(f => f.Name)], errors);
+        var ok = mapping.RejectUnknownKeys(where, [.. also, .. fields.Select(f => f.Name)], errors);
         var group = new JsonObject();
         foreach (var (key, _, value) in mapping.Entries())
         {
-            if (spec.Field(key) is not ParameterSpec field)
+            if (fields.FirstOrDefault(f => f.Name == key) is not ParameterSpec field)
             {
                 continue;
             }
@@ -130,6 +131,52 @@ internal sealed class ValueReader(ErrorSink errors)
                 group[key] = fieldValue;
             }
         }
+        foreach (var missing in fields.Where(f => f.IsRequired && mapping.Get(f.Name) is null))
+        {
+            ok = false;
+            errors.Add(mapping, where, $"\"{missing.Name}\" is not set; expected {missing.Expected}");
+        }
         return ok ? group : null;
+    }
+
+    private JsonArray? ReadTypedList(YamlNode node, ParameterSpec spec, string where)
+    {
+        if (node is not YamlSequenceNode sequence)
+        {
+            return null;
+        }
+        var list = new JsonArray();
+        var ok = true;
+        var types = spec.Variants.Select(v => v.Type).ToList();
+        for (var i = 0; i < sequence.Children.Count; i++)
+        {
+            var itemWhere = $"{where}[{i}]";
+            var item = sequence.Children[i];
+            var typeNode = (item as YamlMappingNode)?.Get("type");
+            var type = typeNode is YamlScalarNode { Value: string text } && !typeNode.IsNull() ? text : null;
+            if (item is not YamlMappingNode mapping || type is null)
+            {
+                ok = false;
+                errors.Add(typeNode ?? item, itemWhere, item is YamlMappingNode
+                    ? $"the item has no type; expected type: one of {string.Join(", ", types)}"
+                    : $"expected a mapping with type: one of {string.Join(", ", types)}, found {item.Describe()}");
+                continue;
+            }
+            if (spec.Variant(type) is not ParameterVariant variant)
+            {
+                ok = false;
+                errors.Add(typeNode!, itemWhere.Dot("type"), $"unknown type \"{type}\"{NearestName.Hint(type, types)}; expected one of {string.Join(", ", types)}");
+                continue;
+            }
+            if (ReadFields(mapping, variant.Fields, $"{itemWhere} ({type})", ["type"]) is JsonObject fields)
+            {
+                list.Add(new JsonObject([new("type", type), .. fields.Select(f => new KeyValuePair<string, JsonNode?>(f.Key, f.Value?.DeepClone()))]));
+            }
+            else
+            {
+                ok = false;
+            }
+        }
+        return ok ? list : null;
     }
 }

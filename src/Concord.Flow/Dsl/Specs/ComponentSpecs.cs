@@ -38,6 +38,7 @@ public sealed class ComponentSpecs : IReadOnlyCollection<ComponentSpec>
         HeteroLinearSpecs.LinR,
         HeteroLinearSpecs.Poisson,
         HomoLrSpec.Spec,
+        HomoNnSpec.Spec,
         EvaluationSpec.Spec,
         ModelLoaderSpec.Spec,
     ]);
@@ -69,7 +70,8 @@ public sealed class ComponentSpecs : IReadOnlyCollection<ComponentSpec>
         {
             throw new ArgumentException($"component \"{spec.Type}\" requires a role it does not run at");
         }
-        foreach (var parameter in spec.Parameters.Concat(spec.Parameters.SelectMany(p => p.Fields)))
+        var variantFields = spec.Parameters.SelectMany(p => p.Variants).SelectMany(v => v.Fields);
+        foreach (var parameter in spec.Parameters.Concat(spec.Parameters.SelectMany(p => p.Fields)).Concat(variantFields))
         {
             CheckParameter(spec.Type, parameter);
         }
@@ -85,6 +87,18 @@ public sealed class ComponentSpecs : IReadOnlyCollection<ComponentSpec>
         if (parameter.Fields.Any(f => f.IsRequired || f.Kind is ParameterKind.Group))
         {
             throw new ArgumentException($"{where}: a group's fields can be neither required nor groups themselves");
+        }
+        if (parameter.Kind is ParameterKind.TypedList != parameter.Variants.Count > 0)
+        {
+            throw new ArgumentException($"{where}: a typed list, and only a typed list, has item types");
+        }
+        if (parameter.Variants.GroupBy(v => v.Type).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        {
+            throw new ArgumentException($"{where} names item type \"{twice.Key}\" twice");
+        }
+        if (parameter.Variants.SelectMany(v => v.Fields).Any(f => f.Name == "type" || f.Kind is ParameterKind.Group or ParameterKind.TypedList))
+        {
+            throw new ArgumentException($"{where}: an item's fields can be neither \"type\" nor groups or lists");
         }
         if (parameter.Kind is ParameterKind.Enum && parameter.Allowed.Count == 0)
         {

@@ -18,4 +18,9 @@ public static class Param
     public static ParameterSpec StringList(string name) => new(name, ParameterKind.StringList);
 
     public static ParameterSpec Group(string name, params ParameterSpec[] fields) => new(name, ParameterKind.Group) { Fields = fields };
+
+    public static ParameterSpec TypedList(string name, params ParameterVariant[] variants) => new(name, ParameterKind.TypedList) { Variants = variants };
+
+    /// <summary>One item type of a <see cref="TypedList"/>: its <c>type</c> word and its fields (which may be required).</summary>
+    public static ParameterVariant Variant(string type, params ParameterSpec[] fields) => new(type, fields);
 }

@@ -26,4 +26,10 @@ public enum ParameterKind
 
     /// <summary>A mapping of named sub-parameters, such as <c>init_param</c>; each field resolves on its own.</summary>
     Group,
+
+    /// <summary>
+    /// A list of mappings, each naming its variant with <c>type</c> and taking that variant's fields, such as a network's
+    /// <c>layers</c>; the list resolves as a whole.
+    /// </summary>
+    TypedList,
 }

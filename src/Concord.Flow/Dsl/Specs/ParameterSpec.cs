@@ -23,6 +23,9 @@ public sealed record ParameterSpec(string Name, ParameterKind Kind)
     /// <summary>The sub-parameters of a <see cref="ParameterKind.Group"/>.</summary>
     public IReadOnlyList<ParameterSpec> Fields { get; init; } = [];
 
+    /// <summary>The item types of a <see cref="ParameterKind.TypedList"/>, each with the fields it takes besides <c>type</c>.</summary>
+    public IReadOnlyList<ParameterVariant> Variants { get; init; } = [];
+
     /// <summary>Whether a role or party section may set it. Protocol settings that every party must share may not.</summary>
     public bool IsPerParty { get; init; }
 
@@ -44,10 +47,14 @@ public sealed record ParameterSpec(string Name, ParameterKind Kind)
 
     public ParameterSpec AtMost(double max) => WithRange(r => r with { Max = max, MaxExclusive = false });
 
+    public ParameterSpec Below(double max) => WithRange(r => r with { Max = max, MaxExclusive = true });
+
     /// <summary>Also accepts <paramref name="special"/>, outside the range (e.g. -1 for "all").</summary>
     public ParameterSpec Or(double special) => WithRange(r => r with { Also = [.. r.Also, special] });
 
     public ParameterSpec? Field(string name) => Fields.FirstOrDefault(f => f.Name == name);
+
+    public ParameterVariant? Variant(string type) => Variants.FirstOrDefault(v => v.Type == type);
 
     /// <summary>What a value must look like, for error messages.</summary>
     public string Expected => Kind switch
@@ -60,6 +67,7 @@ public sealed record ParameterSpec(string Name, ParameterKind Kind)
         ParameterKind.Table => "a table as { namespace: ..., name: ... }",
         ParameterKind.StringList => "a list of strings",
         ParameterKind.Group => $"a mapping with fields {string.Join(", ", Fields.Select(f => f.Name))}",
+        ParameterKind.TypedList => $"a list of mappings, each with type: one of {string.Join(", ", Variants.Select(v => v.Type))}",
         _ => throw new InvalidOperationException($"unknown parameter kind {Kind}"),
     };
 

@@ -1,0 +1,59 @@
+using Concord.ML.Neural.Definition;
+
+namespace Concord.Flow.Dsl.Specs.Components;
+
+/// <summary>
+/// homo_nn: a neural network trained by horizontal federated learning. The network is a list of layers in the job
+/// file; each layer's type and fields are checked where they are written, and the whole definition (layer order,
+/// output against loss) when the file is read, so a model that cannot work fails at submit time. Whether it fits the
+/// data (input_units, one output unit per class) is checked by the arbiter once the clients have described their
+/// tables, before the first round.
+/// </summary>
+public static class HomoNnSpec
+{
+    // A mismatch of loss and output is reported at the layers, since the loss is more often left at its default.
+    private static readonly string[] TrainingParameters = ["optimizer", "learning_rate", "momentum", "batch_size"];
+
+    public static IReadOnlyList<ParameterVariant> Layers { get; } =
+    [
+        Param.Variant(
+            "dense",
+            Param.Int("units").AtLeast(1).Required().Describe("outputs of the layer"),
+            Param.Int("input_units").AtLeast(1).Describe("inputs it expects (optional, checked against the data or the layer before)")),
+        Param.Variant("relu"),
+        Param.Variant("sigmoid"),
+        Param.Variant("tanh"),
+        Param.Variant("dropout", Param.Double("rate").AtLeast(0).Below(1).Describe("probability of zeroing a value in training (default 0.5)")),
+        Param.Variant("softmax"),
+    ];
+
+    public static ComponentSpec Spec { get; } = HomoSpecs.Spec("homo_nn", "a neural network (dense layers, activations, dropout, softmax) trained by horizontal federated learning",
+    [
+        Param.TypedList("layers", [.. Layers]).Required()
+            .Describe("the network in order, e.g. [{type: dense, units: 32}, {type: relu}, {type: dense, units: 4}, {type: softmax}]"),
+        Param.Enum("loss", "cross_entropy", "mse").Default("cross_entropy")
+            .Describe("cross_entropy for classes (end with softmax, or sigmoid for 0/1); mse for regression (one output unit)"),
+        Param.Enum("optimizer", "sgd", "adam").Default("adam"),
+        Param.Double("learning_rate").Above(0).AtMost(10).Default(0.01),
+        Param.Double("momentum").AtLeast(0).Below(1).Default(0.0).Describe("SGD's momentum"),
+        Param.Int("batch_size").AtLeast(1).Or(-1).Default(32).Describe("rows per local step; -1 for all of a client's rows"),
+    ]) with
+    {
+        Rules = [.. HomoSpecs.Rules, WholeModel],
+    };
+
+    /// <summary>The definition as a whole, as the clients will build it; reported at the parameter its problem is about.</summary>
+    private static RuleViolation? WholeModel(System.Text.Json.Nodes.JsonObject parameters, JobParties parties)
+    {
+        try
+        {
+            NeuralModelParser.Parse(parameters);
+            return null;
+        }
+        catch (ArgumentException ex)
+        {
+            var about = TrainingParameters.FirstOrDefault(p => ex.Message.StartsWith(p, StringComparison.Ordinal)) ?? "layers";
+            return new RuleViolation(about, ex.Message);
+        }
+    }
+}
