@@ -121,10 +121,12 @@ public sealed class HomoArbiter(
             {
                 SchemaCheck.RequireSame(setup.Roster.Guest, guest, party, profile);
             }
-            shape = guest.LabelValues.Length == 0
+            var agreed = guest.LabelValues.Length == 0
                 ? new ModelShape(HorizontalTask.Regression, guest.FeatureNames, [])
                 : ModelShape.ForClassification(guest.FeatureNames, profiles.SelectMany(p => p.LabelValues), guest.LabelName);
-            factory?.CheckFits(shape);
+            factory?.CheckFits(agreed);
+            // Only a shape the model fits goes out: clients start training on any shape they are sent.
+            shape = agreed;
         }
         catch (ArgumentException ex)
         {

@@ -11,12 +11,9 @@ internal static class BenchCommand
         bench.Subcommands.Add(BenchPaillierCommand.Build());
         bench.Subcommands.Add(BenchTransportCommand.Build());
         bench.Subcommands.Add(BenchPsiCommand.Build());
-<<<<<<< HEAD
         bench.Subcommands.Add(BenchHeteroLrCommand.Build());
-=======
         bench.Subcommands.Add(BenchHomoCommand.Build());
         bench.Subcommands.Add(BenchHomoPartyCommand.Build());
->>>>>>> homo
         return bench;
     }
 }
