@@ -61,9 +61,20 @@ public sealed class PhaseTimer
 
     public IReadOnlyDictionary<string, double> Seconds => _seconds;
 
+    public void Add(string phase, TimeSpan elapsed) =>
+        _seconds.AddOrUpdate(phase, elapsed.TotalSeconds, (_, total) => total + elapsed.TotalSeconds);
+
+    /// <summary>Adds another timer's phases into this one, e.g. one round's into the run's.</summary>
+    public void Add(PhaseTimer other)
+    {
+        foreach (var (phase, seconds) in other._seconds)
+        {
+            _seconds.AddOrUpdate(phase, seconds, (_, total) => total + seconds);
+        }
+    }
+
     /// <summary>{ phase: seconds } in a stable order, for a component's metrics.</summary>
     public JsonObject ToJson() => new([.. _seconds.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => KeyValuePair.Create(p.Key, (JsonNode?)p.Value))]);
 
-    private void Add(string phase, long start) =>
-        _seconds.AddOrUpdate(phase, Stopwatch.GetElapsedTime(start).TotalSeconds, (_, total) => total + Stopwatch.GetElapsedTime(start).TotalSeconds);
+    private void Add(string phase, long start) => Add(phase, Stopwatch.GetElapsedTime(start));
 }

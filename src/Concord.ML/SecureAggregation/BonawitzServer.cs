@@ -4,6 +4,7 @@ using Concord.Crypto.SecretSharing;
 using Concord.Federation;
 using Concord.Federation.Context;
 using Concord.Federation.Parties;
+using Concord.ML.Profiling;
 using static Concord.ML.SecureAggregation.BonawitzProtocol;
 
 namespace Concord.ML.SecureAggregation;
@@ -22,7 +23,7 @@ public sealed record SecureSumResult(ulong[]? Sum, IReadOnlyList<PartyRef> Inclu
 public sealed class BonawitzServer(FederationContext round, IReadOnlyList<PartyRef> participants, int threshold, TimeSpan deadline)
 {
     /// <summary>Where the arbiter's time went: waiting at each step (training, transport), summing, and removing masks.</summary>
-    public PhaseTimings Timings { get; } = new();
+    public PhaseTimer Timings { get; } = new();
 
     private string SelfMaskLabel => $"{round.Scope}/self-mask";
 
@@ -31,7 +32,7 @@ public sealed class BonawitzServer(FederationContext round, IReadOnlyList<PartyR
     public async Task<SecureSumResult> SumAsync(int length, CancellationToken ct = default)
     {
         // Step 0: keys.
-        var keys = await Timings.MeasureAsync("waiting for keys", () => Stragglers.ReceiveWithinAsync(round, participants, PublicKeys, deadline, null, ct)).ConfigureAwait(false);
+        var keys = await Timings.TimeAsync("waiting for keys", () => Stragglers.ReceiveWithinAsync(round, participants, PublicKeys, deadline, null, ct)).ConfigureAwait(false);
         foreach (var (party, advertised) in keys)
         {
             RequireKey(party, advertised.CipherKey, "share-encryption");
@@ -49,7 +50,7 @@ public sealed class BonawitzServer(FederationContext round, IReadOnlyList<PartyR
         }
 
         // Step 1: sealed shares, relayed.
-        var sealedShares = await Timings.MeasureAsync("waiting for shares", () => Stragglers.ReceiveWithinAsync(round, u1, EncryptedShares, deadline, null, ct)).ConfigureAwait(false);
+        var sealedShares = await Timings.TimeAsync("waiting for shares", () => Stragglers.ReceiveWithinAsync(round, u1, EncryptedShares, deadline, null, ct)).ConfigureAwait(false);
         foreach (var (party, shares) in sealedShares)
         {
             var expected = roster.Parties.Where(p => p != party.ToString()).ToArray();
@@ -75,7 +76,7 @@ public sealed class BonawitzServer(FederationContext round, IReadOnlyList<PartyR
         }
 
         // Step 2: masked inputs.
-        var masked = await Timings.MeasureAsync("waiting for masked inputs", () => Stragglers.ReceiveWithinAsync(round, u2, MaskedInput, deadline, null, ct)).ConfigureAwait(false);
+        var masked = await Timings.TimeAsync("waiting for masked inputs", () => Stragglers.ReceiveWithinAsync(round, u2, MaskedInput, deadline, null, ct)).ConfigureAwait(false);
         foreach (var (party, vector) in masked)
         {
             if (vector.Length != length)
@@ -90,7 +91,7 @@ public sealed class BonawitzServer(FederationContext round, IReadOnlyList<PartyR
         {
             return Failed($"only {u3.Count} masked inputs arrived before the deadline; the threshold is {threshold}");
         }
-        var sum = Timings.Measure("summing", () =>
+        var sum = Timings.Time("summing", () =>
         {
             var total = new ulong[length];
             foreach (var (_, vector) in masked)
@@ -102,7 +103,7 @@ public sealed class BonawitzServer(FederationContext round, IReadOnlyList<PartyR
         masked = null!;
 
         // Step 3: t survivors' shares remove the masks.
-        var responses = await Timings.MeasureAsync("waiting for unmasking shares", () => Stragglers.ReceiveWithinAsync(round, u3, Unmasking, deadline, threshold, ct)).ConfigureAwait(false);
+        var responses = await Timings.TimeAsync("waiting for unmasking shares", () => Stragglers.ReceiveWithinAsync(round, u3, Unmasking, deadline, threshold, ct)).ConfigureAwait(false);
         if (responses.Count < threshold)
         {
             return Failed($"only {responses.Count} survivors sent their unmasking shares before the deadline; the threshold is {threshold}");

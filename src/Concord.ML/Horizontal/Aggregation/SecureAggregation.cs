@@ -1,5 +1,6 @@
 using Concord.Federation.Context;
 using Concord.Federation.Parties;
+using Concord.ML.Profiling;
 using Concord.ML.SecureAggregation;
 
 namespace Concord.ML.Horizontal.Aggregation;
@@ -8,13 +9,13 @@ namespace Concord.ML.Horizontal.Aggregation;
 public sealed class SecureClientAggregation(HomoSettings settings) : IClientAggregation
 {
     /// <summary>This client's time per phase, over every round so far (encoding included).</summary>
-    public PhaseTimings Timings { get; } = new();
+    public PhaseTimer Timings { get; } = new();
 
     public Task SetupAsync(FederationContext ctx, CancellationToken ct) => Task.CompletedTask;
 
     public async Task ContributeAsync(FederationContext round, IReadOnlyList<PartyRef> participants, double[] update, CancellationToken ct)
     {
-        var encoded = Timings.Measure("encoding", () => UpdateFixedPoint.Encode(update, settings.FractionBits, participants.Count, $"party {round.Self}"));
+        var encoded = Timings.Time("encoding", () => UpdateFixedPoint.Encode(update, settings.FractionBits, participants.Count, $"party {round.Self}"));
         using var client = new BonawitzClient(round.Sub("secagg"), participants, settings.ThresholdFor(participants.Count));
         try
         {
@@ -33,7 +34,7 @@ public sealed class SecureClientAggregation(HomoSettings settings) : IClientAggr
 public sealed class SecureArbiterAggregation(HomoSettings settings) : IArbiterAggregation
 {
     /// <summary>The arbiter's time per phase, over every round so far (decoding included).</summary>
-    public PhaseTimings Timings { get; } = new();
+    public PhaseTimer Timings { get; } = new();
 
     public Task SetupAsync(FederationContext ctx, CancellationToken ct) => Task.CompletedTask;
 
@@ -53,7 +54,7 @@ public sealed class SecureArbiterAggregation(HomoSettings settings) : IArbiterAg
         {
             return new RoundSum(null, [], result.Failure);
         }
-        var sum = Timings.Measure("decoding", () => UpdateFixedPoint.Decode(result.Sum, settings.FractionBits));
+        var sum = Timings.Time("decoding", () => UpdateFixedPoint.Decode(result.Sum, settings.FractionBits));
         if (noise is not null)
         {
             for (var j = 0; j < sum.Length; j++)
