@@ -46,7 +46,7 @@ public static class LocalSecureBoostTrainer
         public IReadOnlyList<ISplitParty> Splitters { get; } =
             [.. parties.Select((p, i) => new LocalSplitParty(i, p.PartyId, bins[i], options))];
 
-        public Task BeginRoundAsync(int round, double[][] g, double[][] h, int[] rows, CancellationToken ct) => Task.CompletedTask;
+        public Task BeginRoundAsync(int round, QuantizedGradients gradients, int[] rows, CancellationToken ct) => Task.CompletedTask;
 
         public Task<bool[]> DirectionsAsync(BoostDataset dataset, int party, IReadOnlyList<(SplitRule Rule, int Row)> queries, CancellationToken ct)
         {

@@ -9,7 +9,7 @@ internal interface IBoostingParties
 {
     IReadOnlyList<ISplitParty> Splitters { get; }
 
-    Task BeginRoundAsync(int round, double[][] g, double[][] h, int[] rows, CancellationToken ct);
+    Task BeginRoundAsync(int round, QuantizedGradients gradients, int[] rows, CancellationToken ct);
 
     Task<bool[]> DirectionsAsync(BoostDataset dataset, int party, IReadOnlyList<(SplitRule Rule, int Row)> queries, CancellationToken ct);
 }
@@ -39,6 +39,7 @@ internal sealed class BoostingLoop(SecureBoostOptions options, IBoostingParties 
         var g = Enumerable.Range(0, outputs).Select(_ => new double[n]).ToArray();
         var h = Enumerable.Range(0, outputs).Select(_ => new double[n]).ToArray();
         var grower = new TreeGrower(options);
+        var precision = QuantizedGradients.Precision(options.KeyBits, outputs, n);
         var trees = new List<BoostTree>();
         var (trainLoss, validateLoss) = (new List<double>(), new List<double>());
         var (best, bestLoss, bestScores, rounds) = (-1, double.PositiveInfinity, scores, 0);
@@ -46,11 +47,12 @@ internal sealed class BoostingLoop(SecureBoostOptions options, IBoostingParties 
         {
             var rows = Sampling.Rows(options.Seed, round, n, options.Subsample);
             _objective.Gradients(start.Labels, scores, rows, g, h);
-            await parties.BeginRoundAsync(round, g, h, rows, ct).ConfigureAwait(false);
+            var quantized = new QuantizedGradients(g, h, rows, precision);
+            await parties.BeginRoundAsync(round, quantized, rows, ct).ConfigureAwait(false);
             var grown = new List<BoostTree>();
             for (var k = 0; k < outputs; k++)
             {
-                var tree = await grower.GrowAsync(new TreeJob(round, (round * outputs) + k, k, g[k], h[k], rows), parties.Splitters, n, ct).ConfigureAwait(false);
+                var tree = await grower.GrowAsync(new TreeJob(round, (round * outputs) + k, k, g[k], h[k], rows, quantized), parties.Splitters, n, ct).ConfigureAwait(false);
                 foreach (var r in rows)
                 {
                     scores[k][r] += tree.Tree.Nodes[tree.LeafOf[r]].Weight;

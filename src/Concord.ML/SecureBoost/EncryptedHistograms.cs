@@ -5,8 +5,11 @@ using Concord.Crypto.Vector;
 
 namespace Concord.ML.SecureBoost;
 
-/// <summary>A host's answer for one layer: candidates per node, their encrypted left sums (packed), and what each candidate is.</summary>
-internal sealed record LayerCandidates(long[] Counts, CipherVector Sums, IReadOnlyDictionary<int, CandidateSplit[]> Listed);
+/// <summary>
+/// A host's answer for one layer: candidates per node, their encrypted left sums (packed), and per node what each
+/// candidate in the shuffled list is, with its position in the canonical order.
+/// </summary>
+internal sealed record LayerCandidates(long[] Counts, CipherVector Sums, IReadOnlyDictionary<int, (int Canonical, CandidateSplit Split)[]> Listed);
 
 /// <summary>
 /// A host's encrypted histograms: per node, feature and bin, Enc(Σ g, Σ h) over the node's rows, as products of the
@@ -54,13 +57,13 @@ internal sealed class EncryptedHistograms(BinnedFeatures bins, SignedPacking pac
         }
         var histograms = Histograms(nodes);
         var counts = new long[nodes.Count];
-        var listed = new Dictionary<int, CandidateSplit[]>();
+        var listed = new Dictionary<int, (int, CandidateSplit)[]>();
         var sums = new List<Ciphertext>();
         for (var i = 0; i < nodes.Count; i++)
         {
             var (splits, ciphertexts) = Candidates(nodes[i], histograms[nodes[i].Node].Histogram);
             var order = Shuffle(splits.Count);
-            listed[nodes[i].Node] = [.. order.Select(j => splits[j])];
+            listed[nodes[i].Node] = [.. order.Select(j => (j, splits[j]))];
             counts[i] = splits.Count;
             if (splits.Count > 0)
             {

@@ -30,7 +30,8 @@ internal sealed class LocalSplitParty(int party, int partyId, BinnedFeatures fea
         var nodes = layer.Nodes.ToDictionary(n => n.Node);
         IReadOnlyList<SplitOutcome> outcomes = [.. choices.Select(choice =>
         {
-            var split = _listed[choice.Node][choice.Candidate];
+            // The list is in canonical order, so the first tie is the canonical pick.
+            var split = _listed[choice.Node][choice.Candidates.Min()];
             var codes = features.Codes[split.Feature];
             var rule = new SplitRule(party, split.Feature, split.Bin, features.Threshold(split.Feature, split.Bin), split.DefaultLeft);
             return new SplitOutcome(rule, [.. nodes[choice.Node].Rows.Select(r => GoesLeft(split, codes[r]))]);
@@ -46,8 +47,9 @@ internal sealed class LocalSplitParty(int party, int partyId, BinnedFeatures fea
         var sums = new List<GradientSums>();
         var codeCount = features.CodeCount;
         var counts = new int[codeCount];
-        var g = new double[codeCount];
-        var h = new double[codeCount];
+        var g = new Int128[codeCount];
+        var h = new Int128[codeCount];
+        var (qg, qh) = (_job.Quantized.G[_job.Output], _job.Quantized.H[_job.Output]);
         foreach (var f in _sampled)
         {
             Array.Clear(counts);
@@ -58,22 +60,26 @@ internal sealed class LocalSplitParty(int party, int partyId, BinnedFeatures fea
             {
                 var c = codes[r];
                 counts[c]++;
-                g[c] += _job.G[r];
-                h[c] += _job.H[r];
+                g[c] += qg[r];
+                h[c] += qh[r];
             }
             var first = listed.Count;
             SplitCandidates.Enumerate(f, counts, features.BinCount(f), features.MissingCode, listed);
-            var missing = new GradientSums(g[features.MissingCode], h[features.MissingCode]);
             for (var k = first; k < listed.Count; k++)
             {
                 var split = listed[k];
-                double gl = 0, hl = 0;
+                Int128 gl = 0, hl = 0;
                 for (var b = 0; b <= split.Bin; b++)
                 {
                     gl += g[b];
                     hl += h[b];
                 }
-                sums.Add(split.DefaultLeft ? new GradientSums(gl + missing.G, hl + missing.H) : new GradientSums(gl, hl));
+                if (split.DefaultLeft)
+                {
+                    gl += g[features.MissingCode];
+                    hl += h[features.MissingCode];
+                }
+                sums.Add(_job.Quantized.Decode(_job.Output, gl, hl));
             }
         }
         return [.. sums];

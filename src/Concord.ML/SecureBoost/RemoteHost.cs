@@ -14,14 +14,14 @@ namespace Concord.ML.SecureBoost;
 internal sealed class RemoteHost(FederationContext ctx, PartyRef host, int party, GradientCodec codec, PhaseTimes times) : ISplitParty
 {
     private int _step;
-    private int _output;
+    private TreeJob _job = null!;
     private FederationContext _layer = null!;
 
     public int Party => party;
 
     public PartyRef Id => host;
 
-    public void BeginTree(TreeJob job) => _output = job.Output;
+    public void BeginTree(TreeJob job) => _job = job;
 
     public async Task SendGradientsAsync(byte[] ciphertexts, int[] rows, CancellationToken ct)
     {
@@ -45,7 +45,7 @@ internal sealed class RemoteHost(FederationContext ctx, PartyRef host, int party
         try
         {
             var packed = CipherVector.FromBytes(codec.PublicKey, bytes, $"\"{EncryptedSplitSums.Name}\" from host {host}");
-            return codec.Decrypt(packed, counts, _output, $"host {host}");
+            return codec.Decrypt(packed, counts, _job.Quantized, _job.Output, $"host {host}");
         }
         catch (Exception ex) when (ex is InvalidDataException or Crypto.Paillier.InvalidCiphertextException or OverflowException)
         {
@@ -55,7 +55,7 @@ internal sealed class RemoteHost(FederationContext ctx, PartyRef host, int party
 
     public async Task<IReadOnlyList<SplitOutcome>> ApplyAsync(TreeLayer layer, IReadOnlyList<SplitChoice> choices, CancellationToken ct)
     {
-        await Send(_layer, SplitChoices, new NodeChoices([.. choices.Select(c => c.Node)], [.. choices.Select(c => c.Candidate)]), ct).ConfigureAwait(false);
+        await Send(_layer, SplitChoices, new NodeChoices([.. choices.Select(c => c.Node)], [.. choices.Select(c => c.Candidates)]), ct).ConfigureAwait(false);
         var partitions = await Receive(_layer, Partitions, ct).ConfigureAwait(false);
         if (partitions.SplitIds.Length != choices.Count || partitions.LeftMasks.Length != choices.Count)
         {

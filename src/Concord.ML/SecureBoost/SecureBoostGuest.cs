@@ -162,7 +162,7 @@ public sealed class SecureBoostGuest(FederationContext ctx, SecureBoostOptions o
     {
         public IReadOnlyList<ISplitParty> Splitters { get; } = [guest, .. hosts];
 
-        public async Task BeginRoundAsync(int round, double[][] g, double[][] h, int[] rows, CancellationToken ct)
+        public async Task BeginRoundAsync(int round, QuantizedGradients gradients, int[] rows, CancellationToken ct)
         {
             if (!options.HostsTakePart(round))
             {
@@ -171,7 +171,7 @@ public sealed class SecureBoostGuest(FederationContext ctx, SecureBoostOptions o
             byte[] bytes;
             using (times.Measure(Phase.Encrypt))
             {
-                bytes = codec.Encrypt(g, h, rows).ToBytes();
+                bytes = codec.Encrypt(gradients, rows).ToBytes();
             }
             await Task.WhenAll(hosts.Select(host => host.SendGradientsAsync(bytes, rows, ct))).ConfigureAwait(false);
         }

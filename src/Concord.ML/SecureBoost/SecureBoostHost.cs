@@ -130,11 +130,13 @@ public sealed class SecureBoostHost(FederationContext ctx, SecureBoostOptions op
         for (var i = 0; i < ids.Length; i++)
         {
             var node = choices.Nodes[i];
-            if (!layer.Listed.TryGetValue(node, out var listed) || (uint)choices.Candidates[i] >= (uint)listed.Length)
+            var ties = choices.Candidates[i];
+            if (!layer.Listed.TryGetValue(node, out var listed) || ties.Length == 0 || ties.Any(c => (uint)c >= (uint)listed.Length))
             {
-                throw new InvalidDataException($"the guest chose candidate {choices.Candidates[i]} of node {node}, which this host did not list");
+                throw new InvalidDataException($"the guest chose candidates {string.Join(", ", ties)} of node {node}, which this host did not list");
             }
-            var split = listed[choices.Candidates[i]];
+            // Equal gains are settled by the canonical order, as every party settles them, not by the shuffle.
+            var split = ties.Select(c => listed[c]).MinBy(c => c.Canonical).Split;
             ids[i] = NewId();
             _splits[ids[i]] = new HostSplit(ids[i], _bins.Names[split.Feature], split.Feature, split.Bin, _bins.Threshold(split.Feature, split.Bin), split.DefaultLeft);
             var codes = _bins.Codes[split.Feature];

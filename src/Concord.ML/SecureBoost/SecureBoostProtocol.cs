@@ -27,7 +27,7 @@ internal static class SecureBoostProtocol
     /// <summary>Host → guest, per layer: Enc(left-child g and h sums) per candidate, shuffled, packed several per ciphertext, re-randomised.</summary>
     public static readonly Tag<byte[]> EncryptedSplitSums = new("encrypted_split_sums");
 
-    /// <summary>Guest → host, per layer: for the nodes this host won, which of its candidates (an index into its own shuffled list).</summary>
+    /// <summary>Guest → host, per layer: for the nodes this host won, its candidates of the best gain (indices into its own shuffled list).</summary>
     public static readonly Tag<NodeChoices> SplitChoices = new("split_choices");
 
     /// <summary>Host → guest, per layer: for each chosen split, its opaque id and which of the node's rows go left.</summary>
@@ -73,8 +73,11 @@ internal sealed record HostCommand(
     int[]? Rows = null,
     double[]? Gains = null);
 
-/// <summary>Per chosen node, the index of the winning candidate in the host's list for it.</summary>
-internal sealed record NodeChoices(int[] Nodes, int[] Candidates);
+/// <summary>
+/// Per chosen node, the indices (in the host's shuffled list) of the candidates that share the best gain exactly; the
+/// host takes the first of them in its canonical order, as every party does.
+/// </summary>
+internal sealed record NodeChoices(int[] Nodes, int[][] Candidates);
 
 /// <summary>Per choice, in order: the split's opaque id and a bit per node row (least significant first) set when the row goes left.</summary>
 internal sealed record SplitPartitions(long[] SplitIds, byte[][] LeftMasks);

@@ -1,7 +1,10 @@
 namespace Concord.ML.SecureBoost;
 
-/// <summary>One tree to grow: which round and output it fits, the gradients and hessians of that output (per row), and the round's rows.</summary>
-internal sealed record TreeJob(int Round, int Tree, int Output, double[] G, double[] H, int[] Rows);
+/// <summary>
+/// One tree to grow: which round and output it fits, the gradients and hessians of that output (per row), the round's
+/// rows, and the round's quantized gradients, from which every party sums its candidates.
+/// </summary>
+internal sealed record TreeJob(int Round, int Tree, int Output, double[] G, double[] H, int[] Rows, QuantizedGradients Quantized);
 
 /// <summary>A node the grower asks the parties to split: its index in the tree, its parent's (−1 at the root), and its rows, ascending.</summary>
 internal sealed record LayerNode(int Node, int Parent, int[] Rows);
@@ -9,8 +12,12 @@ internal sealed record LayerNode(int Node, int Parent, int[] Rows);
 /// <summary>The nodes of one layer of one tree.</summary>
 internal sealed record TreeLayer(int Tree, int Depth, IReadOnlyList<LayerNode> Nodes);
 
-/// <summary>The guest's pick for one node: the <see cref="Candidate"/>-th candidate the owning party listed for it.</summary>
-internal readonly record struct SplitChoice(int Node, int Candidate);
+/// <summary>
+/// The guest's pick for one node: the candidates of the owning party (indices into its list for the node) whose gain
+/// is the best, to the last bit. The party takes the first of them in its own canonical order, so that a host's
+/// secret shuffle never decides between equal splits, and the LocalBaseline decides alike.
+/// </summary>
+internal sealed record SplitChoice(int Node, int[] Candidates);
 
 /// <summary>What the owner of a chosen split reports: the rule to record, and for each of the node's rows whether it goes left.</summary>
 internal sealed record SplitOutcome(SplitRule Rule, bool[] GoesLeft);

@@ -32,7 +32,7 @@ internal sealed class TreeGrower(SecureBoostOptions options)
             var candidates = await Task.WhenAll(asked.Select(p => p.CandidatesAsync(request, ct))).ConfigureAwait(false);
             var best = Best(layer, sums, asked, candidates);
             var outcomes = await Task.WhenAll(asked.Select((p, a) => p.ApplyAsync(
-                request, [.. best.Select((b, i) => (b, i)).Where(x => x.b.Party == a).Select(x => new SplitChoice(layer[x.i].Node, x.b.Candidate))], ct))).ConfigureAwait(false);
+                request, [.. best.Select((b, i) => (b, i)).Where(x => x.b.Party == a).Select(x => new SplitChoice(layer[x.i].Node, x.b.Ties))], ct))).ConfigureAwait(false);
             var next = new List<LayerNode>();
             var taken = new int[asked.Count];
             for (var i = 0; i < layer.Count; i++)
@@ -75,13 +75,15 @@ internal sealed class TreeGrower(SecureBoostOptions options)
         return new GrownTree(tree, leafOf);
     }
 
-    private (int Party, int Candidate, double Gain)[] Best(
+    /// <summary>Per node, the winning party (−1 for none), its candidates of exactly the best gain, and that gain.</summary>
+    private (int Party, int[] Ties, double Gain)[] Best(
         List<LayerNode> layer, List<GradientSums> sums, List<ISplitParty> asked, IReadOnlyList<GradientSums[]>[] candidates)
     {
-        var best = new (int Party, int Candidate, double Gain)[layer.Count];
+        var best = new (int Party, int[] Ties, double Gain)[layer.Count];
         for (var i = 0; i < layer.Count; i++)
         {
-            best[i] = (-1, -1, double.NaN);
+            var (party, gainOf) = (-1, (double[])[]);
+            best[i] = (-1, [], double.NaN);
             var total = sums[layer[i].Node];
             for (var a = 0; a < asked.Count; a++)
             {
@@ -89,15 +91,18 @@ internal sealed class TreeGrower(SecureBoostOptions options)
                 {
                     throw new InvalidOperationException($"party {asked[a].Party} listed candidates for {candidates[a].Count} nodes of a layer of {layer.Count}");
                 }
-                var list = candidates[a][i];
-                for (var c = 0; c < list.Length; c++)
+                var gains = candidates[a][i].Select(c => SplitGain.Of(total, c, options)).ToArray();
+                foreach (var gain in gains)
                 {
-                    var gain = SplitGain.Of(total, list[c], options);
                     if (!double.IsNaN(gain) && (best[i].Party < 0 || gain > best[i].Gain))
                     {
-                        best[i] = (a, c, gain);
+                        (best[i], party, gainOf) = ((a, [], gain), a, gains);
                     }
                 }
+            }
+            if (party >= 0)
+            {
+                best[i].Ties = [.. Enumerable.Range(0, gainOf.Length).Where(c => gainOf[c] == best[i].Gain)];
             }
         }
         return best;
