@@ -12,6 +12,7 @@ internal static class Components
         new StatisticsComponent(),
         new PsiComponent(),
         .. HeteroLinearComponent.All,
+        new SecureBoostComponent(),
         new EvaluationComponent(),
     ]);
 }

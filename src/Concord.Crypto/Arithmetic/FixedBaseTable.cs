@@ -5,7 +5,8 @@ namespace Concord.Crypto.Arithmetic;
 /// <summary>
 /// Powers of one fixed base, base^(d·2^(w·j)) mod m for every w-bit digit d of window j, so that base^e costs one
 /// modular multiplication per non-zero digit of e and no squarings: about 56 multiplications for a 448-bit exponent
-/// instead of the ~530 of a sliding-window powm. Immutable once built and shared by all threads.
+/// instead of the ~530 of a sliding-window powm. Where the backend offers Montgomery multiplication, the entries are
+/// kept in Montgomery form and multiplied without a division. Immutable once built and shared by all threads.
 /// </summary>
 internal sealed class FixedBaseTable
 {
@@ -16,13 +17,16 @@ internal sealed class FixedBaseTable
     private readonly int _stride;
     private readonly int _windows;
 
-    private FixedBaseTable(BigNat modulus, int maxExponentBits, ulong[] entries, int stride, int windows)
+    private readonly MontgomeryModulus? _montgomery;
+
+    private FixedBaseTable(BigNat modulus, int maxExponentBits, ulong[] entries, int stride, int windows, MontgomeryModulus? montgomery)
     {
         Modulus = modulus;
         MaxExponentBits = maxExponentBits;
         _entries = entries;
         _stride = stride;
         _windows = windows;
+        _montgomery = montgomery;
     }
 
     public BigNat Modulus { get; }
@@ -50,7 +54,20 @@ internal sealed class FixedBaseTable
             }
             ws.MulMod(g, acc, g, m); // g^(2^w): the next window's generator
         }
-        return new FixedBaseTable(modulus, maxExponentBits, entries, stride, windows);
+        var montgomery = MontgomeryModulus.For(ws.Backend, modulus);
+        if (montgomery is not null && montgomery.Limbs == stride)
+        {
+            for (var offset = 0; offset < entries.Length; offset += stride)
+            {
+                var entry = entries.AsSpan(offset, stride);
+                montgomery.ToMontgomery(entry, entry);
+            }
+        }
+        else
+        {
+            montgomery = null;
+        }
+        return new FixedBaseTable(modulus, maxExponentBits, entries, stride, windows, montgomery);
     }
 
     /// <summary>dst = base^exponent mod m; <paramref name="modulus"/> must hold <see cref="Modulus"/>.</summary>
@@ -60,6 +77,11 @@ internal sealed class FixedBaseTable
         if (used > 0 && (used * 64) - BitOperations.LeadingZeroCount(exponent[used - 1]) > MaxExponentBits)
         {
             throw new ArgumentOutOfRangeException(nameof(exponent), $"exponent exceeds the table's {MaxExponentBits} bits");
+        }
+        if (_montgomery is not null)
+        {
+            PowerMontgomery(ws, dst, exponent);
+            return;
         }
         var started = false;
         for (var j = 0; j < _windows; j++)
@@ -85,6 +107,38 @@ internal sealed class FixedBaseTable
         {
             ws.SetSmall(dst, 1);
         }
+    }
+
+    private void PowerMontgomery(Workspace ws, int dst, ReadOnlySpan<ulong> exponent)
+    {
+        Span<ulong> acc = stackalloc ulong[_stride];
+        Span<ulong> scratch = stackalloc ulong[2 * _stride];
+        var started = false;
+        for (var j = 0; j < _windows; j++)
+        {
+            var d = Digit(exponent, j * WindowBits);
+            if (d == 0)
+            {
+                continue;
+            }
+            var entry = _entries.AsSpan(Offset(j, d, _stride), _stride);
+            if (started)
+            {
+                _montgomery!.Multiply(acc, entry, acc, scratch);
+            }
+            else
+            {
+                entry.CopyTo(acc);
+                started = true;
+            }
+        }
+        if (!started)
+        {
+            ws.SetSmall(dst, 1);
+            return;
+        }
+        _montgomery!.Reduce(acc, acc, scratch);
+        ws.Set(dst, acc);
     }
 
     private static int Offset(int window, int digit, int stride) => checked(((window * DigitsPerWindow) + digit - 1) * stride);

@@ -18,6 +18,9 @@ public sealed record ComponentRun(
     /// <summary>The job's seed: the root of the random choices the parties make alike (batch order), never of secrets.</summary>
     public long Seed { get; init; }
 
+    /// <summary>Models produced upstream at this same party, by input slot name (e.g. "warm_start_model").</summary>
+    public IReadOnlyDictionary<string, byte[]> Models { get; init; } = new Dictionary<string, byte[]>();
+
     /// <summary>The data input a component cannot do without, with an error that names the slot if it is missing.</summary>
     public PartyTable RequireInput(string slot) => Inputs.TryGetValue(slot, out var table)
         ? table

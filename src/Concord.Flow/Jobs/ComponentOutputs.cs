@@ -32,6 +32,18 @@ internal sealed class ComponentOutputs(IFlowStore store, string partyHome)
         }
     }
 
+    /// <summary>An upstream component's model, as this party saved it in the same job.</summary>
+    public async Task<byte[]> LoadModelAsync(string jobId, string component, int party, CancellationToken ct)
+    {
+        var output = (await store.OutputsAsync(jobId, ct).ConfigureAwait(false))
+            .LastOrDefault(o => o.Task.Component == component && o.Task.Party == party && o.Slot == OutputSlot.Model)
+            ?? throw new InvalidOperationException($"{component} in job {jobId} saved no model at party {party}");
+        var id = output.Reference["model_id"]!.GetValue<string>();
+        var version = output.Reference["version"]!.GetValue<int>();
+        return (await store.GetModelAsync(id, version, ct).ConfigureAwait(false))?.Bytes
+            ?? throw new InvalidOperationException($"model {id} version {version} of {component} is not in this party's store");
+    }
+
     /// <summary>An upstream component's data output from an earlier attempt of the same job.</summary>
     public PartyTable LoadData(string jobId, string component, CancellationToken ct)
     {

@@ -123,11 +123,16 @@ public sealed class PartyJobRun
                 // An arbiter takes data inputs from components that never ran at it: it has none of their tables.
                 .Where(i => i.Kind == Dsl.Specs.ArtifactKind.Data && _job.Component(i.Producer).Parties.Contains(_party.PartyId))
                 .ToDictionary(i => i.Slot, i => data.TryGetValue(i.Producer, out var table) ? table : _outputs.LoadData(_start.JobId, i.Producer, ct));
+            var models = new Dictionary<string, byte[]>();
+            foreach (var input in component.Inputs.Where(i => i.Kind == Dsl.Specs.ArtifactKind.Model && _job.Component(i.Producer).Parties.Contains(_party.PartyId)))
+            {
+                models[input.Slot] = await _outputs.LoadModelAsync(_start.JobId, input.Producer, _party.PartyId, ct).ConfigureAwait(false);
+            }
             var context = new FederationContext($"{_start.JobId}.attempt-{_start.Attempt}", _self, _job.Roster.ToRoster(), _party.Transport).Sub(component.Name);
             var checkpoints = new StoreCheckpoints(_party.Store, task, _job.Settings.CheckpointEvery, _start.ResumeFrom.TryGetValue(component.Name, out var from) ? from : null);
             Log("started");
             var output = await _party.Catalog.Get(component.Type)
-                .RunAsync(new ComponentRun(context, component.ParametersFor(_party.PartyId), _party.PartyHome, inputs, checkpoints, Log) { Seed = _job.Settings.Seed }, ct)
+                .RunAsync(new ComponentRun(context, component.ParametersFor(_party.PartyId), _party.PartyHome, inputs, checkpoints, Log) { Seed = _job.Settings.Seed, Models = models }, ct)
                 .ConfigureAwait(false);
             await _outputs.SaveAsync(task, component.Type, role, output, ct).ConfigureAwait(false);
             Log("succeeded");

@@ -19,17 +19,27 @@ public enum Phase
     Waiting,
 }
 
-/// <summary>Seconds per <see cref="Phase"/>, accumulated across threads.</summary>
+/// <summary>
+/// Seconds per <see cref="Phase"/>, accumulated across threads, and the CPU time the party's process used meanwhile:
+/// on a shared machine the wall-clock phases stretch with the load, the CPU time much less.
+/// </summary>
 public sealed class PhaseTimes
 {
     private readonly long[] _ticks = new long[Enum.GetValues<Phase>().Length];
+    private readonly TimeSpan _cpuAtStart = Process.GetCurrentProcess().TotalProcessorTime;
+    private TimeSpan? _cpu;
+
+    /// <summary>CPU seconds of the whole process (every thread) from this object's creation to <see cref="Stop"/>.</summary>
+    public double CpuSeconds => (_cpu ?? (Process.GetCurrentProcess().TotalProcessorTime - _cpuAtStart)).TotalSeconds;
+
+    public void Stop() => _cpu ??= Process.GetCurrentProcess().TotalProcessorTime - _cpuAtStart;
 
     public Measurement Measure(Phase phase) => new(this, phase, Stopwatch.GetTimestamp());
 
     public double Seconds(Phase phase) => (double)Interlocked.Read(ref _ticks[(int)phase]) / Stopwatch.Frequency;
 
     public IReadOnlyDictionary<string, double> ToDictionary() =>
-        Enum.GetValues<Phase>().ToDictionary(p => Name(p), Seconds);
+        Enum.GetValues<Phase>().ToDictionary(p => Name(p), Seconds).Append(KeyValuePair.Create("cpu", CpuSeconds)).ToDictionary();
 
     /// <summary>The phase's name in metrics: snake_case.</summary>
     public static string Name(Phase phase) => phase switch

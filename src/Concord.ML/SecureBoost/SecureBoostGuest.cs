@@ -52,6 +52,7 @@ public sealed class SecureBoostGuest(FederationContext ctx, SecureBoostOptions o
             var splits = trees.SelectMany(t => t.Nodes).Where(n => n.Split?.Party == h.Party).ToList();
             return h.FinishAsync([.. splits.Select(n => n.Split!.SplitId)], [.. splits.Select(n => n.Gain)], ct);
         })).ConfigureAwait(false);
+        _times.Stop();
         var model = new SecureBoostModel(options.Objective, options.NumClasses, options.LearningRate, baseScores, [.. bins.Names], [.. ctx.Roster.HostIds], trees);
         return new SecureBoostGuestResult(
             model, _objective.Predict(outcome.Scores), outcome.TrainLoss, outcome.ValidateLoss, _objective.LossName, outcome.Rounds, Importance(trees, bins), _times);

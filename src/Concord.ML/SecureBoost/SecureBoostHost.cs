@@ -182,6 +182,7 @@ public sealed class SecureBoostHost(FederationContext ctx, SecureBoostOptions op
         {
             throw new FederationException("the guest's final split list names splits this host never made, or lacks their gains", ctx.Roster.Guest);
         }
+        _times.Stop();
         var kept = ids.Select(id => _splits[id]).ToList();
         var importance = kept.Zip(gains)
             .GroupBy(p => p.First.Feature)

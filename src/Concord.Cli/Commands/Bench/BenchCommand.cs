@@ -11,6 +11,7 @@ internal static class BenchCommand
         bench.Subcommands.Add(BenchPaillierCommand.Build());
         bench.Subcommands.Add(BenchTransportCommand.Build());
         bench.Subcommands.Add(BenchPsiCommand.Build());
+        bench.Subcommands.Add(BenchSecureBoostCommand.Build());
         return bench;
     }
 }

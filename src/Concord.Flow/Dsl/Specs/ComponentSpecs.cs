@@ -37,6 +37,7 @@ public sealed class ComponentSpecs : IReadOnlyCollection<ComponentSpec>
         HeteroLinearSpecs.Lr,
         HeteroLinearSpecs.LinR,
         HeteroLinearSpecs.Poisson,
+        SecureBoostSpec.Spec,
         EvaluationSpec.Spec,
     ]);
 
