@@ -78,67 +78,48 @@ internal sealed class FixedBaseTable
         {
             throw new ArgumentOutOfRangeException(nameof(exponent), $"exponent exceeds the table's {MaxExponentBits} bits");
         }
-        if (_montgomery is not null)
-        {
-            PowerMontgomery(ws, dst, exponent);
-            return;
-        }
-        var started = false;
-        for (var j = 0; j < _windows; j++)
-        {
-            var d = Digit(exponent, j * WindowBits);
-            if (d == 0)
-            {
-                continue;
-            }
-            var entry = _entries.AsSpan(Offset(j, d, _stride), _stride);
-            if (started)
-            {
-                ws.Set(scratch, entry);
-                ws.MulMod(dst, dst, scratch, modulus);
-            }
-            else
-            {
-                ws.Set(dst, entry);
-                started = true;
-            }
-        }
-        if (!started)
+        Span<int> offsets = stackalloc int[_windows];
+        var count = EntryOffsets(exponent, offsets);
+        if (count == 0)
         {
             ws.SetSmall(dst, 1);
+        }
+        else if (_montgomery is not null)
+        {
+            Span<ulong> acc = stackalloc ulong[_stride];
+            Span<ulong> work = stackalloc ulong[2 * _stride];
+            _entries.AsSpan(offsets[0], _stride).CopyTo(acc);
+            foreach (var offset in offsets[1..count])
+            {
+                _montgomery.Multiply(acc, _entries.AsSpan(offset, _stride), acc, work);
+            }
+            _montgomery.Reduce(acc, acc, work);
+            ws.Set(dst, acc);
+        }
+        else
+        {
+            ws.Set(dst, _entries.AsSpan(offsets[0], _stride));
+            foreach (var offset in offsets[1..count])
+            {
+                ws.Set(scratch, _entries.AsSpan(offset, _stride));
+                ws.MulMod(dst, dst, scratch, modulus);
+            }
         }
     }
 
-    private void PowerMontgomery(Workspace ws, int dst, ReadOnlySpan<ulong> exponent)
+    /// <summary>Where the entry of each non-zero digit of the exponent starts; returns how many there are.</summary>
+    private int EntryOffsets(ReadOnlySpan<ulong> exponent, Span<int> offsets)
     {
-        Span<ulong> acc = stackalloc ulong[_stride];
-        Span<ulong> scratch = stackalloc ulong[2 * _stride];
-        var started = false;
+        var count = 0;
         for (var j = 0; j < _windows; j++)
         {
             var d = Digit(exponent, j * WindowBits);
-            if (d == 0)
+            if (d != 0)
             {
-                continue;
-            }
-            var entry = _entries.AsSpan(Offset(j, d, _stride), _stride);
-            if (started)
-            {
-                _montgomery!.Multiply(acc, entry, acc, scratch);
-            }
-            else
-            {
-                entry.CopyTo(acc);
-                started = true;
+                offsets[count++] = Offset(j, d, _stride);
             }
         }
-        if (!started)
-        {
-            ws.SetSmall(dst, 1);
-            return;
-        }
-        _montgomery!.Reduce(acc, acc, scratch);
-        ws.Set(dst, acc);
+        return count;
     }
 
     private static int Offset(int window, int digit, int stride) => checked(((window * DigitsPerWindow) + digit - 1) * stride);

@@ -41,7 +41,13 @@ public sealed class SecureBoostSpecTests
         Assert.Equal(
             new SecureBoostOptions
             {
-                Objective = BoostObjective.Softmax, NumClasses = 4, Privacy = PrivacyMode.CompleteSecure, NumTrees = 12, Lambda = 0.5, KeyBits = 1024, Seed = 42,
+                Objective = BoostObjective.Softmax,
+                NumClasses = 4,
+                Privacy = PrivacyMode.CompleteSecure,
+                NumTrees = 12,
+                Lambda = 0.5,
+                KeyBits = 1024,
+                Seed = 42,
             },
             options);
         Assert.Equal([9999, 10000, 10001], job.Component("boost_0").Parties);

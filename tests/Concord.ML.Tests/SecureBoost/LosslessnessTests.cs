@@ -39,17 +39,17 @@ public class LosslessnessTests
     {
         var guest = BoostSide.Read("vehicle_scale_hetero_guest.csv", "y");
         var host = BoostSide.Read("vehicle_scale_hetero_host.csv");
-        var options = Options(trees: 2) with { Objective = BoostObjective.Softmax, NumClasses = 4 };
+        var options = Options(trees: 1) with { Objective = BoostObjective.Softmax, NumClasses = 4 };
         var run = await SecureBoostFederation.RunAsync(options, guest.Guest(), [host.Host()]);
         var local = LocalSecureBoostTrainer.Fit([guest.Local(9999), host.Local(10000)], guest.Labels!, options);
 
         var trees = await run.ResolvedTreesAsync();
-        Assert.Equal([0, 1, 2, 3, 0, 1, 2, 3], trees.Select(t => t.Output));
+        Assert.Equal([0, 1, 2, 3], trees.Select(t => t.Output));
         TreeAssert.Same(local.Trees, trees, WeightTolerance);
         var predicted = (await run.Guest).Predictions;
         Assert.Equal(4, predicted.Length);
         var accuracy = guest.Labels!.Select((y, i) => Enumerable.Range(0, 4).MaxBy(k => predicted[k][i]) == y ? 1.0 : 0).Average();
-        Assert.InRange(accuracy, 0.6, 1);
+        Assert.InRange(accuracy, 0.5, 1);
     }
 
     [Theory]

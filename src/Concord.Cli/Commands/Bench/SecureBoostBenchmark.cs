@@ -96,7 +96,13 @@ internal static class SecureBoostBenchmark
 
     private static SecureBoostOptions Options(SecureBoostBenchmarkOptions o) => new()
     {
-        NumTrees = o.Trees, MaxDepth = o.Depth, MaxBin = o.MaxBin, KeyBits = o.KeyBits, PackCandidates = o.PackCandidates, LearningRate = 0.3, Seed = 1,
+        NumTrees = o.Trees,
+        MaxDepth = o.Depth,
+        MaxBin = o.MaxBin,
+        KeyBits = o.KeyBits,
+        PackCandidates = o.PackCandidates,
+        LearningRate = 0.3,
+        Seed = 1,
     };
 
     private static async Task<(JobView, IReadOnlyList<SecureBoostPartyTimes>, double)> RunJobAsync(
