@@ -136,27 +136,32 @@ internal static class SecureBoostBenchmark
         return (view, parties, auc);
     }
 
-    /// <summary>Prints the guest's per-round log lines while the job runs, so a long run shows where it is.</summary>
+    /// <summary>Prints the guest's per-round log lines while the job runs, so a long run shows where it is; drains them at the end.</summary>
     private static async Task FollowLogsAsync(Flow.Api.OperatorClient api, string jobId, Action<string> progress, CancellationToken ct)
     {
         long after = 0;
+        async Task PrintAsync(CancellationToken token)
+        {
+            foreach (var entry in await api.LogsAsync(jobId, Component, Guest, after, token))
+            {
+                after = Math.Max(after, entry.Sequence);
+                if (entry.Message.StartsWith("round ", StringComparison.Ordinal))
+                {
+                    progress(entry.Message);
+                }
+            }
+        }
         try
         {
-            while (!ct.IsCancellationRequested)
+            while (true)
             {
                 await Task.Delay(TimeSpan.FromSeconds(1), ct);
-                foreach (var entry in await api.LogsAsync(jobId, Component, Guest, after, ct))
-                {
-                    after = Math.Max(after, entry.Sequence);
-                    if (entry.Message.StartsWith("round ", StringComparison.Ordinal))
-                    {
-                        progress(entry.Message);
-                    }
-                }
+                await PrintAsync(ct);
             }
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
+            await PrintAsync(CancellationToken.None);
         }
     }
 
