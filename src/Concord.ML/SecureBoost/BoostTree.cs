@@ -41,9 +41,4 @@ public sealed class BoostTree
     public int Output { get; init; }
 
     public List<TreeNode> Nodes { get; init; } = [];
-
-    [JsonIgnore]
-    public int Depth => DepthOf(0);
-
-    private int DepthOf(int node) => Nodes[node].IsLeaf ? 0 : 1 + Math.Max(DepthOf(Nodes[node].Left), DepthOf(Nodes[node].Right));
 }

@@ -19,13 +19,17 @@ internal sealed record LayerCandidates(long[] Counts, CipherVector Sums, IReadOn
 /// nothing of its feature or bin; packed several per ciphertext; and re-randomised, so the guest cannot match a sum
 /// against the row ciphertexts it made and learn which rows a bin holds.
 /// </summary>
-internal sealed class EncryptedHistograms(BinnedFeatures bins, SignedPacking packing, int slotsPerRow, int perCiphertext, SecureBoostOptions options, int partyId)
+internal sealed class EncryptedHistograms(
+    BinnedFeatures bins, PaillierPublicKey key, SignedPacking packing, int slotsPerRow, int perCiphertext, SecureBoostOptions options, int partyId)
 {
     private CipherVector? _gradients;
     private int[] _position = [];
     private int _tree = -1;
     private int[] _sampled = [];
     private Dictionary<int, (CipherVector Histogram, int[] Rows)> _previous = [];
+
+    /// <summary>The guest's key, which every ciphertext is under.</summary>
+    public PaillierPublicKey PublicKey => key;
 
     /// <summary>The round's row ciphertexts; <paramref name="rows"/>[i] is the row of element i.</summary>
     public void SetGradients(CipherVector gradients, int[] rows)
@@ -67,13 +71,12 @@ internal sealed class EncryptedHistograms(BinnedFeatures bins, SignedPacking pac
             counts[i] = splits.Count;
             if (splits.Count > 0)
             {
-                var shuffled = CipherVector.FromCiphertexts(_gradients!.PublicKey, [.. order.Select(j => ciphertexts[j])]);
+                var shuffled = CipherVector.FromCiphertexts(key, [.. order.Select(j => ciphertexts[j])]);
                 var packed = perCiphertext > 1 ? packing.Concatenate(shuffled, slotsPerRow, perCiphertext) : shuffled;
                 sums.AddRange(Enumerable.Range(0, packed.Count).Select(k => packed[k]));
             }
         }
         _previous = histograms;
-        var key = _gradients!.PublicKey;
         return new LayerCandidates(counts, CipherVector.FromCiphertexts(key, sums).Rerandomize(), listed);
     }
 

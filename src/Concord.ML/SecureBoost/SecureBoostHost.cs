@@ -49,7 +49,7 @@ public sealed class SecureBoostHost(FederationContext ctx, SecureBoostOptions op
                     Guard(() => histograms.SetGradients(CipherVector.FromBytes(histograms.PublicKey, bytes, $"\"{EncryptedGradients.Name}\""), command.Rows ?? []));
                     break;
                 case HostCommandKind.Layer:
-                    await LayerAsync(scope, histograms.Encrypted, command, ct).ConfigureAwait(false);
+                    await LayerAsync(scope, histograms, command, ct).ConfigureAwait(false);
                     break;
                 case HostCommandKind.Predict:
                     await scope.Guest.Send(Directions, Guard(() => PredictDirections(command)), ct).ConfigureAwait(false);
@@ -88,7 +88,7 @@ public sealed class SecureBoostHost(FederationContext ctx, SecureBoostOptions op
         }
     }
 
-    private HostHistograms Histograms(BoostSetup setup) => Guard(() =>
+    private EncryptedHistograms Histograms(BoostSetup setup) => Guard(() =>
     {
         var key = PaillierPublicKey.FromBytes(setup.PublicKey ?? throw new InvalidDataException("the setup carries no public key"));
         var packing = new SignedPacking(key.Bits - 1, setup.ValueBits, setup.MaxTerms);
@@ -96,7 +96,7 @@ public sealed class SecureBoostHost(FederationContext ctx, SecureBoostOptions op
         {
             throw new InvalidDataException($"{setup.CandidatesPerCiphertext} candidates of {setup.SlotsPerRow} slots do not fit the {packing.SlotsPerPlaintext} slots of a plaintext");
         }
-        return new HostHistograms(new EncryptedHistograms(_bins, packing, setup.SlotsPerRow, setup.CandidatesPerCiphertext, options, ctx.Self.Id), key);
+        return new EncryptedHistograms(_bins, key, packing, setup.SlotsPerRow, setup.CandidatesPerCiphertext, options, ctx.Self.Id);
     });
 
     private async Task LayerAsync(FederationContext scope, EncryptedHistograms histograms, HostCommand command, CancellationToken ct)
@@ -223,9 +223,4 @@ public sealed class SecureBoostHost(FederationContext ctx, SecureBoostOptions op
         step();
         return 0;
     });
-
-    private sealed record HostHistograms(EncryptedHistograms Encrypted, PaillierPublicKey PublicKey)
-    {
-        public void SetGradients(CipherVector gradients, int[] rows) => Encrypted.SetGradients(gradients, rows);
-    }
 }

@@ -12,7 +12,7 @@ public sealed class ComponentSpecsTests
     [Fact]
     public void The_default_registry_holds_the_components_the_next_issues_need()
     {
-        Assert.Equal(["data_transform", "evaluation", "hetero_linr", "hetero_lr", "hetero_poisson", "psi", "reader", "statistics"], ComponentSpecs.Default.Types);
+        Assert.Equal(["data_transform", "evaluation", "hetero_linr", "hetero_lr", "hetero_poisson", "hetero_secureboost", "psi", "reader", "statistics"], ComponentSpecs.Default.Types);
         var reader = ComponentSpecs.Default.Find("reader")!;
         Assert.Empty(reader.Inputs);
         Assert.True(reader.Parameter("table")!.IsPerParty);

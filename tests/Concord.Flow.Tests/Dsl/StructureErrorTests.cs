@@ -124,7 +124,7 @@ public sealed class StructureErrorTests
             {{Reader}}
             - { name: lr_0, type: hetero_lrr, inputs: { train_data: reader_0.data } }
             """);
-        AssertOnlyError(yaml, "unknown component type \"hetero_lrr\"; did you mean \"hetero_lr\"?; known types: data_transform, evaluation, hetero_linr, hetero_lr, hetero_poisson, psi, reader, statistics", "hetero_lrr");
+        AssertOnlyError(yaml, "unknown component type \"hetero_lrr\"; did you mean \"hetero_lr\"?; known types: data_transform, evaluation, hetero_linr, hetero_lr, hetero_poisson, hetero_secureboost, psi, reader, statistics", "hetero_lrr");
     }
 
     [Fact]
