@@ -37,7 +37,9 @@ public sealed partial class CipherVector
                 partials.Add(partial);
             }
         }, chunksPerThread: 1);
-        return PublicKey.CiphertextMontgomery is { } m ? Merge(m, partials, cells, maxDegreeOfParallelism) : Merge(partials, cells, maxDegreeOfParallelism);
+        return PublicKey.CiphertextMontgomery is { } m && partials.Count > 0
+            ? Merge(m, partials, cells, maxDegreeOfParallelism)
+            : Merge(partials, cells, maxDegreeOfParallelism);
     }
 
     /// <summary>One thread's accumulators: per cell, the product of its <see cref="Counts"/> elements (0: empty).</summary>
