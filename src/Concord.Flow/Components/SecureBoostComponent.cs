@@ -33,6 +33,7 @@ public sealed class SecureBoostComponent : IFederatedComponent
                 ["splits"] = host.Table.Splits.Count,
                 ["feature_importance"] = Importance(host.Importance),
                 ["seconds"] = Seconds(host.Times),
+                ["operations"] = Operations(host.Times),
             }, Model: host.Table.ToBytes());
         }
         var labels = table.Labels ?? throw new ArgumentException($"party {self}: the guest's train_data has no label column; name it in the reader or data_transform");
@@ -107,10 +108,14 @@ public sealed class SecureBoostComponent : IFederatedComponent
         },
         ["feature_importance"] = Importance(result.Importance),
         ["seconds"] = Seconds(result.Times),
+        ["operations"] = Operations(result.Times),
     };
 
     private static JsonArray Importance(IReadOnlyList<FeatureImportance> importance) =>
         new([.. importance.Select(i => (JsonNode)new JsonObject { ["feature"] = i.Feature, ["splits"] = i.Splits, ["gain"] = i.Gain })]);
+
+    private static JsonObject Operations(PhaseTimes times) =>
+        new([.. times.Operations().Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)kv.Value))]);
 
     private static JsonObject Seconds(PhaseTimes times) =>
         new([.. times.ToDictionary().Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)Math.Round(kv.Value, 3)))]);

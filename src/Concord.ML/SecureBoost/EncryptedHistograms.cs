@@ -20,7 +20,7 @@ internal sealed record LayerCandidates(long[] Counts, CipherVector Sums, IReadOn
 /// against the row ciphertexts it made and learn which rows a bin holds.
 /// </summary>
 internal sealed class EncryptedHistograms(
-    BinnedFeatures bins, PaillierPublicKey key, SignedPacking packing, int slotsPerRow, int perCiphertext, SecureBoostOptions options, int partyId)
+    BinnedFeatures bins, PaillierPublicKey key, SignedPacking packing, int slotsPerRow, int perCiphertext, SecureBoostOptions options, int partyId, PhaseTimes times)
 {
     private CipherVector? _gradients;
     private int[] _position = [];
@@ -124,6 +124,7 @@ internal sealed class EncryptedHistograms(
             var codes = bins.Codes[f];
             return rows.Select(r => codes[r]).ToArray();
         }).ToList();
+        times.Count(Operation.Additions, (long)elements.Length * groupOf.Count);
         return _gradients!.SumByGroup(elements, groupOf, bins.CodeCount);
     }
 

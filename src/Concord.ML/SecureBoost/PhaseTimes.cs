@@ -19,13 +19,23 @@ public enum Phase
     Waiting,
 }
 
+/// <summary>The Paillier operations a party performed, which the time per phase is made of.</summary>
+public enum Operation
+{
+    Encryptions,
+    /// <summary>Homomorphic additions (modular multiplications of ciphertexts) in histograms.</summary>
+    Additions,
+    Decryptions,
+}
+
 /// <summary>
-/// Seconds per <see cref="Phase"/>, accumulated across threads, and the CPU time the party's process used meanwhile:
-/// on a shared machine the wall-clock phases stretch with the load, the CPU time much less.
+/// Seconds per <see cref="Phase"/>, accumulated across threads, the operations counted, and the CPU time the party's
+/// process used meanwhile: on a shared machine the wall-clock phases stretch with the load, the CPU time much less.
 /// </summary>
 public sealed class PhaseTimes
 {
     private readonly long[] _ticks = new long[Enum.GetValues<Phase>().Length];
+    private readonly long[] _operations = new long[Enum.GetValues<Operation>().Length];
     private readonly TimeSpan _cpuAtStart = Process.GetCurrentProcess().TotalProcessorTime;
     private TimeSpan? _cpu;
 
@@ -37,6 +47,11 @@ public sealed class PhaseTimes
     public Measurement Measure(Phase phase) => new(this, phase, Stopwatch.GetTimestamp());
 
     public double Seconds(Phase phase) => (double)Interlocked.Read(ref _ticks[(int)phase]) / Stopwatch.Frequency;
+
+    public void Count(Operation operation, long count) => Interlocked.Add(ref _operations[(int)operation], count);
+
+    public IReadOnlyDictionary<string, long> Operations() =>
+        Enum.GetValues<Operation>().ToDictionary(o => o.ToString().ToLowerInvariant(), o => Interlocked.Read(ref _operations[(int)o]));
 
     public IReadOnlyDictionary<string, double> ToDictionary() =>
         Enum.GetValues<Phase>().ToDictionary(p => Name(p), Seconds).Append(KeyValuePair.Create("cpu", CpuSeconds)).ToDictionary();

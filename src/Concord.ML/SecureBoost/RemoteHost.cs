@@ -45,6 +45,7 @@ internal sealed class RemoteHost(FederationContext ctx, PartyRef host, int party
         try
         {
             var packed = CipherVector.FromBytes(codec.PublicKey, bytes, $"\"{EncryptedSplitSums.Name}\" from host {host}");
+            times.Count(Operation.Decryptions, packed.Count);
             return codec.Decrypt(packed, counts, _job.Quantized, _job.Output, $"host {host}");
         }
         catch (Exception ex) when (ex is InvalidDataException or Crypto.Paillier.InvalidCiphertextException or OverflowException)

@@ -173,6 +173,7 @@ public sealed class SecureBoostGuest(FederationContext ctx, SecureBoostOptions o
             using (times.Measure(Phase.Encrypt))
             {
                 bytes = codec.Encrypt(gradients, rows).ToBytes();
+                times.Count(Operation.Encryptions, rows.Length);
             }
             await Task.WhenAll(hosts.Select(host => host.SendGradientsAsync(bytes, rows, ct))).ConfigureAwait(false);
         }

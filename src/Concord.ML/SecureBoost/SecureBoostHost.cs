@@ -96,7 +96,7 @@ public sealed class SecureBoostHost(FederationContext ctx, SecureBoostOptions op
         {
             throw new InvalidDataException($"{setup.CandidatesPerCiphertext} candidates of {setup.SlotsPerRow} slots do not fit the {packing.SlotsPerPlaintext} slots of a plaintext");
         }
-        return new EncryptedHistograms(_bins, key, packing, setup.SlotsPerRow, setup.CandidatesPerCiphertext, options, ctx.Self.Id);
+        return new EncryptedHistograms(_bins, key, packing, setup.SlotsPerRow, setup.CandidatesPerCiphertext, options, ctx.Self.Id, _times);
     });
 
     private async Task LayerAsync(FederationContext scope, EncryptedHistograms histograms, HostCommand command, CancellationToken ct)

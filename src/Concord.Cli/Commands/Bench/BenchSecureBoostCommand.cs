@@ -77,6 +77,8 @@ internal static class BenchSecureBoostCommand
             parties.AddRow([$"{p.Party} ({p.Role})", .. phases.Select(phase => F(p.Seconds.GetValueOrDefault(phase)))]);
         }
         console.Write(parties);
+        var operations = r.Parties.SelectMany(p => p.Operations.Where(o => o.Value > 0).Select(o => $"{o.Key} {o.Value:N0} ({p.Role})"));
+        console.MarkupLine($"Paillier operations: {string.Join(", ", operations)}");
     }
 
     private static string LoadAverage() =>

@@ -16,8 +16,8 @@ namespace Concord.Cli.Commands.Bench;
 internal sealed record SecureBoostBenchmarkOptions(
     int Rows, int GuestFeatures, int HostFeatures, int Trees, int Depth, int KeyBits, int MaxBin, bool PackCandidates, Action<string> Progress);
 
-/// <summary>Where one party's SecureBoost time went, as its component measured it (seconds).</summary>
-internal sealed record SecureBoostPartyTimes(int Party, string Role, IReadOnlyDictionary<string, double> Seconds);
+/// <summary>Where one party's SecureBoost time went, as its component measured it (seconds), and the Paillier operations it did.</summary>
+internal sealed record SecureBoostPartyTimes(int Party, string Role, IReadOnlyDictionary<string, double> Seconds, IReadOnlyDictionary<string, long> Operations);
 
 /// <summary>
 /// One SecureBoost run over local node processes. <see cref="TotalSeconds"/> is the hetero_secureboost task at the
@@ -126,8 +126,10 @@ internal static class SecureBoostBenchmark
         {
             using var own = federation.Operator(party);
             var metrics = await own.MetricsAsync(jobId, ct);
-            var seconds = metrics.Single(m => m.Task.Component == Component && m.Task.Party == party).Value["seconds"]!.AsObject();
-            parties.Add(new SecureBoostPartyTimes(party, role, seconds.ToDictionary(kv => kv.Key, kv => kv.Value!.GetValue<double>())));
+            var figures = metrics.Single(m => m.Task.Component == Component && m.Task.Party == party).Value;
+            parties.Add(new SecureBoostPartyTimes(party, role,
+                figures["seconds"]!.AsObject().ToDictionary(kv => kv.Key, kv => kv.Value!.GetValue<double>()),
+                figures["operations"]!.AsObject().ToDictionary(kv => kv.Key, kv => kv.Value!.GetValue<long>())));
             if (party == Guest)
             {
                 auc = metrics.Single(m => m.Task.Component == "evaluation_0").Value["auc"]!.GetValue<double>();
