@@ -15,6 +15,7 @@ internal static class Components
         .. HeteroLinearComponent.All,
         new HomoLrComponent(),
         new HomoNnComponent(),
+        new SecureBoostComponent(),
         new EvaluationComponent(),
         new ModelLoaderComponent(),
     ]);

@@ -5,7 +5,8 @@ namespace Concord.Crypto.Arithmetic;
 /// <summary>
 /// Powers of one fixed base, base^(d·2^(w·j)) mod m for every w-bit digit d of window j, so that base^e costs one
 /// modular multiplication per non-zero digit of e and no squarings: about 56 multiplications for a 448-bit exponent
-/// instead of the ~530 of a sliding-window powm. Immutable once built and shared by all threads.
+/// instead of the ~530 of a sliding-window powm. Where the backend offers Montgomery multiplication, the entries are
+/// kept in Montgomery form and multiplied without a division. Immutable once built and shared by all threads.
 /// </summary>
 internal sealed class FixedBaseTable
 {
@@ -16,13 +17,16 @@ internal sealed class FixedBaseTable
     private readonly int _stride;
     private readonly int _windows;
 
-    private FixedBaseTable(BigNat modulus, int maxExponentBits, ulong[] entries, int stride, int windows)
+    private readonly MontgomeryModulus? _montgomery;
+
+    private FixedBaseTable(BigNat modulus, int maxExponentBits, ulong[] entries, int stride, int windows, MontgomeryModulus? montgomery)
     {
         Modulus = modulus;
         MaxExponentBits = maxExponentBits;
         _entries = entries;
         _stride = stride;
         _windows = windows;
+        _montgomery = montgomery;
     }
 
     public BigNat Modulus { get; }
@@ -50,7 +54,20 @@ internal sealed class FixedBaseTable
             }
             ws.MulMod(g, acc, g, m); // g^(2^w): the next window's generator
         }
-        return new FixedBaseTable(modulus, maxExponentBits, entries, stride, windows);
+        var montgomery = MontgomeryModulus.For(ws.Backend, modulus);
+        if (montgomery is not null && montgomery.Limbs == stride)
+        {
+            for (var offset = 0; offset < entries.Length; offset += stride)
+            {
+                var entry = entries.AsSpan(offset, stride);
+                montgomery.ToMontgomery(entry, entry);
+            }
+        }
+        else
+        {
+            montgomery = null;
+        }
+        return new FixedBaseTable(modulus, maxExponentBits, entries, stride, windows, montgomery);
     }
 
     /// <summary>dst = base^exponent mod m; <paramref name="modulus"/> must hold <see cref="Modulus"/>.</summary>
@@ -61,30 +78,48 @@ internal sealed class FixedBaseTable
         {
             throw new ArgumentOutOfRangeException(nameof(exponent), $"exponent exceeds the table's {MaxExponentBits} bits");
         }
-        var started = false;
-        for (var j = 0; j < _windows; j++)
-        {
-            var d = Digit(exponent, j * WindowBits);
-            if (d == 0)
-            {
-                continue;
-            }
-            var entry = _entries.AsSpan(Offset(j, d, _stride), _stride);
-            if (started)
-            {
-                ws.Set(scratch, entry);
-                ws.MulMod(dst, dst, scratch, modulus);
-            }
-            else
-            {
-                ws.Set(dst, entry);
-                started = true;
-            }
-        }
-        if (!started)
+        Span<int> offsets = stackalloc int[_windows];
+        var count = EntryOffsets(exponent, offsets);
+        if (count == 0)
         {
             ws.SetSmall(dst, 1);
         }
+        else if (_montgomery is not null)
+        {
+            Span<ulong> acc = stackalloc ulong[_stride];
+            Span<ulong> work = stackalloc ulong[2 * _stride];
+            _entries.AsSpan(offsets[0], _stride).CopyTo(acc);
+            foreach (var offset in offsets[1..count])
+            {
+                _montgomery.Multiply(acc, _entries.AsSpan(offset, _stride), acc, work);
+            }
+            _montgomery.Reduce(acc, acc, work);
+            ws.Set(dst, acc);
+        }
+        else
+        {
+            ws.Set(dst, _entries.AsSpan(offsets[0], _stride));
+            foreach (var offset in offsets[1..count])
+            {
+                ws.Set(scratch, _entries.AsSpan(offset, _stride));
+                ws.MulMod(dst, dst, scratch, modulus);
+            }
+        }
+    }
+
+    /// <summary>Where the entry of each non-zero digit of the exponent starts; returns how many there are.</summary>
+    private int EntryOffsets(ReadOnlySpan<ulong> exponent, Span<int> offsets)
+    {
+        var count = 0;
+        for (var j = 0; j < _windows; j++)
+        {
+            var d = Digit(exponent, j * WindowBits);
+            if (d != 0)
+            {
+                offsets[count++] = Offset(j, d, _stride);
+            }
+        }
+        return count;
     }
 
     private static int Offset(int window, int digit, int stride) => checked(((window * DigitsPerWindow) + digit - 1) * stride);

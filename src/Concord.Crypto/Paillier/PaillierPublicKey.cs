@@ -12,6 +12,7 @@ public sealed class PaillierPublicKey : IEquatable<PaillierPublicKey>
 {
     private readonly Lazy<BigNat> _obfuscationBase;
     private readonly Lazy<FixedBaseTable> _obfuscationTable;
+    private readonly Lazy<MontgomeryModulus?> _ciphertextMontgomery;
 
     /// <param name="n">The modulus: odd, of at least 16 bits.</param>
     /// <param name="obfuscationExponentBits">Bits of the DJN exponent x; null picks <see cref="DefaultObfuscationExponentBits"/>.</param>
@@ -45,6 +46,7 @@ public sealed class PaillierPublicKey : IEquatable<PaillierPublicKey>
         CiphertextLimbs = NSquared.LimbCount;
         CiphertextByteLength = ((2 * Bits) + 7) / 8;
         _obfuscationBase = new Lazy<BigNat>(DeriveObfuscationBase);
+        _ciphertextMontgomery = new Lazy<MontgomeryModulus?>(() => MontgomeryModulus.For(Backend, NSquared));
         _obfuscationTable = new Lazy<FixedBaseTable>(() =>
             FixedBaseTable.Build(Backend.Workspace, ObfuscationBase, NSquared, ObfuscationExponentBits));
     }
@@ -72,6 +74,9 @@ public sealed class PaillierPublicKey : IEquatable<PaillierPublicKey>
     public BigNat ObfuscationBase => _obfuscationBase.Value;
 
     internal FixedBaseTable ObfuscationTable => _obfuscationTable.Value;
+
+    /// <summary>Montgomery multiplication modulo n², for bulk ciphertext additions; null when the backend has none.</summary>
+    internal MontgomeryModulus? CiphertextMontgomery => _ciphertextMontgomery.Value;
 
     /// <summary>
     /// Twice the 2κ bits that generic attacks on a short exponent need for κ-bit security at this modulus size

@@ -9,11 +9,11 @@ namespace Concord.Crypto.Vector;
 /// Ciphertexts under one key, stored back to back in one array (no object per element), with element-wise
 /// operations parallel across cores. Immutable: every operation returns a new vector.
 /// </summary>
-public sealed class CipherVector
+public sealed partial class CipherVector
 {
     private readonly ulong[] _limbs;
 
-    private CipherVector(PaillierPublicKey key, int count, ulong[] limbs)
+    internal CipherVector(PaillierPublicKey key, int count, ulong[] limbs)
     {
         PublicKey = key;
         Count = count;
@@ -83,6 +83,46 @@ public sealed class CipherVector
             ws.Set(f[1], other.Limbs(i));
             ws.MulMod(f[0], f[0], f[1], f[2]);
         });
+    }
+
+    /// <summary>Element-wise Enc(a_i − b_i) = a_i · b_i⁻¹ mod n².</summary>
+    public CipherVector Subtract(CipherVector other, int maxDegreeOfParallelism = -1)
+    {
+        PublicKey.RequireSameKey(other.PublicKey, "the subtrahend");
+        RequireCount(other.Count, "the subtrahend");
+        return Map(PublicKey, Count, maxDegreeOfParallelism, (ws, i, f) =>
+        {
+            ws.Set(f[1], other.Limbs(i));
+            if (!ws.TryInvert(f[1], f[1], f[2]))
+            {
+                throw new InvalidCiphertextException($"element {i} of the subtrahend is not invertible modulo n² (it is not coprime to n)");
+            }
+            ws.Set(f[0], Limbs(i));
+            ws.MulMod(f[0], f[0], f[1], f[2]);
+        });
+    }
+
+    /// <summary>The same plaintexts under fresh randomness, so the key owner cannot tell which of its own ciphertexts went into them.</summary>
+    public CipherVector Rerandomize(RandomNumberGenerator? rng = null, int maxDegreeOfParallelism = -1)
+    {
+        var exponents = new ObfuscationExponents(PublicKey, Count, rng);
+        return Map(PublicKey, Count, maxDegreeOfParallelism, (ws, i, f) =>
+        {
+            PublicKey.ObfuscationTable.Power(ws, f[0], exponents[i], f[1], f[2]);
+            ws.Set(f[1], Limbs(i));
+            ws.MulMod(f[0], f[0], f[1], f[2]);
+        });
+    }
+
+    /// <summary>The elements at <paramref name="indices"/>, in that order.</summary>
+    public CipherVector Gather(IReadOnlyList<int> indices)
+    {
+        var limbs = new ulong[checked(indices.Count * Stride)];
+        for (var i = 0; i < indices.Count; i++)
+        {
+            Limbs(indices[i]).CopyTo(limbs.AsSpan(i * Stride, Stride));
+        }
+        return new CipherVector(PublicKey, indices.Count, limbs);
     }
 
     /// <summary>Element-wise Enc(k_i · a_i) for signed 64-bit k_i.</summary>
@@ -275,16 +315,16 @@ public sealed class CipherVector
         return new CipherVector(key, count, limbs);
     }
 
-    /// <summary>Runs <paramref name="element"/> with registers 0..2 of a frame, register 2 holding n², and stores register 0.</summary>
-    private static CipherVector Map(PaillierPublicKey key, int count, int maxDegreeOfParallelism, Action<Workspace, int, Registers> element)
+    /// <summary>Runs <paramref name="element"/> with registers 0..3 of a frame, register 2 holding n², and stores register 0.</summary>
+    internal static CipherVector Map(PaillierPublicKey key, int count, int maxDegreeOfParallelism, Action<Workspace, int, Registers> element)
     {
         var stride = key.CiphertextLimbs;
         var limbs = new ulong[checked(count * stride)];
         ParallelRange.For(count, maxDegreeOfParallelism, (from, to) =>
         {
             var ws = key.Backend.Workspace;
-            using var f = ws.Frame(3);
-            var registers = new Registers(f[0], f[1], f[2]);
+            using var f = ws.Frame(4);
+            var registers = new Registers(f[0], f[1], f[2], f[3]);
             ws.Set(f[2], key.NSquared);
             for (var i = from; i < to; i++)
             {
@@ -295,9 +335,9 @@ public sealed class CipherVector
         return new CipherVector(key, count, limbs);
     }
 
-    private readonly record struct Registers(int R0, int R1, int R2)
+    internal readonly record struct Registers(int R0, int R1, int R2, int R3)
     {
-        public int this[int i] => i switch { 0 => R0, 1 => R1, 2 => R2, _ => throw new ArgumentOutOfRangeException(nameof(i)) };
+        public int this[int i] => i switch { 0 => R0, 1 => R1, 2 => R2, 3 => R3, _ => throw new ArgumentOutOfRangeException(nameof(i)) };
     }
 
     private sealed class ConstantList(long value, int count) : IReadOnlyList<long>

@@ -14,6 +14,7 @@ internal static class BenchCommand
         bench.Subcommands.Add(BenchHeteroLrCommand.Build());
         bench.Subcommands.Add(BenchHomoCommand.Build());
         bench.Subcommands.Add(BenchHomoPartyCommand.Build());
+        bench.Subcommands.Add(BenchSecureBoostCommand.Build());
         return bench;
     }
 }

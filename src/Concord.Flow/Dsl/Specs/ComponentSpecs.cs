@@ -39,6 +39,7 @@ public sealed class ComponentSpecs : IReadOnlyCollection<ComponentSpec>
         HeteroLinearSpecs.Poisson,
         HomoLrSpec.Spec,
         HomoNnSpec.Spec,
+        SecureBoostSpec.Spec,
         EvaluationSpec.Spec,
         ModelLoaderSpec.Spec,
     ]);

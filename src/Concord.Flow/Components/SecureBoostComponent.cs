@@ -1,0 +1,122 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Concord.Data;
+using Concord.Federation.Parties;
+using Concord.ML.LocalBaseline;
+using Concord.ML.SecureBoost;
+
+namespace Concord.Flow.Components;
+
+/// <summary>
+/// hetero_secureboost: lossless federated gradient boosting over vertically split data. The guest outputs the
+/// prediction on its training rows (predict_score, or predict_score_&lt;class&gt; under softmax) next to the labels, and
+/// its part of the model; each host outputs its own lookup table. Each may continue a model through warm_start_model.
+/// </summary>
+public sealed class SecureBoostComponent : IFederatedComponent
+{
+    public string Type => "hetero_secureboost";
+
+    public async Task<ComponentOutput> RunAsync(ComponentRun run, CancellationToken ct)
+    {
+        var options = Options(run.Parameters, run.Seed);
+        var self = run.Context.Self;
+        var table = run.RequireInput("train_data");
+        var validate = run.Inputs.GetValueOrDefault("validate_data");
+        run.Models.TryGetValue("warm_start_model", out var warm);
+        if (self.Role == Role.Host)
+        {
+            var data = new HostBoostData(table.Ids, TableColumns.Features(table), validate?.Ids, validate is null ? null : TableColumns.Features(validate));
+            var host = await new SecureBoostHost(run.Context, options, run.Log)
+                .FitAsync(data, warm is null ? null : HostLookupTable.FromBytes(warm), ct).ConfigureAwait(false);
+            return new ComponentOutput(Metrics: new JsonObject
+            {
+                ["splits"] = host.Table.Splits.Count,
+                ["feature_importance"] = Importance(host.Importance),
+                ["seconds"] = Seconds(host.Times),
+                ["operations"] = Operations(host.Times),
+            }, Model: host.Table.ToBytes());
+        }
+        var labels = table.Labels ?? throw new ArgumentException($"party {self}: the guest's train_data has no label column; name it in the reader or data_transform");
+        var guestData = new GuestBoostData(
+            table.Ids, TableColumns.Features(table), labels, table.Schema.LabelName ?? "label",
+            validate?.Ids, validate is null ? null : TableColumns.Features(validate),
+            validate is null ? null : validate.Labels ?? throw new ArgumentException($"party {self}: validate_data has no label column"));
+        var result = await new SecureBoostGuest(run.Context, options, run.Log)
+            .FitAsync(guestData, warm is null ? null : SecureBoostModel.FromBytes(warm), ct).ConfigureAwait(false);
+        run.Log($"trained {result.Model.Trees.Count} tree(s) in {result.Rounds} round(s)");
+        return new ComponentOutput(Prediction(table, result.Predictions), Metrics(result), result.Model.ToBytes());
+    }
+
+    /// <summary>
+    /// The training options a job's parameters ask for. Public so that the plaintext LocalBaseline can be trained with
+    /// exactly the options the federated run used.
+    /// </summary>
+    public static SecureBoostOptions Options(JsonObject p, long seed) => new()
+    {
+        Objective = Enum.Parse<BoostObjective>(p.String("objective")!, ignoreCase: true),
+        NumClasses = (int)p.Int("num_classes"),
+        NumTrees = (int)p.Int("num_trees"),
+        MaxDepth = (int)p.Int("max_depth"),
+        LearningRate = p.Double("learning_rate"),
+        MaxBin = (int)p.Int("max_bin"),
+        Lambda = p.Double("lambda"),
+        Gamma = p.Double("gamma"),
+        MinChildWeight = p.Double("min_child_weight"),
+        Subsample = p.Double("subsample"),
+        Colsample = p.Double("colsample"),
+        HuberDelta = p.Double("huber_delta"),
+        EarlyStoppingRounds = (int)p.Int("early_stopping_rounds"),
+        Privacy = Enum.Parse<PrivacyMode>(p.String("privacy_mode")!.Replace("_", "", StringComparison.Ordinal), ignoreCase: true),
+        GuestDepth = (int)p.Int("guest_depth"),
+        HostDepth = (int)p.Int("host_depth"),
+        KeyBits = (int)p.Int("key_bits"),
+        PackCandidates = p["pack_candidates"]?.GetValue<bool>() ?? true,
+        Seed = seed,
+    };
+
+    /// <summary>
+    /// The LocalBaseline of a hetero_secureboost job: the same options, trained in plaintext on the guest's and the
+    /// hosts' tables joined in one process (possible only where one holds every party's data, as a demo does).
+    /// The tables must be aligned row for row, as PSI leaves them.
+    /// </summary>
+    public static LocalBoostFit Baseline(JsonObject guestParameters, long seed, (int Party, PartyTable Table) guest, IReadOnlyList<(int Party, PartyTable Table)> hosts)
+    {
+        var labels = guest.Table.Labels ?? throw new ArgumentException($"party {guest.Party}: the guest's table has no label column");
+        return LocalSecureBoostTrainer.Fit(
+            [new LocalBoostParty(guest.Party, TableColumns.Features(guest.Table)), .. hosts.Select(h => new LocalBoostParty(h.Party, TableColumns.Features(h.Table)))],
+            labels, Options(guestParameters, seed), labelName: guest.Table.Schema.LabelName ?? "label");
+    }
+
+    /// <summary>The prediction columns a model's outputs become: predict_score, or predict_score_&lt;class&gt; per class.</summary>
+    public static PartyTable Prediction(PartyTable table, double[][] predictions)
+    {
+        string[] names = predictions.Length == 1
+            ? [EvaluationComponent.ScoreColumn]
+            : [.. Enumerable.Range(0, predictions.Length).Select(k => $"{EvaluationComponent.ScoreColumn}_{k.ToString(CultureInfo.InvariantCulture)}")];
+        return PartyTable.Create(table.Schema.IdName, [.. table.Ids], names, predictions, table.Schema.LabelName ?? "label", table.Labels);
+    }
+
+    private static JsonObject Metrics(SecureBoostGuestResult result) => new()
+    {
+        ["rounds"] = result.Rounds,
+        ["trees"] = result.Model.Trees.Count,
+        ["loss"] = new JsonObject
+        {
+            ["name"] = result.LossName,
+            ["train"] = new JsonArray([.. result.TrainLoss.Select(l => (JsonNode)l)]),
+            ["validate"] = new JsonArray([.. result.ValidateLoss.Select(l => (JsonNode)l)]),
+        },
+        ["feature_importance"] = Importance(result.Importance),
+        ["seconds"] = Seconds(result.Times),
+        ["operations"] = Operations(result.Times),
+    };
+
+    private static JsonArray Importance(IReadOnlyList<FeatureImportance> importance) =>
+        new([.. importance.Select(i => (JsonNode)new JsonObject { ["feature"] = i.Feature, ["splits"] = i.Splits, ["gain"] = i.Gain })]);
+
+    private static JsonObject Operations(PhaseTimes times) =>
+        new([.. times.Operations().Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)kv.Value))]);
+
+    private static JsonObject Seconds(PhaseTimes times) =>
+        new([.. times.ToDictionary().Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)Math.Round(kv.Value, 3)))]);
+}
