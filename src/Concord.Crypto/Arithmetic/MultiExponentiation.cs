@@ -22,13 +22,7 @@ internal static class MultiExponentiation
         {
             throw new ArgumentException($"{exponents.Length} exponents but only {bases.Length / Math.Max(stride, 1)} bases");
         }
-        var maxBits = 0;
-        var nonZero = 0;
-        foreach (var e in exponents)
-        {
-            maxBits = Math.Max(maxBits, 64 - BitOperations.LeadingZeroCount(e));
-            nonZero += e == 0 ? 0 : 1;
-        }
+        var (maxBits, nonZero) = Profile(exponents);
         if (nonZero == 0)
         {
             ws.SetSmall(dst, 1);
@@ -103,6 +97,19 @@ internal static class MultiExponentiation
         {
             ArrayPool<bool>.Shared.Return(filled);
         }
+    }
+
+    /// <summary>The bit length of the largest exponent and how many are non-zero: what the window size depends on.</summary>
+    internal static (int MaxBits, int NonZero) Profile(ReadOnlySpan<ulong> exponents)
+    {
+        var maxBits = 0;
+        var nonZero = 0;
+        foreach (var e in exponents)
+        {
+            maxBits = Math.Max(maxBits, 64 - BitOperations.LeadingZeroCount(e));
+            nonZero += e == 0 ? 0 : 1;
+        }
+        return (maxBits, nonZero);
     }
 
     private static void Accumulate(Workspace ws, int acc, int value, ref bool started, int modulus)

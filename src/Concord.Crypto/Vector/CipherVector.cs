@@ -152,6 +152,13 @@ public sealed partial class CipherVector
     public Ciphertext WeightedSum(IReadOnlyList<long> exponents, int maxDegreeOfParallelism = -1)
     {
         RequireCount(exponents.Count, "the exponent list");
+        var (positive, negative) = SplitSigns(exponents);
+        return Quotient(MultiExp(positive, maxDegreeOfParallelism), MultiExp(negative, maxDegreeOfParallelism));
+    }
+
+    /// <summary>|x_i| of the positive x_i and of the negative ones, zero elsewhere: two multi-exponentiations with no n-sized exponent.</summary>
+    private (ulong[] Positive, ulong[] Negative) SplitSigns(IReadOnlyList<long> exponents)
+    {
         var positive = new ulong[Count];
         var negative = new ulong[Count];
         for (var i = 0; i < Count; i++)
@@ -166,8 +173,12 @@ public sealed partial class CipherVector
                 negative[i] = (ulong)-(x + 1) + 1;
             }
         }
-        var pos = MultiExp(positive, maxDegreeOfParallelism);
-        var neg = MultiExp(negative, maxDegreeOfParallelism);
+        return (positive, negative);
+    }
+
+    /// <summary>pos · neg⁻¹ mod n²: the two halves of a signed multi-exponentiation joined by one modular inverse.</summary>
+    private Ciphertext Quotient(BigNat pos, BigNat neg)
+    {
         var ws = PublicKey.Backend.Workspace;
         using var f = ws.Frame(3);
         ws.Set(f[0], pos);
@@ -187,12 +198,58 @@ public sealed partial class CipherVector
     /// </summary>
     public Ciphertext[] WeightedSums(IReadOnlyList<IReadOnlyList<long>> columns, int maxDegreeOfParallelism = -1)
     {
+        foreach (var column in columns)
+        {
+            RequireCount(column.Count, "an exponent column");
+        }
+        if (PublicKey.CiphertextMontgomery is { } montgomery && columns.Count > 1)
+        {
+            return MontgomeryWeightedSums(montgomery, columns, maxDegreeOfParallelism);
+        }
         var sums = new Ciphertext[columns.Count];
         ParallelRange.For(columns.Count, maxDegreeOfParallelism, (from, to) =>
         {
             for (var j = from; j < to; j++)
             {
                 sums[j] = WeightedSum(columns[j], maxDegreeOfParallelism: 1);
+            }
+        }, chunksPerThread: 8);
+        return sums;
+    }
+
+    /// <summary>
+    /// The columns' multi-exponentiations in Montgomery form: the bases are converted once for all columns, then every
+    /// bucket product and squaring is a division-free Montgomery multiplication.
+    /// </summary>
+    private Ciphertext[] MontgomeryWeightedSums(MontgomeryModulus montgomery, IReadOnlyList<IReadOnlyList<long>> columns, int maxDegreeOfParallelism)
+    {
+        var stride = Stride;
+        var bases = new ulong[checked(Count * stride)];
+        ParallelRange.For(Count, maxDegreeOfParallelism, (from, to) =>
+        {
+            for (var i = from; i < to; i++)
+            {
+                montgomery.ToMontgomery(Limbs(i), bases.AsSpan(i * stride, stride));
+            }
+        });
+        var unit = new ulong[stride];
+        unit[0] = 1;
+        var one = new ulong[stride];
+        montgomery.ToMontgomery(unit, one);
+        var sums = new Ciphertext[columns.Count];
+        ParallelRange.For(columns.Count, maxDegreeOfParallelism, (from, to) =>
+        {
+            var pos = new ulong[stride];
+            var neg = new ulong[stride];
+            var scratch = new ulong[2 * stride];
+            for (var j = from; j < to; j++)
+            {
+                var (positive, negative) = SplitSigns(columns[j]);
+                MontgomeryMultiExponentiation.Evaluate(montgomery, bases, positive, one, pos);
+                MontgomeryMultiExponentiation.Evaluate(montgomery, bases, negative, one, neg);
+                montgomery.Reduce(pos, pos, scratch);
+                montgomery.Reduce(neg, neg, scratch);
+                sums[j] = Quotient(BigNat.FromLimbs(pos), BigNat.FromLimbs(neg));
             }
         }, chunksPerThread: 8);
         return sums;
