@@ -2,12 +2,12 @@ using System.Text.Json;
 
 namespace Concord.Cli.Tests;
 
-/// <summary>The README's main job, end to end: guest, host and arbiter processes, PSI → HeteroLR → Evaluation.</summary>
+/// <summary>The README's main job, end to end: guest, host and arbiter processes, PSI → HeteroLR and SecureBoost → Evaluation.</summary>
 [Collection(NodeProcesses.Name)]
 public class DemoTests
 {
     [Fact]
-    public async Task The_demo_trains_a_vertical_model_that_matches_the_plaintext_baseline()
+    public async Task The_demo_trains_vertical_models_that_match_their_plaintext_baselines()
     {
         var run = await ConcordProcess.RunAsync(TimeSpan.FromMinutes(5), "demo", "--json");
 
@@ -18,8 +18,15 @@ public class DemoTests
         Assert.Equal("success", root.GetProperty("state").GetString());
         // FATE's default_credit hetero files share all 30,000 customers.
         Assert.Equal(30000, root.GetProperty("intersection").GetInt64());
+        var models = root.GetProperty("models").EnumerateArray().ToDictionary(m => m.GetProperty("component").GetString()!);
         // The tolerance for HeteroLR against the LocalBaseline, and a model far better than chance.
-        Assert.InRange(Math.Abs(root.GetProperty("auc").GetDouble() - root.GetProperty("baselineAuc").GetDouble()), 0, 0.01);
-        Assert.True(root.GetProperty("auc").GetDouble() > 0.7);
+        var lr = models["hetero_lr_0"];
+        Assert.InRange(Math.Abs(lr.GetProperty("auc").GetDouble() - lr.GetProperty("baselineAuc").GetDouble()), 0, 0.01);
+        Assert.True(lr.GetProperty("auc").GetDouble() > 0.7);
+        // SecureBoost on the same intersection is lossless: the plaintext boosting's AUC exactly, and better than HeteroLR's.
+        var boost = models["hetero_secureboost_0"];
+        Assert.True(boost.GetProperty("passed").GetBoolean());
+        Assert.Equal(boost.GetProperty("baselineAuc").GetDouble(), boost.GetProperty("auc").GetDouble(), 1e-9);
+        Assert.True(boost.GetProperty("auc").GetDouble() > lr.GetProperty("auc").GetDouble());
     }
 }

@@ -7,7 +7,7 @@ internal static class DemoCommand
 {
     public static Command Build()
     {
-        var command = new Command("demo", "Vertical credit scoring on bundled FATE data: guest, host and arbiter as node processes on 127.0.0.1 run PSI, HeteroLR and Evaluation, compared with a plaintext LocalBaseline.");
+        var command = new Command("demo", "Vertical credit scoring on bundled FATE data: guest, host and arbiter as node processes on 127.0.0.1 run PSI, then HeteroLR and SecureBoost, each evaluated and compared with its plaintext LocalBaseline.");
         var json = new Option<bool>("--json") { Description = "End with one JSON object of the figures on the last line" };
         var workdir = new Option<string?>("--workdir") { Description = "Folder for certificates, configs, party data and logs (default: a new temp folder)" };
         var keep = new Option<bool>("--keep") { Description = "Keep the work folder afterwards (it is kept anyway when the run fails)" };

@@ -9,19 +9,24 @@ internal static class DemoReport
     {
         var job = outcome.Job.Job;
         Console.WriteLine($"Vertical credit scoring on default_credit: PSI found {outcome.Intersection} shared customers; job {job.JobId} {job.State.ToString().ToLowerInvariant()}");
-        if (outcome.Federated is null)
+        if (job.State != Flow.Control.TaskState.Success)
         {
             Console.WriteLine($"The job failed: {job.Error}");
-            Console.WriteLine($"Logs and data are kept in {outcome.Folder}");
-            return;
         }
-        var table = new Table().AddColumns("model", "AUC", "KS", "training time (s)");
-        table.AddRow("HeteroLR, federated (guest + host + arbiter, Paillier)", Text(outcome.Federated.Auc), Text(outcome.Federated.Ks), Text(outcome.Federated.Seconds, "F1"));
-        table.AddRow("LocalBaseline, plaintext on the joined data", Text(outcome.Baseline.Auc), Text(outcome.Baseline.Ks), Text(outcome.Baseline.Seconds, "F2"));
+        var table = new Table().AddColumns("model", "run", "AUC", "KS", "training time (s)");
+        foreach (var model in outcome.Models)
+        {
+            var federated = model.Federated;
+            table.AddRow(Markup.Escape(model.Spec.Name), "federated", Text(federated?.Auc), Text(federated?.Ks), Text(federated?.Seconds, "F1"));
+            table.AddRow("", "plaintext LocalBaseline on the joined data", Text(model.Baseline.Auc), Text(model.Baseline.Ks), Text(model.Baseline.Seconds, "F2"));
+        }
         AnsiConsole.Write(table);
-        var gap = Math.Abs(outcome.Federated.Auc - outcome.Baseline.Auc);
-        Console.WriteLine($"AUC difference {gap:E2} (tolerance {DemoOutcome.AucTolerance}); the demo took {outcome.TotalSeconds:F1} s.");
-        Console.WriteLine(outcome.Passed ? "PASS: the federated model matches the plaintext one." : $"FAIL: see {outcome.Folder}");
+        foreach (var model in outcome.Models.Where(m => m.Federated is not null))
+        {
+            Console.WriteLine($"{model.Spec.Name}: AUC difference {Math.Abs(model.Federated!.Auc - model.Baseline.Auc):E2} (tolerance {model.Spec.AucTolerance:G})");
+        }
+        Console.WriteLine($"The demo took {outcome.TotalSeconds:F1} s; the two models trained at the same time, sharing the machine.");
+        Console.WriteLine(outcome.Passed ? "PASS: every federated model matches its plaintext one." : $"FAIL: logs and data are kept in {outcome.Folder}");
     }
 
     public static object Figures(DemoOutcome outcome) => new
@@ -31,15 +36,20 @@ internal static class DemoReport
         state = outcome.Job.Job.State.ToString().ToLowerInvariant(),
         error = outcome.Job.Job.Error,
         intersection = outcome.Intersection,
-        auc = outcome.Federated?.Auc,
-        ks = outcome.Federated?.Ks,
-        trainSeconds = outcome.Federated?.Seconds,
-        baselineAuc = outcome.Baseline.Auc,
-        baselineKs = outcome.Baseline.Ks,
-        baselineSeconds = outcome.Baseline.Seconds,
-        aucTolerance = DemoOutcome.AucTolerance,
+        models = outcome.Models.Select(m => new
+        {
+            component = m.Spec.Component,
+            passed = m.Passed,
+            auc = m.Federated?.Auc,
+            ks = m.Federated?.Ks,
+            trainSeconds = m.Federated?.Seconds,
+            baselineAuc = m.Baseline.Auc,
+            baselineKs = m.Baseline.Ks,
+            baselineSeconds = m.Baseline.Seconds,
+            aucTolerance = m.Spec.AucTolerance,
+        }),
         totalSeconds = outcome.TotalSeconds,
     };
 
-    private static string Text(double value, string format = "F5") => value.ToString(format, CultureInfo.InvariantCulture);
+    private static string Text(double? value, string format = "F5") => value?.ToString(format, CultureInfo.InvariantCulture) ?? "–";
 }

@@ -1,27 +1,26 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Concord.Cli.Local;
 using Concord.Data;
 using Concord.Flow.Api;
-using Concord.Flow.Components;
 using Concord.Flow.Control;
 using Concord.Flow.Dsl;
-using Concord.ML.Evaluation;
-using Concord.ML.Linear;
-using Concord.ML.LocalBaseline;
+using Concord.ML.Psi;
 
 namespace Concord.Cli.Demo;
 
 /// <summary>A model's quality and how long it took to train.</summary>
 internal sealed record DemoModel(double Auc, double Ks, double Seconds);
 
-/// <summary>What the demo measured: the federated pipeline against the plaintext LocalBaseline.</summary>
-internal sealed record DemoOutcome(string Folder, JobView Job, DemoModel? Federated, DemoModel Baseline, long Intersection, double TotalSeconds)
+/// <summary>One model of the demo: federated (null when the job produced no evaluation) against its plaintext LocalBaseline.</summary>
+internal sealed record DemoComparison(DemoModelSpec Spec, DemoModel? Federated, DemoModel Baseline)
 {
-    /// <summary>The tolerance for HeteroLR against the LocalBaseline.</summary>
-    public const double AucTolerance = 0.01;
+    public bool Passed => Federated is not null && Math.Abs(Federated.Auc - Baseline.Auc) <= Spec.AucTolerance;
+}
 
-    public bool Passed => Job.Job.State == TaskState.Success && Federated is not null && Math.Abs(Federated.Auc - Baseline.Auc) <= AucTolerance;
+/// <summary>What the demo measured: each federated model against its plaintext LocalBaseline.</summary>
+internal sealed record DemoOutcome(string Folder, JobView Job, IReadOnlyList<DemoComparison> Models, long Intersection, double TotalSeconds)
+{
+    public bool Passed => Job.Job.State == TaskState.Success && Models.All(m => m.Passed);
 }
 
 /// <summary>The demo's steps, in order; nodes are always stopped, whatever happens.</summary>
@@ -42,38 +41,30 @@ internal static class DemoRun
         await federation.StartAllAsync(progress.Step, ct);
         using var api = federation.Operator(DemoScenario.Guest);
         var jobId = await api.SubmitAsync(await File.ReadAllTextAsync(DemoScenario.JobPath, ct), DemoScenario.JobFile, ct);
-        progress.Step($"operator submitted {DemoScenario.JobFile} (PSI → HeteroLR → Evaluation) as {jobId}");
+        progress.Step($"operator submitted {DemoScenario.JobFile} (PSI → HeteroLR and SecureBoost → Evaluation) as {jobId}");
         var view = await Commands.Run.TaskProgress.FollowAsync(api, jobId, ct);
         var metrics = await api.MetricsAsync(jobId, ct);
         await federation.StopAllAsync(progress.Step);
-
-        var evaluation = Metric(metrics, DemoScenario.Evaluation);
-        var federated = evaluation is null ? null : new DemoModel(
-            evaluation["auc"]!.GetValue<double>(), evaluation["ks"]!.GetValue<double>(),
-            TaskSeconds(view, DemoScenario.Model));
         var intersection = Metric(metrics, DemoScenario.Psi)?["intersect_count"]?.GetValue<long>() ?? 0;
 
-        progress.Step("training the same model in plaintext on the joined data (the LocalBaseline; possible only because this demo holds both parties' data)");
-        var baseline = TrainBaseline(job, guestTable, hostTable);
-        return new DemoOutcome(folder, view, federated, baseline, intersection, progress.Elapsed.TotalSeconds);
+        progress.Step("training the same models in plaintext on the joined data (the LocalBaselines; possible only because this demo holds both parties' data)");
+        var (guest, host) = Aligned(guestTable, hostTable);
+        var models = DemoScenario.Models.Select(spec =>
+        {
+            var evaluation = Metric(metrics, spec.Evaluation);
+            var federated = evaluation is null ? null : new DemoModel(
+                evaluation["auc"]!.GetValue<double>(), evaluation["ks"]!.GetValue<double>(), TaskSeconds(view, spec.Component));
+            return new DemoComparison(spec, federated, DemoScenario.Baseline(spec, job, guest, host));
+        }).ToList();
+        return new DemoOutcome(folder, view, models, intersection, progress.Elapsed.TotalSeconds);
     }
 
-    /// <summary>The federated model's options and feature preparation, applied to the pooled columns in one process.</summary>
-    private static DemoModel TrainBaseline(JobDefinition job, PartyTable guest, PartyTable host)
+    /// <summary>Both tables restricted to their shared ids in ordinal id order: the rows PSI hands the models.</summary>
+    private static (PartyTable Guest, PartyTable Host) Aligned(PartyTable guest, PartyTable host)
     {
-        var model = job.Component(DemoScenario.Model);
-        var clock = Stopwatch.StartNew();
-        var options = HeteroLinearComponent.Options(model.ParametersFor(DemoScenario.Guest), LinearTask.Logistic, job.Settings.Seed);
-        // The federated run already logged any feature warnings at each party.
-        var guestFeatures = HeteroLinearComponent.Features(model.ParametersFor(DemoScenario.Guest), guest, null, _ => { });
-        var hostFeatures = HeteroLinearComponent.Features(model.ParametersFor(DemoScenario.Host), host, null, _ => { });
-        double[][] joined = [.. guestFeatures.Columns, .. hostFeatures.Columns];
-        var fit = LocalLinearTrainer.Fit(joined, guest.Labels!, options);
-        var scores = LocalLinearTrainer.LinearPredictor(joined, fit.Weights[0], guest.RowCount)
-            .Select(wx => Residuals.Predict(LinearTask.Logistic, wx, exposure: 1)).ToArray();
-        clock.Stop();
-        var evaluation = BinaryMetrics.Evaluate(scores, guest.Labels!);
-        return new DemoModel(evaluation.Auc, evaluation.Ks, clock.Elapsed.TotalSeconds);
+        var hostRows = host.Ids.Select((id, row) => (id, row)).ToDictionary(p => p.id, p => p.row, StringComparer.Ordinal);
+        var shared = guest.Ids.Select((id, row) => (id, row)).Where(p => hostRows.ContainsKey(p.id)).OrderBy(p => p.id, StringComparer.Ordinal).ToList();
+        return (RowSelection.Select(guest, [.. shared.Select(p => p.row)]), RowSelection.Select(host, [.. shared.Select(p => hostRows[p.id])]));
     }
 
     private static JsonNode? Metric(IEnumerable<Flow.Store.MetricRecord> metrics, string component) =>
