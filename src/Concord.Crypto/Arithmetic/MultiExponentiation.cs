@@ -22,30 +22,42 @@ internal static class MultiExponentiation
         {
             throw new ArgumentException($"{exponents.Length} exponents but only {bases.Length / Math.Max(stride, 1)} bases");
         }
+        using var f = ws.Frame(2);
+        Span<ulong> one = stackalloc ulong[stride];
+        Span<ulong> result = stackalloc ulong[stride];
+        one[0] = 1;
+        Evaluate(new WorkspaceMultiplier(ws, f[0], f[1], modulus, stride), bases, exponents, one, result);
+        ws.Set(dst, result);
+    }
+
+    /// <summary>
+    /// result = Π bases[i]^exponents[i] in the multiplier's form, where base i is bases[i·stride .. (i+1)·stride) with
+    /// stride = m.Limbs, and <paramref name="one"/> is 1 in that form (R mod m for Montgomery form).
+    /// </summary>
+    public static void Evaluate(ModularMultiplier m, ReadOnlySpan<ulong> bases, ReadOnlySpan<ulong> exponents, ReadOnlySpan<ulong> one, Span<ulong> result)
+    {
+        var stride = m.Limbs;
         var (maxBits, nonZero) = Profile(exponents);
+        one.CopyTo(result);
         if (nonZero == 0)
         {
-            ws.SetSmall(dst, 1);
             return;
         }
         var c = WindowBits(nonZero, maxBits);
         var mask = (1UL << c) - 1;
         var windows = (maxBits + c - 1) / c;
+        var buckets = ArrayPool<ulong>.Shared.Rent((1 << c) * stride);
         var filled = ArrayPool<bool>.Shared.Rent(1 << c);
+        Span<ulong> scratch = stackalloc ulong[2 * stride];
+        Span<ulong> sum = stackalloc ulong[stride];
+        Span<ulong> total = stackalloc ulong[stride];
         try
         {
-            // Registers: scratch, running product, window product, then one bucket per non-zero digit.
-            using var f = ws.Frame((1 << c) + 2);
-            int scratch = f[0], sum = f[1], total = f[2];
-            var started = false;
             for (var w = windows - 1; w >= 0; w--)
             {
-                if (started)
+                for (var s = 0; s < c && w < windows - 1; s++)
                 {
-                    for (var s = 0; s < c; s++)
-                    {
-                        ws.MulMod(dst, dst, dst, modulus);
-                    }
+                    m.Multiply(result, result, result, scratch);
                 }
                 Array.Clear(filled, 0, 1 << c);
                 var shift = w * c;
@@ -56,16 +68,15 @@ internal static class MultiExponentiation
                     {
                         continue;
                     }
-                    var bucket = f[2 + d];
+                    var bucket = buckets.AsSpan(d * stride, stride);
                     var b = bases.Slice(i * stride, stride);
                     if (filled[d])
                     {
-                        ws.Set(scratch, b);
-                        ws.MulMod(bucket, bucket, scratch, modulus);
+                        m.Multiply(bucket, b, bucket, scratch);
                     }
                     else
                     {
-                        ws.Set(bucket, b);
+                        b.CopyTo(bucket);
                         filled[d] = true;
                     }
                 }
@@ -76,25 +87,22 @@ internal static class MultiExponentiation
                 {
                     if (filled[d])
                     {
-                        Accumulate(ws, sum, f[2 + d], ref sumStarted, modulus);
+                        Accumulate(m, sum, buckets.AsSpan(d * stride, stride), ref sumStarted, scratch);
                     }
                     if (sumStarted)
                     {
-                        Accumulate(ws, total, sum, ref totalStarted, modulus);
+                        Accumulate(m, total, sum, ref totalStarted, scratch);
                     }
                 }
                 if (totalStarted)
                 {
-                    Accumulate(ws, dst, total, ref started, modulus);
+                    m.Multiply(result, total, result, scratch);
                 }
-            }
-            if (!started)
-            {
-                ws.SetSmall(dst, 1);
             }
         }
         finally
         {
+            ArrayPool<ulong>.Shared.Return(buckets);
             ArrayPool<bool>.Shared.Return(filled);
         }
     }
@@ -112,15 +120,15 @@ internal static class MultiExponentiation
         return (maxBits, nonZero);
     }
 
-    private static void Accumulate(Workspace ws, int acc, int value, ref bool started, int modulus)
+    private static void Accumulate(ModularMultiplier m, Span<ulong> acc, ReadOnlySpan<ulong> value, ref bool started, Span<ulong> scratch)
     {
         if (started)
         {
-            ws.MulMod(acc, acc, value, modulus);
+            m.Multiply(acc, value, acc, scratch);
         }
         else
         {
-            ws.Copy(acc, value);
+            value.CopyTo(acc);
             started = true;
         }
     }

@@ -245,8 +245,8 @@ public sealed partial class CipherVector
             for (var j = from; j < to; j++)
             {
                 var (positive, negative) = SplitSigns(columns[j]);
-                MontgomeryMultiExponentiation.Evaluate(montgomery, bases, positive, one, pos);
-                MontgomeryMultiExponentiation.Evaluate(montgomery, bases, negative, one, neg);
+                MultiExponentiation.Evaluate(montgomery, bases, positive, one, pos);
+                MultiExponentiation.Evaluate(montgomery, bases, negative, one, neg);
                 montgomery.Reduce(pos, pos, scratch);
                 montgomery.Reduce(neg, neg, scratch);
                 sums[j] = Quotient(BigNat.FromLimbs(pos), BigNat.FromLimbs(neg));
