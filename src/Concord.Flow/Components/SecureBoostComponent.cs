@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Concord.Data;
 using Concord.Federation.Parties;
 using Concord.ML.LocalBaseline;
+using Concord.ML.Profiling;
 using Concord.ML.SecureBoost;
 
 namespace Concord.Flow.Components;
@@ -114,9 +115,15 @@ public sealed class SecureBoostComponent : IFederatedComponent
     private static JsonArray Importance(IReadOnlyList<FeatureImportance> importance) =>
         new([.. importance.Select(i => (JsonNode)new JsonObject { ["feature"] = i.Feature, ["splits"] = i.Splits, ["gain"] = i.Gain })]);
 
-    private static JsonObject Operations(PhaseTimes times) =>
-        new([.. times.Operations().Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)kv.Value))]);
+    private static JsonObject Operations(PhaseTimer times) =>
+        new([.. times.Operations.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)kv.Value))]);
 
-    private static JsonObject Seconds(PhaseTimes times) =>
-        new([.. times.ToDictionary().Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)Math.Round(kv.Value, 3)))]);
+    /// <summary>Seconds per phase (every phase present, zero where a role has none) and the process's CPU seconds.</summary>
+    private static JsonObject Seconds(PhaseTimer times)
+    {
+        string[] phases = [Phase.Encrypt, Phase.Decrypt, Phase.Histogram, Phase.SplitSearch, Phase.Partition, Phase.Transport];
+        var seconds = new JsonObject([.. phases.Select(p => KeyValuePair.Create(p, (JsonNode?)Math.Round(times.Seconds.GetValueOrDefault(p), 3)))]);
+        seconds["cpu"] = Math.Round(times.CpuSeconds, 3);
+        return seconds;
+    }
 }

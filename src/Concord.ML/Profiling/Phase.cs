@@ -18,4 +18,13 @@ public static class Phase
 
     /// <summary>Everything computed on plaintext: predictors, optimizer steps, decoding.</summary>
     public const string Plaintext = "plaintext";
+
+    /// <summary>SecureBoost host: encrypted histograms, candidate sums, packing and re-randomising them.</summary>
+    public const string Histogram = "histogram";
+
+    /// <summary>SecureBoost: plaintext histograms and gains of the guest's own features.</summary>
+    public const string SplitSearch = "split_search";
+
+    /// <summary>SecureBoost host: partitioning a node on a chosen split, and answering prediction queries.</summary>
+    public const string Partition = "partition";
 }

@@ -6,12 +6,29 @@ namespace Concord.ML.Profiling;
 
 /// <summary>
 /// Seconds spent per named phase of one party's protocol run (encrypt, multi-exponentiation, decrypt, transport…),
-/// so that benchmarks can say where the time goes instead of guessing. Phases that overlap in time on different
-/// threads each count their own wall time.
+/// the operations counted in them, and the CPU time the party's process used meanwhile, so that benchmarks can say
+/// where the time goes instead of guessing. Phases that overlap in time on different threads each count their own
+/// wall time; on a shared machine wall-clock phases stretch with the load, the CPU time much less.
 /// </summary>
 public sealed class PhaseTimer
 {
     private readonly ConcurrentDictionary<string, double> _seconds = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, long> _operations = new(StringComparer.Ordinal);
+    private readonly TimeSpan _cpuAtStart = Process.GetCurrentProcess().TotalProcessorTime;
+    private TimeSpan? _cpu;
+
+    /// <summary>Times the code up to the end of a <c>using</c> block under <paramref name="phase"/>.</summary>
+    public Measurement Measure(string phase) => new(this, phase, Stopwatch.GetTimestamp());
+
+    /// <summary>Counts operations (encryptions, ciphertext additions…) that a phase's time is made of.</summary>
+    public void Count(string operation, long count) => _operations.AddOrUpdate(operation, count, (_, total) => total + count);
+
+    public IReadOnlyDictionary<string, long> Operations => _operations;
+
+    /// <summary>CPU seconds of the whole process (every thread) from this timer's creation to <see cref="Stop"/>.</summary>
+    public double CpuSeconds => (_cpu ?? (Process.GetCurrentProcess().TotalProcessorTime - _cpuAtStart)).TotalSeconds;
+
+    public void Stop() => _cpu ??= Process.GetCurrentProcess().TotalProcessorTime - _cpuAtStart;
 
     public T Time<T>(string phase, Func<T> work)
     {
@@ -77,4 +94,9 @@ public sealed class PhaseTimer
     public JsonObject ToJson() => new([.. _seconds.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => KeyValuePair.Create(p.Key, (JsonNode?)p.Value))]);
 
     private void Add(string phase, long start) => Add(phase, Stopwatch.GetElapsedTime(start));
+
+    public readonly struct Measurement(PhaseTimer timer, string phase, long started) : IDisposable
+    {
+        public void Dispose() => timer.Add(phase, started);
+    }
 }

@@ -1,3 +1,5 @@
+using Concord.ML.Profiling;
+
 namespace Concord.ML.SecureBoost;
 
 /// <summary>The guest's aligned rows: ids, features (NaN where missing), labels, and optionally validation rows.</summary>
@@ -30,7 +32,7 @@ public sealed record SecureBoostGuestResult(
     string LossName,
     int Rounds,
     IReadOnlyList<FeatureImportance> Importance,
-    PhaseTimes Times);
+    PhaseTimer Times);
 
 /// <summary>What a host ends with: its lookup table, the importance of its own features, and where its time went.</summary>
-public sealed record SecureBoostHostResult(HostLookupTable Table, IReadOnlyList<FeatureImportance> Importance, PhaseTimes Times);
+public sealed record SecureBoostHostResult(HostLookupTable Table, IReadOnlyList<FeatureImportance> Importance, PhaseTimer Times);

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Concord.Crypto.Packing;
 using Concord.Crypto.Paillier;
 using Concord.Crypto.Vector;
+using Concord.ML.Profiling;
 
 namespace Concord.ML.SecureBoost;
 
@@ -20,7 +21,7 @@ internal sealed record LayerCandidates(long[] Counts, CipherVector Sums, IReadOn
 /// against the row ciphertexts it made and learn which rows a bin holds.
 /// </summary>
 internal sealed class EncryptedHistograms(
-    BinnedFeatures bins, PaillierPublicKey key, SignedPacking packing, int slotsPerRow, int perCiphertext, SecureBoostOptions options, int partyId, PhaseTimes times)
+    BinnedFeatures bins, PaillierPublicKey key, SignedPacking packing, int slotsPerRow, int perCiphertext, SecureBoostOptions options, int partyId, PhaseTimer times)
 {
     private CipherVector? _gradients;
     private int[] _position = [];

@@ -1,10 +1,12 @@
+using Concord.ML.Profiling;
+
 namespace Concord.ML.SecureBoost;
 
 /// <summary>
 /// A party's features split in plaintext, by the party that holds them: the guest's own features in a federated run,
 /// and every party's in the LocalBaseline. Candidates come from plaintext histograms of the node's rows.
 /// </summary>
-internal sealed class LocalSplitParty(int party, int partyId, BinnedFeatures features, SecureBoostOptions options, PhaseTimes? times = null) : ISplitParty
+internal sealed class LocalSplitParty(int party, int partyId, BinnedFeatures features, SecureBoostOptions options, PhaseTimer? times = null) : ISplitParty
 {
     private readonly Dictionary<int, List<CandidateSplit>> _listed = [];
     private TreeJob _job = null!;

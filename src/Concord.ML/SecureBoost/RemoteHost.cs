@@ -2,6 +2,7 @@ using Concord.Crypto.Vector;
 using Concord.Federation;
 using Concord.Federation.Context;
 using Concord.Federation.Parties;
+using Concord.ML.Profiling;
 using static Concord.ML.SecureBoost.SecureBoostProtocol;
 
 namespace Concord.ML.SecureBoost;
@@ -11,7 +12,7 @@ namespace Concord.ML.SecureBoost;
 /// host): the host lists candidates as encrypted sums, which the guest decrypts; it hears only of the nodes it won,
 /// and answers with the rows' directions, never with a threshold or a feature value.
 /// </summary>
-internal sealed class RemoteHost(FederationContext ctx, PartyRef host, int party, GradientCodec codec, PhaseTimes times) : ISplitParty
+internal sealed class RemoteHost(FederationContext ctx, PartyRef host, int party, GradientCodec codec, PhaseTimer times) : ISplitParty
 {
     private int _step;
     private TreeJob _job = null!;
@@ -84,10 +85,10 @@ internal sealed class RemoteHost(FederationContext ctx, PartyRef host, int party
     private FederationContext Next() => ctx.Sub($"step-{_step++}");
 
     private Task Send<T>(FederationContext step, Federation.Messaging.Tag<T> tag, T value, CancellationToken ct) =>
-        times.WaitAsync(step.Group([host]).Send(tag, value, ct));
+        times.TimeAsync(Phase.Transport, () => step.Group([host]).Send(tag, value, ct));
 
     private Task<T> Receive<T>(FederationContext step, Federation.Messaging.Tag<T> tag, CancellationToken ct) =>
-        times.WaitAsync(step.Group([host]).Receive(tag, ct));
+        times.TimeAsync(Phase.Transport, () => step.Group([host]).Receive(tag, ct));
 
     private bool[] Unpack(byte[] mask, int count, string what)
     {

@@ -3,6 +3,7 @@ using Concord.Federation;
 using Concord.Federation.Context;
 using Concord.ML.HeteroLinear;
 using Concord.ML.LocalBaseline;
+using Concord.ML.Profiling;
 using static Concord.ML.SecureBoost.SecureBoostProtocol;
 
 namespace Concord.ML.SecureBoost;
@@ -15,12 +16,12 @@ namespace Concord.ML.SecureBoost;
 /// </summary>
 public sealed class SecureBoostGuest(FederationContext ctx, SecureBoostOptions options, Action<string>? log = null)
 {
-    private readonly PhaseTimes _times = new();
+    private readonly PhaseTimer _times = new();
     private readonly Objective _objective = new(options);
 
     public async Task<SecureBoostGuestResult> FitAsync(GuestBoostData data, SecureBoostModel? warmStart = null, CancellationToken ct = default)
     {
-        var hellos = await _times.WaitAsync(ctx.Hosts.ReceiveAll(Hello, ct)).ConfigureAwait(false);
+        var hellos = await _times.TimeAsync(Phase.Transport, () => ctx.Hosts.ReceiveAll(Hello, ct)).ConfigureAwait(false);
         BinnedFeatures bins;
         try
         {
@@ -159,7 +160,7 @@ public sealed class SecureBoostGuest(FederationContext ctx, SecureBoostOptions o
 
     /// <summary>The guest's own features in plaintext and the hosts behind the federation, as the boosting loop sees them.</summary>
     private sealed class GuestParties(
-        LocalSplitParty guest, List<RemoteHost> hosts, GradientCodec codec, GuestBoostData data, SecureBoostOptions options, PhaseTimes times) : IBoostingParties
+        LocalSplitParty guest, List<RemoteHost> hosts, GradientCodec codec, GuestBoostData data, SecureBoostOptions options, PhaseTimer times) : IBoostingParties
     {
         public IReadOnlyList<ISplitParty> Splitters { get; } = [guest, .. hosts];
 

@@ -5,6 +5,7 @@ using Concord.Crypto.Vector;
 using Concord.Federation;
 using Concord.Federation.Context;
 using Concord.ML.HeteroLinear;
+using Concord.ML.Profiling;
 using static Concord.ML.SecureBoost.SecureBoostProtocol;
 
 namespace Concord.ML.SecureBoost;
@@ -18,7 +19,7 @@ namespace Concord.ML.SecureBoost;
 /// </summary>
 public sealed class SecureBoostHost(FederationContext ctx, SecureBoostOptions options, Action<string>? log = null)
 {
-    private readonly PhaseTimes _times = new();
+    private readonly PhaseTimer _times = new();
     private readonly Dictionary<long, HostSplit> _splits = [];
     private HostBoostData _data = null!;
     private BinnedFeatures _bins = null!;
@@ -32,7 +33,7 @@ public sealed class SecureBoostHost(FederationContext ctx, SecureBoostOptions op
         {
             throw new ArgumentException(reason);
         }
-        var setup = await _times.WaitAsync(ctx.Guest.Receive(Setup, ct)).ConfigureAwait(false);
+        var setup = await _times.TimeAsync(Phase.Transport, () => ctx.Guest.Receive(Setup, ct)).ConfigureAwait(false);
         if (setup.Rejection is string rejection)
         {
             throw new FederationException($"the guest stopped training: {rejection}", ctx.Roster.Guest);
@@ -41,11 +42,11 @@ public sealed class SecureBoostHost(FederationContext ctx, SecureBoostOptions op
         for (var step = 0; ; step++)
         {
             var scope = ctx.Sub($"step-{step}");
-            var command = await _times.WaitAsync(scope.Guest.Receive(Command, ct)).ConfigureAwait(false);
+            var command = await _times.TimeAsync(Phase.Transport, () => scope.Guest.Receive(Command, ct)).ConfigureAwait(false);
             switch (command.Kind)
             {
                 case HostCommandKind.Gradients:
-                    var bytes = await _times.WaitAsync(scope.Guest.Receive(EncryptedGradients, ct)).ConfigureAwait(false);
+                    var bytes = await _times.TimeAsync(Phase.Transport, () => scope.Guest.Receive(EncryptedGradients, ct)).ConfigureAwait(false);
                     Guard(() => histograms.SetGradients(CipherVector.FromBytes(histograms.PublicKey, bytes, $"\"{EncryptedGradients.Name}\""), command.Rows ?? []));
                     break;
                 case HostCommandKind.Layer:
@@ -109,7 +110,7 @@ public sealed class SecureBoostHost(FederationContext ctx, SecureBoostOptions op
         }
         await scope.Guest.Send(CandidateCounts, layer.Counts, ct).ConfigureAwait(false);
         await scope.Guest.Send(EncryptedSplitSums, layer.Sums.ToBytes(), ct).ConfigureAwait(false);
-        var choices = await _times.WaitAsync(scope.Guest.Receive(SplitChoices, ct)).ConfigureAwait(false);
+        var choices = await _times.TimeAsync(Phase.Transport, () => scope.Guest.Receive(SplitChoices, ct)).ConfigureAwait(false);
         using (_times.Measure(Phase.Partition))
         {
             var partitions = Guard(() => Partition(nodes, layer, choices));

@@ -29,8 +29,16 @@ public class CheckpointResumeTests
         var data = new[] { HomoCsv.Read("breast_homo_guest.csv"), HomoCsv.Read("breast_homo_host.csv") };
         var settings = new HomoSettings { Rounds = 6, Aggregation = aggregation, KeyBits = 1024, Seed = 4 };
         var factory = new HomoLrFactory(new HomoLrOptions { LearningRate = 0.05, BatchSize = 32 });
+        // The parties start concurrently, so their stores are made under a lock.
         var stores = new Dictionary<int, Dictionary<long, byte[]>>();
-        var full = await HomoFederation.RunAsync(settings, data, factory, id => new MemoryCheckpoints(2, null, stores.TryGetValue(id, out var s) ? s : stores[id] = []));
+        Dictionary<long, byte[]> StoreOf(int id)
+        {
+            lock (stores)
+            {
+                return stores.TryGetValue(id, out var s) ? s : stores[id] = [];
+            }
+        }
+        var full = await HomoFederation.RunAsync(settings, data, factory, id => new MemoryCheckpoints(2, null, StoreOf(id)));
         Assert.All(stores.Values, s => Assert.Equal([2L, 4, 6], s.Keys.Order()));
 
         var resumed = await HomoFederation.RunAsync(settings, data, factory, id => new MemoryCheckpoints(2, 4, new Dictionary<long, byte[]>(stores[id])));
