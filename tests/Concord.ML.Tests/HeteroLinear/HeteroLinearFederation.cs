@@ -31,7 +31,9 @@ internal sealed class HeteroLinearFederation
         var roster = new Roster(GuestId, [.. hosts.Select((_, i) => FirstHostId + i)], ArbiterId);
         var transcripts = roster.All().ToDictionary(p => p.Id, _ => new Transcript());
         var contexts = roster.All().ToDictionary(p => p, p => new FederationContext("job-hetero", p, roster, network.Join(p.Id), transcripts[p.Id]).Sub("hetero_lr"));
-        ICheckpoints? Saved(PartyRef p) => checkpoints?.Invoke(p.Id);
+        // Made here, one party after another, not inside the parties' concurrent tasks: callers keep them in a plain dictionary.
+        var stores = roster.All().ToDictionary(p => p, p => checkpoints?.Invoke(p.Id));
+        ICheckpoints? Saved(PartyRef p) => stores[p];
         return new HeteroLinearFederation
         {
             Guest = Task.Run(() => new HeteroLinearGuest(contexts[roster.Guest], settings, Saved(roster.Guest)).FitAsync(guest)),
