@@ -103,6 +103,10 @@ public sealed class HeteroLinearHost(FederationContext ctx, HeteroLinearSettings
             await Timings.TimeAsync(Phase.Transport, () => batch.Guest.Send(EncryptedSquaredHostPredictorSum, sum, ct)).ConfigureAwait(false);
         }
         var self = ctx.Roster.Hosts.ToList().IndexOf(ctx.Self);
+        if (self == 0)
+        {
+            return;
+        }
         long[] exponents = [.. u.Select((v, r) => FixedPointScales.Exponent(v, FixedPointScales.Predictor, $"w·x of batch row {r}"))];
         for (var earlier = 0; earlier < self; earlier++)
         {

@@ -14,7 +14,7 @@ public sealed class PhaseTimer
 {
     private readonly ConcurrentDictionary<string, double> _seconds = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, long> _operations = new(StringComparer.Ordinal);
-    private readonly TimeSpan _cpuAtStart = Process.GetCurrentProcess().TotalProcessorTime;
+    private readonly TimeSpan _cpuAtStart = Environment.CpuUsage.TotalTime;
     private TimeSpan? _cpu;
 
     /// <summary>Times the code up to the end of a <c>using</c> block under <paramref name="phase"/>.</summary>
@@ -26,9 +26,9 @@ public sealed class PhaseTimer
     public IReadOnlyDictionary<string, long> Operations => _operations;
 
     /// <summary>CPU seconds of the whole process (every thread) from this timer's creation to <see cref="Stop"/>.</summary>
-    public double CpuSeconds => (_cpu ?? (Process.GetCurrentProcess().TotalProcessorTime - _cpuAtStart)).TotalSeconds;
+    public double CpuSeconds => (_cpu ?? (Environment.CpuUsage.TotalTime - _cpuAtStart)).TotalSeconds;
 
-    public void Stop() => _cpu ??= Process.GetCurrentProcess().TotalProcessorTime - _cpuAtStart;
+    public void Stop() => _cpu ??= Environment.CpuUsage.TotalTime - _cpuAtStart;
 
     public T Time<T>(string phase, Func<T> work)
     {

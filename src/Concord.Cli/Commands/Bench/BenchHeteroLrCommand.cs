@@ -57,7 +57,7 @@ internal static class BenchHeteroLrCommand
             + $" {r.Epochs} epoch(s), batch {(r.BatchSize < 0 ? "all rows" : r.BatchSize.ToString(CultureInfo.InvariantCulture))}; {r.Cores} cores");
         console.MarkupLine($"training {r.TrainingSeconds:F1} s ({r.SecondsPerEpoch:F1} s per epoch); plaintext LocalBaseline {r.PlaintextSeconds:F2} s;"
             + $" federated / plaintext = {r.Ratio:F0}×");
-        console.MarkupLine($"target ≤ {r.TargetSeconds:F0} s per epoch (goal {r.GoalSeconds:F0} s) on 2 cores: "
+        console.MarkupLine($"target ≤ {r.TargetSeconds:G3} s per epoch (goal {r.GoalSeconds:G3} s) on 2 cores: "
             + (r.Met switch { true => "[green]met[/]", false => "[red]not met[/]", null => "(not a 2-core machine)" }));
         var phases = r.Roles.SelectMany(role => role.Seconds.Keys).Distinct().Order(StringComparer.Ordinal).ToList();
         var table = new Table().AddColumns(["phase (s)", .. r.Roles.Select(role => $"{role.Role} {role.Party}")]);

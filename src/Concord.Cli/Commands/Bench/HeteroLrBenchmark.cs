@@ -49,12 +49,14 @@ internal static class HeteroLrBenchmark
         try
         {
             progress.Report($"generating {options.Rows:N0} rows × ({options.GuestFeatures} guest + {options.HostFeatures} host) features");
-            var data = VerticalSyntheticData.Generate(options.Rows, options.GuestFeatures, options.HostFeatures);
+            var data = SyntheticData.Generate(options.Rows, options.GuestFeatures, options.HostFeatures, seed: 7);
             var plaintext = PlaintextSeconds(data, options);
             progress.Report($"plaintext LocalBaseline: {options.Epochs} epoch(s) in {plaintext:F2} s");
             await using var federation = LocalFederation.Create(folder, Guest, [Host], Arbiter);
-            TableStore.Open(federation.HomeOf(Guest)).Save(Table, data.Guest, options: new SaveOptions { Overwrite = true });
-            TableStore.Open(federation.HomeOf(Host)).Save(Table, data.Host, options: new SaveOptions { Overwrite = true });
+            var guest = PartyTable.Create("id", data.Ids, Names("x", data.Guest.Length), data.Guest, "y", data.Labels);
+            var host = PartyTable.Create("id", data.Ids, Names("h", data.Host.Length), data.Host);
+            TableStore.Open(federation.HomeOf(Guest)).Save(Table, guest, options: new SaveOptions { Overwrite = true });
+            TableStore.Open(federation.HomeOf(Host)).Save(Table, host, options: new SaveOptions { Overwrite = true });
             await federation.StartAllAsync(progress.Report, ct);
             try
             {
@@ -71,12 +73,14 @@ internal static class HeteroLrBenchmark
         }
     }
 
-    private static double PlaintextSeconds(VerticalSyntheticData data, HeteroLrBenchmarkOptions options)
+    private static string[] Names(string prefix, int count) =>
+        [.. Enumerable.Range(0, count).Select(j => string.Create(CultureInfo.InvariantCulture, $"{prefix}{j}"))];
+
+    private static double PlaintextSeconds(SyntheticData data, HeteroLrBenchmarkOptions options)
     {
-        double[][] columns = [.. data.Guest.Schema.FeatureNames.Select((_, j) => data.Guest.Column(j).ToArray()),
-            .. data.Host.Schema.FeatureNames.Select((_, j) => data.Host.Column(j).ToArray())];
+        double[][] columns = [.. data.Guest, .. data.Host];
         var watch = Stopwatch.StartNew();
-        LocalLinearTrainer.Fit(columns, data.Guest.Labels!, LinearOptions(options));
+        LocalLinearTrainer.Fit(columns, data.Labels, LinearOptions(options));
         return watch.Elapsed.TotalSeconds;
     }
 
