@@ -14,8 +14,9 @@ internal static class GuestLoss
 {
     /// <param name="hostPredictor">Enc(U) per row, at the predictor scale S.</param>
     /// <param name="squaredHostPredictor">Enc(Σ w·U²) over the batch, at S² (times the weight scale when weighted).</param>
+    /// <param name="weights">The batch's sample weights as fixed-point exponents, in batch order; null without sample weights.</param>
     public static EncryptedBatchLoss Encrypt(
-        LinearTask task, CipherVector hostPredictor, Ciphertext squaredHostPredictor, double[] own, IReadOnlyList<int> rows, double[] y, double[]? sampleWeights)
+        LinearTask task, CipherVector hostPredictor, Ciphertext squaredHostPredictor, double[] own, IReadOnlyList<int> rows, double[] y, long[]? weights)
     {
         const double s = FixedPointScales.Predictor;
         var coefficients = new long[rows.Count];
@@ -23,7 +24,7 @@ internal static class GuestLoss
         for (var r = 0; r < rows.Count; r++)
         {
             var i = rows[r];
-            var w = sampleWeights is null ? 1 : FixedPointScales.Exponent(sampleWeights[i], FixedPointScales.Factor, $"sample weight in row {i}");
+            var w = weights?[r] ?? 1;
             var u = own[r];
             var (p, a) = task == LinearTask.Logistic
                 ? ((8 * Math.Log(2)) - (4 * Residuals.Signed(y[i]) * u) + (u * u), (2 * u) - (4 * Residuals.Signed(y[i])))
@@ -36,7 +37,7 @@ internal static class GuestLoss
             .Add(squaredHostPredictor)
             .AddPlaintext(FixedPointScales.Encode(key, plain, s * s));
         var k = task == LinearTask.Logistic ? 8 : 2;
-        var weightScale = sampleWeights is null ? 1 : FixedPointScales.Factor;
+        var weightScale = weights is null ? 1 : FixedPointScales.Factor;
         return new EncryptedBatchLoss(loss.ToBytes(), k * s * s * weightScale * rows.Count);
     }
 }

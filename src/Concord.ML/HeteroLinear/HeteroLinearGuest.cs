@@ -90,13 +90,14 @@ public sealed class HeteroLinearGuest(FederationContext ctx, HeteroLinearSetting
             var own = Timings.Time(Phase.Plaintext, () => _weights.Predictor(model, rows));
             var hosts = await ReceiveVectorsAsync(batch, EncryptedHostPredictor, rows.Count, ct).ConfigureAwait(false);
             var hostSum = Timings.Time(Phase.CiphertextArithmetic, () => hosts.Skip(1).Aggregate(hosts[0], (a, h) => a.Add(h)));
-            var residual = Residual(hostSum, own, rows, _targets[model]);
+            var weights = SampleWeightExponents(rows);
+            var residual = Residual(hostSum, own, rows, _targets[model], weights);
             var residualBytes = Timings.Time(Phase.Serialization, residual.ToBytes);
             await Timings.TimeAsync(Phase.Transport, () => batch.Hosts.Send(EncryptedResidual, residualBytes, ct)).ConfigureAwait(false);
             if (_computesLoss)
             {
-                var squared = await SquaredHostPredictorAsync(batch, hosts, rows, ct).ConfigureAwait(false);
-                var loss = Timings.Time(Phase.MultiExponentiation, () => GuestLoss.Encrypt(_options.Task, hostSum, squared, own, rows, _targets[model], _data.SampleWeights));
+                var squared = await SquaredHostPredictorAsync(batch, hosts, rows.Count, weights, ct).ConfigureAwait(false);
+                var loss = Timings.Time(Phase.MultiExponentiation, () => GuestLoss.Encrypt(_options.Task, hostSum, squared, own, rows, _targets[model], weights));
                 await Timings.TimeAsync(Phase.Transport, () => batch.Arbiter.Send(EncryptedLoss, loss, ct)).ConfigureAwait(false);
             }
             await _weights.UpdateAsync(batch, residual, rows, ResidualScale, model, index, ct).ConfigureAwait(false);
@@ -127,7 +128,12 @@ public sealed class HeteroLinearGuest(FederationContext ctx, HeteroLinearSetting
     /// Enc(residual) = Σ_h Enc(u_h) + Enc(fresh, guest share), so no host can strip its own ciphertext off and read
     /// the guest's share. Sample weights multiply the residual (logistic, linear) or enter the Poisson factor.
     /// </summary>
-    private CipherVector Residual(CipherVector hostSum, double[] own, IReadOnlyList<int> rows, double[] y)
+    /// <summary>The batch's sample weights as fixed-point exponents, in batch order; null without sample weights.</summary>
+    private long[]? SampleWeightExponents(IReadOnlyList<int> rows) => _data.SampleWeights is double[] sw
+        ? [.. rows.Select(i => FixedPointScales.Exponent(sw[i], FixedPointScales.Factor, $"sample weight in row {i}"))]
+        : null;
+
+    private CipherVector Residual(CipherVector hostSum, double[] own, IReadOnlyList<int> rows, double[] y, long[]? weights)
     {
         var sw = _data.SampleWeights;
         if (_options.Task == LinearTask.Poisson)
@@ -155,9 +161,7 @@ public sealed class HeteroLinearGuest(FederationContext ctx, HeteroLinearSetting
         return Timings.Time(Phase.CiphertextArithmetic, () =>
         {
             var sum = hostSum.Add(encrypted);
-            return sw is null
-                ? sum
-                : sum.Multiply([.. rows.Select(i => FixedPointScales.Exponent(sw[i], FixedPointScales.Factor, $"sample weight in row {i}"))]);
+            return weights is null ? sum : sum.Multiply(weights);
         });
     }
 
@@ -166,10 +170,9 @@ public sealed class HeteroLinearGuest(FederationContext ctx, HeteroLinearSetting
     /// Σ w·u_h·u_h', which the later host h' computes from the earlier host's Enc(w·u_h) relayed by the guest. A host
     /// sees only ciphertexts under the arbiter's key, and the guest only their encrypted sum.
     /// </summary>
-    private async Task<Crypto.Paillier.Ciphertext> SquaredHostPredictorAsync(FederationContext batch, IReadOnlyList<CipherVector> hosts, IReadOnlyList<int> rows, CancellationToken ct)
+    private async Task<Crypto.Paillier.Ciphertext> SquaredHostPredictorAsync(
+        FederationContext batch, IReadOnlyList<CipherVector> hosts, int rows, long[]? weights, CancellationToken ct)
     {
-        var sw = _data.SampleWeights;
-        long[]? weights = sw is null ? null : [.. rows.Select(i => FixedPointScales.Exponent(sw[i], FixedPointScales.Factor, $"sample weight in row {i}"))];
         Crypto.Paillier.Ciphertext squared;
         if (weights is null)
         {
@@ -179,7 +182,7 @@ public sealed class HeteroLinearGuest(FederationContext ctx, HeteroLinearSetting
         }
         else
         {
-            var squares = await ReceiveVectorsAsync(batch, EncryptedSquaredHostPredictor, rows.Count, ct).ConfigureAwait(false);
+            var squares = await ReceiveVectorsAsync(batch, EncryptedSquaredHostPredictor, rows, ct).ConfigureAwait(false);
             squared = Timings.Time(Phase.MultiExponentiation, () => squares.Select(v => v.WeightedSum(weights)).Aggregate((a, b) => a.Add(b)));
         }
         for (var earlier = 0; earlier < hosts.Count - 1; earlier++)

@@ -11,8 +11,9 @@ using static Concord.ML.HeteroLinear.HeteroLinearProtocol;
 namespace Concord.ML.HeteroLinear;
 
 /// <summary>
-/// A host of the vertical GLM: per batch it sends Enc(w_h·x_h) (Enc(exp(w_h·x_h)) for Poisson, and Enc((w_h·x_h)²)
-/// when the loss is computed), receives the encrypted residual, and updates its weights through a masked gradient.
+/// A host of the vertical GLM: per batch it sends Enc(w_h·x_h) (Enc(exp(w_h·x_h)) for Poisson, and the loss terms of
+/// <see cref="SendLossTermsAsync"/> when the loss is computed), receives the encrypted residual, and updates its
+/// weights through a masked gradient.
 /// It never receives labels, residuals or the guest's features in plaintext. After training it sends w_h·x_h per row
 /// for the guest's joint prediction.
 /// </summary>
