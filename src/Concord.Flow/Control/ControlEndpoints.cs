@@ -2,13 +2,14 @@ using Concord.Flow.Dsl;
 using Concord.Flow.Jobs;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 
 namespace Concord.Flow.Control;
 
 /// <summary>
 /// What nodes ask of each other, over mutual TLS: the initiator starts, watches and cancels each party's
-/// part of a job. Only a job's initiator (its guest) or the operator may do so.
+/// part of a job. Only a job's initiator (its guest) or the operator may do so; anonymous callers learn nothing.
 /// </summary>
 internal static class ControlEndpoints
 {
@@ -28,25 +29,30 @@ internal static class ControlEndpoints
 
         app.MapPost(ControlPaths.JobStartRoute, async (HttpContext http, string jobId, JobStart start) =>
         {
+            var caller = await Caller.OfAsync(http);
+            if (caller.PartyId is null && !caller.IsOperator)
+            {
+                jobs.Party.Log($"[{jobId}] refused a job start from a caller without a party certificate");
+                return Anonymous();
+            }
             if (start.JobId != jobId)
             {
                 return Results.Text($"the path names job {jobId} but the body job {start.JobId}", statusCode: StatusCodes.Status400BadRequest);
             }
             try
             {
-                var initiator = JobFile.Parse(start.JobFile, $"job {jobId}", jobs.Party.Catalog.Specs).Roster.Guest;
-                if (await RefuseAsync(http, initiator) is IResult refused)
-                {
-                    return refused;
-                }
-                await jobs.StartAsync(start, http.RequestAborted);
+                await jobs.StartAsync(start, caller.IsOperator ? null : caller.PartyId, http.RequestAborted);
                 return Results.Json(true);
+            }
+            catch (UnauthorizedAccessException ex)
+            {
+                return Results.Text(ex.Message, statusCode: StatusCodes.Status403Forbidden);
             }
             catch (Exception ex) when (ex is JobFileException or ArgumentException or InvalidOperationException)
             {
                 return Results.Text($"party {jobs.Party.PartyId} refused job {jobId}: {ex.Message}", statusCode: StatusCodes.Status400BadRequest);
             }
-        });
+        }).WithMetadata(new RequestSizeLimitAttribute(StartBodyLimit(jobs.Party.Admission.Limits)));
 
         app.MapGet(ControlPaths.JobTasksRoute, async (HttpContext http, string jobId) =>
             await RefuseUnlessInitiatorAsync(http, jobs, jobId)
@@ -67,19 +73,30 @@ internal static class ControlEndpoints
         });
     }
 
+    /// <summary>
+    /// The caller is checked before the job is looked up, and a party that did not start the job hears the same
+    /// whether or not it exists, so the answers tell nobody else which job ids a node holds.
+    /// </summary>
     private static async Task<IResult?> RefuseUnlessInitiatorAsync(HttpContext http, PartyJobs jobs, string jobId)
     {
+        var caller = await Caller.OfAsync(http);
+        if (caller.PartyId is null && !caller.IsOperator)
+        {
+            return Anonymous();
+        }
         var record = await jobs.Party.Store.GetJobAsync(jobId, http.RequestAborted);
-        return record is null
-            ? Results.Text($"party {jobs.Party.PartyId} has no job {jobId}", statusCode: StatusCodes.Status404NotFound)
-            : await RefuseAsync(http, record.Spec.Initiator);
+        if (caller.IsOperator)
+        {
+            return record is null ? Results.Text($"party {jobs.Party.PartyId} has no job {jobId}", statusCode: StatusCodes.Status404NotFound) : null;
+        }
+        return record is not null && record.Spec.Initiator == caller.PartyId
+            ? null
+            : Results.Text($"party {caller.PartyId} started no job {jobId} at party {jobs.Party.PartyId}; only a job's initiator may ask about it", statusCode: StatusCodes.Status403Forbidden);
     }
 
-    private static async Task<IResult?> RefuseAsync(HttpContext http, int initiator)
-    {
-        var caller = await Caller.OfAsync(http);
-        return caller.IsOperator || caller.PartyId == initiator
-            ? null
-            : Results.Text($"only the job's initiator, party {initiator}, may do this (the caller is {(caller.PartyId is int p ? $"party {p}" : "anonymous")})", statusCode: StatusCodes.Status403Forbidden);
-    }
+    private static IResult Anonymous() =>
+        Results.Text("the control endpoints need a party's certificate", statusCode: StatusCodes.Status403Forbidden);
+
+    /// <summary>The job file travels inside JSON, where escaping can make it a few times longer.</summary>
+    private static long StartBodyLimit(JobLimits limits) => (limits.MaxFileKilobytes * 1024L * 6) + (64 * 1024);
 }
