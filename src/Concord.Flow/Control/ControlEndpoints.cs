@@ -1,8 +1,8 @@
+using System.Text.Json;
 using Concord.Flow.Dsl;
 using Concord.Flow.Jobs;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 
 namespace Concord.Flow.Control;
@@ -27,7 +27,7 @@ internal static class ControlEndpoints
             return Results.Json(true);
         });
 
-        app.MapPost(ControlPaths.JobStartRoute, async (HttpContext http, string jobId, JobStart start) =>
+        app.MapPost(ControlPaths.JobStartRoute, async (HttpContext http, string jobId) =>
         {
             var caller = await Caller.OfAsync(http);
             if (caller.PartyId is null && !caller.IsOperator)
@@ -35,12 +35,16 @@ internal static class ControlEndpoints
                 jobs.Party.Log($"[{jobId}] refused a job start from a caller without a party certificate");
                 return Anonymous();
             }
-            if (start.JobId != jobId)
-            {
-                return Results.Text($"the path names job {jobId} but the body job {start.JobId}", statusCode: StatusCodes.Status400BadRequest);
-            }
             try
             {
+                if (await ReadStartAsync(http, jobs.Party.Admission.Limits) is not JobStart start)
+                {
+                    return Results.Text($"party {jobs.Party.PartyId} refused job {jobId}: the start is over {StartBodyLimit(jobs.Party.Admission.Limits) / 1024} KiB", statusCode: StatusCodes.Status413PayloadTooLarge);
+                }
+                if (start.JobId != jobId)
+                {
+                    return Results.Text($"the path names job {jobId} but the body job {start.JobId}", statusCode: StatusCodes.Status400BadRequest);
+                }
                 await jobs.StartAsync(start, caller.IsOperator ? null : caller.PartyId, http.RequestAborted);
                 return Results.Json(true);
             }
@@ -48,11 +52,11 @@ internal static class ControlEndpoints
             {
                 return Results.Text(ex.Message, statusCode: StatusCodes.Status403Forbidden);
             }
-            catch (Exception ex) when (ex is JobFileException or ArgumentException or InvalidOperationException)
+            catch (Exception ex) when (ex is JobFileException or ArgumentException or InvalidOperationException or InvalidDataException)
             {
                 return Results.Text($"party {jobs.Party.PartyId} refused job {jobId}: {ex.Message}", statusCode: StatusCodes.Status400BadRequest);
             }
-        }).WithMetadata(new RequestSizeLimitAttribute(StartBodyLimit(jobs.Party.Admission.Limits)));
+        });
 
         app.MapGet(ControlPaths.JobTasksRoute, async (HttpContext http, string jobId) =>
             await RefuseUnlessInitiatorAsync(http, jobs, jobId)
@@ -96,6 +100,39 @@ internal static class ControlEndpoints
 
     private static IResult Anonymous() =>
         Results.Text("the control endpoints need a party's certificate", statusCode: StatusCodes.Status403Forbidden);
+
+    /// <summary>
+    /// The body, read only up to what a job file within this node's limits can take (the federation server
+    /// itself sets no body limit, for the streamed messages); null for a body over it.
+    /// </summary>
+    private static async Task<JobStart?> ReadStartAsync(HttpContext http, JobLimits limits)
+    {
+        var limit = StartBodyLimit(limits);
+        if (http.Request.ContentLength > limit)
+        {
+            return null;
+        }
+        using var body = new MemoryStream();
+        var chunk = new byte[64 * 1024];
+        int read;
+        while ((read = await http.Request.Body.ReadAsync(chunk, http.RequestAborted)) > 0)
+        {
+            if (body.Length + read > limit)
+            {
+                return null;
+            }
+            body.Write(chunk, 0, read);
+        }
+        body.Position = 0;
+        try
+        {
+            return JsonSerializer.Deserialize<JobStart>(body, ControlJson.Options) ?? throw new InvalidDataException("the body is not a job start");
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidDataException($"the body is not a job start: {ex.Message}");
+        }
+    }
 
     /// <summary>The job file travels inside JSON, where escaping can make it a few times longer.</summary>
     private static long StartBodyLimit(JobLimits limits) => (limits.MaxFileKilobytes * 1024L * 6) + (64 * 1024);

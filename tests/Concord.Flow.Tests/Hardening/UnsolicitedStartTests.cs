@@ -92,6 +92,18 @@ public class UnsolicitedStartTests
         Assert.Contains("(403)", known2.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_start_body_far_over_the_job_file_limit_is_cut_off_unread()
+    {
+        await using var nodes = await LoopbackNodes.StartAsync(Catalog, Guest, [Host], arbiter: null, s => s with { JobLimits = new() { MaxFileKilobytes = 1 } });
+        using var peer = new ControlClient(nodes.Config.Party(Host).Address, Host, nodes.PartyCertificate(Guest), CertificateFiles.LoadPublic(nodes.Config.CaCertificate));
+        var padded = Job(Guest, Host) + "\n#" + new string('x', 512 * 1024);
+
+        var ex = await Assert.ThrowsAsync<FederationException>(() => peer.StartJobAsync(Start("job-padded", padded), CancellationToken.None));
+
+        Assert.True(ex.Message.Contains("(413)", StringComparison.Ordinal), ex.Message);
+    }
+
     private static JobStart Start(string jobId, string jobFile) => new(jobId, jobFile, 1, [], new Dictionary<string, long>());
 
     private static async Task<LoopbackNodes> StartAsync()
