@@ -150,6 +150,15 @@ public sealed class CsvBadInputTests : IDisposable
         Assert.StartsWith("the file is not text (a zero byte at offset ", e.Problem, StringComparison.Ordinal);
         Assert.Throws<DataFormatException>(() => TagValueTableReader.Read(path));
 
+        // The same bytes gzipped are judged by what they decompress to.
+        var gz = Path.Combine(_dir.Path, "random.csv.gz");
+        using (var gzip = new System.IO.Compression.GZipStream(File.Create(gz), System.IO.Compression.CompressionLevel.Fastest))
+        {
+            gzip.Write(bytes);
+        }
+        Assert.EndsWith("of the decompressed data); expected a CSV or tag:value file, plain or gzip",
+            Assert.Throws<DataFormatException>(() => CsvTableReader.Read(gz)).Problem, StringComparison.Ordinal);
+
         // Random bytes may hold no zero byte; they are still not UTF-8.
         var noZero = bytes.Select(b => b == 0 ? (byte)0xFF : b).ToArray();
         File.WriteAllBytes(path, noZero);

@@ -10,9 +10,9 @@ namespace Concord.Data;
 /// the file stops, so without this a file cut short in transfer would be read as a shorter, complete one.
 /// </summary>
 /// <remarks>
-/// Several gzip members written one after the other (<c>cat a.gz b.gz</c>) are one valid file: GZipStream
-/// checks every member's trailer but the last itself, so for those the last trailer is checked against the
-/// decompressed data's tail, in a second pass that only such files pay for.
+/// Several gzip members written one after the other (<c>cat a.gz b.gz</c>) are one valid file. Its last trailer
+/// covers only the last member's text, so it is checked against the text's tail, in a second pass that only
+/// such files pay for; GZipStream has checked the earlier members' trailers, which a cut cannot remove.
 /// </remarks>
 internal sealed class CheckedGzip : IDisposable
 {
