@@ -25,10 +25,12 @@ public sealed class PartyNode : IAsyncDisposable
     private readonly HttpTransport _transport;
     private readonly IFlowStore _store;
     private readonly ConcurrentDictionary<int, ControlClient> _controls;
+    private readonly Mailbox _mailbox;
     private readonly TaskCompletionSource _shutdown = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private PartyNode(NodeSettings settings, FederationServer server, HttpTransport transport, IFlowStore store, ConcurrentDictionary<int, ControlClient> controls)
+    private PartyNode(NodeSettings settings, FederationServer server, HttpTransport transport, IFlowStore store, ConcurrentDictionary<int, ControlClient> controls, Mailbox mailbox)
     {
+        _mailbox = mailbox;
         Settings = settings;
         _server = server;
         _transport = transport;
@@ -39,6 +41,9 @@ public sealed class PartyNode : IAsyncDisposable
     public NodeSettings Settings { get; }
 
     public Uri Address => _server.Address;
+
+    /// <summary>Messages waiting here for this party's jobs; its byte counts show what peers make the node hold.</summary>
+    public Mailbox Mailbox => _mailbox;
 
     /// <summary>Completes when an operator asks the node to shut down.</summary>
     public Task ShutdownRequested => _shutdown.Task;
@@ -53,11 +58,16 @@ public sealed class PartyNode : IAsyncDisposable
             throw new FederationException($"certificate {self.Certificate} names party {named?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "(none)"}, but this node is party {self.Id}");
         }
         var ca = CertificateFiles.LoadPublic(settings.Config.CaCertificate);
-        var mailbox = new Mailbox();
         var options = settings.Federation with { SpoolDirectory = Path.Combine(settings.PartyHome, "spool") };
+        if (Mailbox.ClearSpool(options.SpoolDirectory) is (> 0 and var files, var bytes))
+        {
+            log($"party {self.Id}: deleted {files} spool files ({bytes} bytes) left by an earlier run of this node; no job can read them now");
+        }
+        var mailbox = new Mailbox(options);
+        var sessions = new JobSessions(mailbox);
         var transport = new HttpTransport(self.Id, mailbox, settings.Config.Directory(), certificate, ca, options);
         var store = await FlowStore.OpenAsync(settings.PartyHome, settings.PostgresConnectionString, ct).ConfigureAwait(false);
-        var jobs = new PartyJobs(new PartyServices(self.Id, settings.PartyHome, transport, catalog, store, log));
+        var jobs = new PartyJobs(new PartyServices(self.Id, settings.PartyHome, transport, catalog, store, log), sessions);
         var controls = new ConcurrentDictionary<int, ControlClient>();
         ControlClient ControlOf(int party) => controls.GetOrAdd(party, id => new ControlClient(settings.Config.Party(id).Address, id, certificate, ca));
         var scheduler = new JobScheduler(jobs, ControlOf);
@@ -68,7 +78,7 @@ public sealed class PartyNode : IAsyncDisposable
         var server = await FederationServer.StartAsync(
             new FederationServerOptions(self.Id, listen, certificate, ca)
             {
-                Federation = options,
+                Admission = sessions,
                 Logging = kestrelLog,
                 OnRejection = log,
                 ConfigureServices = services => services.AddOpenApi(),
@@ -81,7 +91,7 @@ public sealed class PartyNode : IAsyncDisposable
                 app.MapOpenApi();
             },
             ct).ConfigureAwait(false);
-        node = new PartyNode(settings, server, transport, store, controls);
+        node = new PartyNode(settings, server, transport, store, controls, mailbox);
         return node;
     }
 
@@ -94,6 +104,7 @@ public sealed class PartyNode : IAsyncDisposable
     {
         await _server.DisposeAsync().ConfigureAwait(false);
         await _transport.DisposeAsync().ConfigureAwait(false);
+        _mailbox.Dispose();
         foreach (var control in _controls.Values)
         {
             control.Dispose();
