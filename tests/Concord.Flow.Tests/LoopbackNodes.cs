@@ -1,5 +1,6 @@
 using Concord.Federation.Parties;
 using Concord.Federation.Security;
+using Concord.Federation.Transport;
 using Concord.Federation.Transport.Http;
 using Concord.Flow.Api;
 using Concord.Flow.Components;
@@ -11,13 +12,17 @@ namespace Concord.Flow.Tests;
 internal sealed class LoopbackNodes : IAsyncDisposable
 {
     private readonly DirectoryInfo _folder;
-    private readonly List<PartyNode> _nodes = [];
+    private readonly Dictionary<int, PartyNode> _nodes = [];
     private readonly List<IDisposable> _clients = [];
+    private readonly ComponentCatalog _catalog;
+    private readonly FederationOptions _federation;
 
-    private LoopbackNodes(DirectoryInfo folder, FederationConfig config)
+    private LoopbackNodes(DirectoryInfo folder, FederationConfig config, ComponentCatalog catalog, FederationOptions federation)
     {
         _folder = folder;
         Config = config;
+        _catalog = catalog;
+        _federation = federation;
     }
 
     public FederationConfig Config { get; }
@@ -29,7 +34,7 @@ internal sealed class LoopbackNodes : IAsyncDisposable
     public static Task<LoopbackNodes> StartAsync(ComponentCatalog catalog, int guest, params int[] hosts) =>
         StartAsync(catalog, guest, hosts, arbiter: null);
 
-    public static async Task<LoopbackNodes> StartAsync(ComponentCatalog catalog, int guest, int[] hosts, int? arbiter)
+    public static async Task<LoopbackNodes> StartAsync(ComponentCatalog catalog, int guest, int[] hosts, int? arbiter, FederationOptions? federation = null)
     {
         var folder = Directory.CreateTempSubdirectory("concord-flow-");
         var ids = new[] { guest }.Concat(hosts).Concat(arbiter is int a ? [a] : []).ToArray();
@@ -41,16 +46,35 @@ internal sealed class LoopbackNodes : IAsyncDisposable
             Path.Combine(folder.FullName, $"party-{id}")));
         var configPath = Path.Combine(folder.FullName, "parties.yaml");
         FederationConfig.Write(configPath, "flow-test", FederationCertificates.CaCertificate(certs), entries);
-        var nodes = new LoopbackNodes(folder, FederationConfig.Load(configPath));
+        var nodes = new LoopbackNodes(folder, FederationConfig.Load(configPath), catalog, federation ?? new() { ReceiveTimeout = TimeSpan.FromSeconds(20) });
         foreach (var id in ids)
         {
-            var settings = new NodeSettings(nodes.Config, id, Path.Combine(folder.FullName, $"party-{id}"))
-            {
-                Federation = new() { ReceiveTimeout = TimeSpan.FromSeconds(20) },
-            };
-            nodes._nodes.Add(await PartyNode.StartAsync(settings, catalog, line => { lock (nodes.Log) { nodes.Log.Add(line); } }));
+            await nodes.StartNodeAsync(id);
         }
         return nodes;
+    }
+
+    public PartyNode Node(int partyId) => _nodes[partyId];
+
+    public string SpoolOf(int partyId) => Path.Combine(_folder.FullName, $"party-{partyId}", "spool");
+
+    /// <summary>Stops one party's node and starts it again on the same home, as after a crash or an upgrade.</summary>
+    public async Task RestartAsync(int partyId)
+    {
+        await _nodes[partyId].DisposeAsync();
+        await StartNodeAsync(partyId);
+    }
+
+    /// <summary>Another party's transport, as a misbehaving peer would use it with its own valid certificate.</summary>
+    public HttpTransport TransportAs(int partyId, FederationOptions options) => new(
+        partyId, new Mailbox(options), Config.Directory(),
+        CertificateFiles.LoadWithKey(FederationCertificates.PartyCertificate(CertFolder, partyId), FederationCertificates.PartyKey(CertFolder, partyId)),
+        CertificateFiles.LoadPublic(Config.CaCertificate), options);
+
+    private async Task StartNodeAsync(int id)
+    {
+        var settings = new NodeSettings(Config, id, Path.Combine(_folder.FullName, $"party-{id}")) { Federation = _federation };
+        _nodes[id] = await PartyNode.StartAsync(settings, _catalog, line => { lock (Log) { Log.Add(line); } });
     }
 
     public OperatorClient Operator(int partyId) => Track(new OperatorClient(
@@ -79,7 +103,7 @@ internal sealed class LoopbackNodes : IAsyncDisposable
         {
             client.Dispose();
         }
-        foreach (var node in _nodes)
+        foreach (var node in _nodes.Values)
         {
             await node.DisposeAsync();
         }
