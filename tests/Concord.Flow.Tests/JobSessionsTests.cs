@@ -54,4 +54,20 @@ public sealed class JobSessionsTests : IDisposable
         Assert.Empty(Directory.GetFiles(_options.SpoolDirectory));
         Assert.Equal(0, mailbox.SpoolBytesHeld);
     }
+
+    [Fact]
+    public async Task A_session_opened_again_holds_messages_again()
+    {
+        using var mailbox = new Mailbox(_options);
+        var sessions = new JobSessions(mailbox);
+        var key = new MessageKey("job-1.attempt-1", "scale", "value", PartyRef.Host(10000), PartyRef.Guest(9999));
+        sessions.Open("job-1.attempt-1", [9999, 10000]);
+        sessions.End("job-1.attempt-1");
+
+        sessions.Open("job-1.attempt-1", [9999, 10000]);
+
+        Assert.Equal(Admission.Accept, sessions.Admit("job-1.attempt-1", 10000));
+        Assert.Equal(Mailbox.Outcome.Accepted, mailbox.Deliver(key, await mailbox.CaptureAsync(key, new MemoryStream([1, 2, 3]), CancellationToken.None)));
+        Assert.Equal(3, mailbox.MemoryBytesHeld);
+    }
 }

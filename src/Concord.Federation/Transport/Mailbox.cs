@@ -15,8 +15,7 @@ public sealed class Mailbox(FederationOptions options) : IDisposable
 
     private readonly ConcurrentDictionary<MessageKey, TaskCompletionSource<IncomingPayload>> _slots = new();
     private readonly ConcurrentDictionary<MessageKey, byte> _delivered = new();
-    private readonly ConcurrentDictionary<string, byte> _closed = new();
-    private readonly ConcurrentQueue<string> _closedOrder = new();
+    private readonly RecentSessions<bool> _closed = new(ClosedSessionsRemembered);
     private readonly MailboxQuotas _quotas = new(options);
     private long _duplicatesDropped;
 
@@ -63,7 +62,7 @@ public sealed class Mailbox(FederationOptions options) : IDisposable
         {
             payload.Dispose();
         }
-        if (_closed.ContainsKey(key.JobId))
+        if (_closed.TryGet(key.JobId, out _))
         {
             // The session closed while this payload streamed in: nobody will take it.
             Sweep(key.JobId);
@@ -94,20 +93,16 @@ public sealed class Mailbox(FederationOptions options) : IDisposable
         }
     }
 
+    /// <summary>Lets a closed session's messages in again, should the same session ever run again.</summary>
+    public void Reopen(string session) => _closed.Remove(session);
+
     /// <summary>
     /// Ends a job session here: its waiting messages are disposed (spool files deleted, quota given back), its
     /// record of delivered keys goes, and a delivery still streaming in for it is dropped when it lands.
     /// </summary>
     public void Close(string session)
     {
-        if (_closed.TryAdd(session, 0))
-        {
-            _closedOrder.Enqueue(session);
-            while (_closedOrder.Count > ClosedSessionsRemembered && _closedOrder.TryDequeue(out var oldest))
-            {
-                _closed.TryRemove(oldest, out _);
-            }
-        }
+        _closed.Add(session, true);
         Sweep(session);
         _quotas.Forget(session);
     }

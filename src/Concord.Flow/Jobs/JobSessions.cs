@@ -13,30 +13,26 @@ public sealed class JobSessions(Mailbox mailbox) : IMessageAdmission
     private const int EndedRemembered = 1024;
 
     private readonly ConcurrentDictionary<string, IReadOnlySet<int>> _running = new();
-    private readonly ConcurrentDictionary<string, IReadOnlySet<int>> _ended = new();
-    private readonly ConcurrentQueue<string> _endedOrder = new();
+    private readonly RecentSessions<IReadOnlySet<int>> _ended = new(EndedRemembered);
 
     public void Open(string session, IEnumerable<int> parties)
     {
-        _ended.TryRemove(session, out _);
+        _ended.Remove(session);
+        mailbox.Reopen(session);
         _running[session] = parties.ToHashSet();
     }
 
     public void End(string session)
     {
-        if (_running.TryRemove(session, out var parties) && _ended.TryAdd(session, parties))
+        if (_running.TryRemove(session, out var parties))
         {
-            _endedOrder.Enqueue(session);
-            while (_endedOrder.Count > EndedRemembered && _endedOrder.TryDequeue(out var oldest))
-            {
-                _ended.TryRemove(oldest, out _);
-            }
+            _ended.Add(session, parties);
         }
         mailbox.Close(session);
     }
 
     public Admission Admit(string session, int senderId) =>
         _running.TryGetValue(session, out var running) ? (running.Contains(senderId) ? Admission.Accept : Admission.NotAParty)
-        : _ended.TryGetValue(session, out var ended) ? (ended.Contains(senderId) ? Admission.Ended : Admission.NotAParty)
+        : _ended.TryGet(session, out var ended) ? (ended.Contains(senderId) ? Admission.Ended : Admission.NotAParty)
         : Admission.Unknown;
 }

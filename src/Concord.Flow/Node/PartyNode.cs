@@ -59,7 +59,8 @@ public sealed class PartyNode : IAsyncDisposable
         }
         var ca = CertificateFiles.LoadPublic(settings.Config.CaCertificate);
         var options = settings.Federation with { SpoolDirectory = Path.Combine(settings.PartyHome, "spool") };
-        if (Mailbox.ClearSpool(options.SpoolDirectory) is (> 0 and var files, var bytes))
+        var (files, bytes) = Mailbox.ClearSpool(options.SpoolDirectory);
+        if (files > 0)
         {
             log($"party {self.Id}: deleted {files} spool files ({bytes} bytes) left by an earlier run of this node; no job can read them now");
         }

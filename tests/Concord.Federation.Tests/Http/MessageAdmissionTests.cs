@@ -53,9 +53,10 @@ public sealed class MessageAdmissionTests : IDisposable
         await using var federation = await StartAsync(new SessionAdmission().Run(Job, Guest, Host));
         using var attacker = Attacker(federation);
 
-        for (var i = 0; i < 20; i++)
+        // 4 MiB each, as in the issue: more than an HTTP/2 stream's window, so the refusal must not wait for the body.
+        for (var i = 0; i < 10; i++)
         {
-            var (status, body, response) = await attacker.PostAsync(Key($"made-up-{i}", "x"), 256 * Kib);
+            var (status, body, response) = await attacker.PostAsync(Key($"made-up-{i}", "x"), 4096 * Kib);
             Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
             Assert.Contains($"runs no job session \"made-up-{i}\"", body, StringComparison.Ordinal);
             Assert.NotNull(response.Headers.RetryAfter);
@@ -87,8 +88,8 @@ public sealed class MessageAdmissionTests : IDisposable
         await using var federation = await StartAsync(new SessionAdmission().Run(Job, Guest, Host));
         using var attacker = Attacker(federation);
 
-        var streamed = await attacker.PostAsync(Key(Job, "streamed"), 600 * Kib);
-        var declared = await attacker.PostAsync(Key(Job, "declared"), 600 * Kib, declareLength: true);
+        var streamed = await attacker.PostAsync(Key(Job, "streamed"), 4096 * Kib);
+        var declared = await attacker.PostAsync(Key(Job, "declared"), 4096 * Kib, declareLength: true);
 
         foreach (var (status, body, _) in new[] { streamed, declared })
         {
@@ -107,7 +108,7 @@ public sealed class MessageAdmissionTests : IDisposable
         var key = Key(Job, "too_big");
 
         var ex = await Assert.ThrowsAsync<FederationException>(() =>
-            federation.Transport(Host).SendAsync(key, (s, ct) => s.WriteAsync(new byte[600 * Kib], ct), CancellationToken.None));
+            federation.Transport(Host).SendAsync(key, (s, ct) => s.WriteAsync(new byte[4096 * Kib], ct), CancellationToken.None));
 
         Assert.Contains("MaxMessageBytes", ex.Message, StringComparison.Ordinal);
         Assert.IsNotType<PeerUnreachableException>(ex);
@@ -186,7 +187,7 @@ public sealed class MessageAdmissionTests : IDisposable
         admission.End(Job);
         using var late = Attacker(federation);
 
-        var (status, _, response) = await late.PostAsync(Key(Job, "late"), 128 * Kib);
+        var (status, _, response) = await late.PostAsync(Key(Job, "late"), 4096 * Kib);
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("discarded", response.Headers.GetValues("Concord-Delivery").Single());

@@ -56,7 +56,7 @@ internal sealed class MessageReceiver(int selfId, Mailbox mailbox, IMessageAdmis
         }
         if (mailbox.HasDelivered(key))
         {
-            await http.Request.Body.CopyToAsync(Stream.Null, ct).ConfigureAwait(false);
+            // Answered without reading the resend: HTTP/2 lets a server reply early and reset the rest of the stream.
             mailbox.CountDuplicate();
             return Delivered(http, Mailbox.Outcome.Duplicate);
         }
