@@ -72,8 +72,15 @@ public class MutualTlsTests
             RemoteCertificateValidationCallback = (_, _, _, _) => true,
         });
         Assert.Equal(protocol, tls.SslProtocol);
-        await tls.WriteAsync("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n"u8.ToArray());
-        Assert.Equal(0, await tls.ReadAsync(new byte[64]));
+        try
+        {
+            await tls.WriteAsync("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n"u8.ToArray());
+            Assert.Equal(0, await tls.ReadAsync(new byte[64]));
+        }
+        catch (IOException)
+        {
+            // The server may reset the connection rather than close it: either way it answered nothing.
+        }
 
         var line = Assert.Single(federation.Refusals);
         Assert.Contains("rejected a TLS client", line, StringComparison.Ordinal);
