@@ -1,5 +1,6 @@
 using Concord.Federation.Parties;
 using Concord.Federation.Security;
+using Concord.Federation.Transport;
 using Concord.Federation.Transport.Http;
 using Concord.Flow.Api;
 using Concord.Flow.Components;
@@ -15,13 +16,15 @@ internal sealed class LoopbackNodes : IAsyncDisposable
     private readonly List<IDisposable> _clients = [];
     private readonly ComponentCatalog _catalog;
     private readonly Func<NodeSettings, NodeSettings> _configure;
+    private readonly FederationOptions _federation;
 
-    private LoopbackNodes(DirectoryInfo folder, FederationConfig config, ComponentCatalog catalog, Func<NodeSettings, NodeSettings>? configure)
+    private LoopbackNodes(DirectoryInfo folder, FederationConfig config, ComponentCatalog catalog, Func<NodeSettings, NodeSettings>? configure, FederationOptions federation)
     {
         _folder = folder;
         Config = config;
         _catalog = catalog;
         _configure = configure ?? (s => s);
+        _federation = federation;
     }
 
     public FederationConfig Config { get; }
@@ -34,7 +37,7 @@ internal sealed class LoopbackNodes : IAsyncDisposable
         StartAsync(catalog, guest, hosts, arbiter: null);
 
     /// <param name="configure">Changes every node's settings, such as its job limits.</param>
-    public static async Task<LoopbackNodes> StartAsync(ComponentCatalog catalog, int guest, int[] hosts, int? arbiter, Func<NodeSettings, NodeSettings>? configure = null)
+    public static async Task<LoopbackNodes> StartAsync(ComponentCatalog catalog, int guest, int[] hosts, int? arbiter, Func<NodeSettings, NodeSettings>? configure = null, FederationOptions? federation = null)
     {
         var folder = Directory.CreateTempSubdirectory("concord-flow-");
         var ids = new[] { guest }.Concat(hosts).Concat(arbiter is int a ? [a] : []).ToArray();
@@ -46,7 +49,7 @@ internal sealed class LoopbackNodes : IAsyncDisposable
             Path.Combine(folder.FullName, $"party-{id}")));
         var configPath = Path.Combine(folder.FullName, "parties.yaml");
         FederationConfig.Write(configPath, "flow-test", FederationCertificates.CaCertificate(certs), entries);
-        var nodes = new LoopbackNodes(folder, FederationConfig.Load(configPath), catalog, configure);
+        var nodes = new LoopbackNodes(folder, FederationConfig.Load(configPath), catalog, configure, federation ?? new() { ReceiveTimeout = TimeSpan.FromSeconds(20) });
         foreach (var id in ids)
         {
             await nodes.StartNodeAsync(id);
@@ -57,10 +60,7 @@ internal sealed class LoopbackNodes : IAsyncDisposable
     /// <summary>Starts (or restarts) one party's node on its home and address.</summary>
     public async Task StartNodeAsync(int id)
     {
-        var settings = _configure(new NodeSettings(Config, id, Config.Party(id).Home!)
-        {
-            Federation = new() { ReceiveTimeout = TimeSpan.FromSeconds(20) },
-        });
+        var settings = _configure(new NodeSettings(Config, id, Config.Party(id).Home!) { Federation = _federation });
         _nodes[id] = await PartyNode.StartAsync(settings, _catalog, line => { lock (Log) { Log.Add(line); } });
     }
 
@@ -74,6 +74,23 @@ internal sealed class LoopbackNodes : IAsyncDisposable
     /// <summary>A party's own certificate, as a peer would present it to another node.</summary>
     public System.Security.Cryptography.X509Certificates.X509Certificate2 PartyCertificate(int id) =>
         CertificateFiles.LoadWithKey(FederationCertificates.PartyCertificate(CertFolder, id), FederationCertificates.PartyKey(CertFolder, id));
+
+    public PartyNode Node(int partyId) => _nodes[partyId];
+
+    public string SpoolOf(int partyId) => Path.Combine(_folder.FullName, $"party-{partyId}", "spool");
+
+    /// <summary>Stops one party's node and starts it again on the same home, as after a crash or an upgrade.</summary>
+    public async Task RestartAsync(int partyId)
+    {
+        await _nodes[partyId].DisposeAsync();
+        await StartNodeAsync(partyId);
+    }
+
+    /// <summary>Another party's transport, as a misbehaving peer would use it with its own valid certificate.</summary>
+    public HttpTransport TransportAs(int partyId, FederationOptions options) => new(
+        partyId, new Mailbox(options), Config.Directory(),
+        CertificateFiles.LoadWithKey(FederationCertificates.PartyCertificate(CertFolder, partyId), FederationCertificates.PartyKey(CertFolder, partyId)),
+        CertificateFiles.LoadPublic(Config.CaCertificate), options);
 
     public OperatorClient Operator(int partyId) => Track(new OperatorClient(
         Config.Party(partyId).Address, partyId, CertificateFiles.LoadPublic(Config.CaCertificate),

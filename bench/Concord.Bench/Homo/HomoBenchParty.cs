@@ -37,9 +37,9 @@ public static class HomoBenchParty
         using var certificate = CertificateFiles.LoadWithKey(self.Certificate, self.Key);
         using var ca = CertificateFiles.LoadPublic(config.CaCertificate);
         var federation = new FederationOptions { ReceiveTimeout = TimeSpan.FromMinutes(30), SpoolDirectory = Path.Combine(Path.GetTempPath(), $"concord-bench-spool-{options.Party}") };
-        var mailbox = new Mailbox();
+        var mailbox = new Mailbox(federation);
         await using var server = await FederationServer.StartAsync(
-            new FederationServerOptions(self.Id, new IPEndPoint(IPAddress.Loopback, self.Address.Port), certificate, ca) { Federation = federation }, mailbox, ct: ct);
+            new FederationServerOptions(self.Id, new IPEndPoint(IPAddress.Loopback, self.Address.Port), certificate, ca) { Admission = AdmitAll.Instance }, mailbox, ct: ct);
         await using var transport = new HttpTransport(self.Id, mailbox, config.Directory(), certificate, ca, federation);
         var hosts = config.Parties.Select(p => p.Id).Where(id => id != options.Guest && id != options.Arbiter).Order().ToList();
         var roster = new Roster(options.Guest, hosts, options.Arbiter);

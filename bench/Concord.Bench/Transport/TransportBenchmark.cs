@@ -51,12 +51,12 @@ public static class TransportBenchmark
         using var guestCertificate = ca.IssueParty(9999, now.AddMinutes(-1), now.AddHours(1));
         using var hostCertificate = ca.IssueParty(10000, now.AddMinutes(-1), now.AddHours(1));
         var federationOptions = new FederationOptions();
-        var hostMailbox = new Mailbox();
+        var hostMailbox = new Mailbox(federationOptions);
         await using var hostServer = await FederationServer.StartAsync(
-            new FederationServerOptions(10000, new IPEndPoint(IPAddress.Loopback, 0), hostCertificate, ca.Certificate) { Federation = federationOptions },
+            new FederationServerOptions(10000, new IPEndPoint(IPAddress.Loopback, 0), hostCertificate, ca.Certificate) { Admission = AdmitAll.Instance },
             hostMailbox, ct: ct);
         var directory = new PartyDirectory(new Dictionary<int, Uri> { [10000] = hostServer.Address });
-        await using var guestTransport = new HttpTransport(9999, new Mailbox(), directory, guestCertificate, ca.Certificate, federationOptions);
+        await using var guestTransport = new HttpTransport(9999, new Mailbox(federationOptions), directory, guestCertificate, ca.Certificate, federationOptions);
         await using var hostTransport = new HttpTransport(10000, hostMailbox, directory, hostCertificate, ca.Certificate, federationOptions);
         var roster = new Roster(9999, [10000]);
         var guest = new FederationContext("bench", PartyRef.Guest(9999), roster, guestTransport);

@@ -14,11 +14,11 @@ public sealed class PeerValidator(X509Certificate2 federationCa)
         var now = DateTime.Now;
         if (now > certificate.NotAfter)
         {
-            return $"its certificate \"{certificate.Subject}\" expired on {certificate.NotAfter.ToUniversalTime():yyyy-MM-dd HH:mm} UTC";
+            return $"its certificate {Named(certificate)} expired on {certificate.NotAfter.ToUniversalTime():yyyy-MM-dd HH:mm} UTC";
         }
         if (now < certificate.NotBefore)
         {
-            return $"its certificate \"{certificate.Subject}\" is not valid before {certificate.NotBefore.ToUniversalTime():yyyy-MM-dd HH:mm} UTC";
+            return $"its certificate {Named(certificate)} is not valid before {certificate.NotBefore.ToUniversalTime():yyyy-MM-dd HH:mm} UTC";
         }
         using var chain = new X509Chain();
         chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
@@ -28,14 +28,17 @@ public sealed class PeerValidator(X509Certificate2 federationCa)
         if (!chain.Build(certificate))
         {
             var status = string.Join(", ", chain.ChainStatus.Select(s => s.StatusInformation.Trim()).Where(s => s.Length > 0).Distinct());
-            return $"its certificate \"{certificate.Subject}\" is not signed by this federation's CA ({status})";
+            return $"its certificate {Named(certificate)} is not signed by this federation's CA ({status})";
         }
         if (PartyIdentity.PartyIdOf(certificate) is null && !PartyIdentity.IsOperator(certificate))
         {
-            return $"its certificate \"{certificate.Subject}\" names no Concord party";
+            return $"its certificate {Named(certificate)} names no Concord party";
         }
         return null;
     }
+
+    /// <summary>Subject and issuer, so an operator reading a refusal can tell whose certificate and which CA knocked.</summary>
+    public static string Named(X509Certificate2 certificate) => $"\"{certificate.Subject}\" (issued by \"{certificate.Issuer}\")";
 
     /// <summary>As <see cref="WhyUntrusted"/>, and the certificate must name exactly this party.</summary>
     public string? WhyNotParty(X509Certificate2 certificate, int expectedPartyId)

@@ -3,46 +3,70 @@ namespace Concord.Federation.Transport;
 /// <summary>A delivered payload waiting for its receiver: in memory if small, in a spool file if large.</summary>
 public sealed class IncomingPayload : IDisposable
 {
+    /// <summary>Spool files end so; nothing else in the spool folder is ever deleted.</summary>
+    public const string SpoolExtension = ".payload";
+
     private readonly byte[]? _bytes;
     private readonly string? _spoolFile;
+    private readonly PayloadCharge _charge;
 
-    private IncomingPayload(byte[]? bytes, string? spoolFile, long length)
+    private IncomingPayload(byte[]? bytes, string? spoolFile, long length, PayloadCharge charge)
     {
         _bytes = bytes;
         _spoolFile = spoolFile;
         Length = length;
+        _charge = charge;
     }
 
     public long Length { get; }
 
-    public static IncomingPayload InMemory(byte[] bytes) => new(bytes, null, bytes.Length);
-
-    public static IncomingPayload Spooled(string file, long length) => new(null, file, length);
-
     /// <summary>
-    /// Copies a stream into a payload, spilling to <paramref name="spoolDirectory"/> once it passes
-    /// <paramref name="memoryLimit"/>, so that a large message never sits whole in memory.
+    /// Copies a stream into a payload charged to <paramref name="charge"/>: in memory while it is small and the
+    /// memory budgets allow, else spilled to the spool folder, so a large message never sits whole in memory.
+    /// Refuses a payload past <see cref="FederationOptions.MaxMessageBytes"/> or past a spool budget.
     /// </summary>
-    public static async Task<IncomingPayload> CaptureAsync(Stream source, long memoryLimit, string spoolDirectory, CancellationToken ct)
+    internal static async Task<IncomingPayload> CaptureAsync(Stream source, PayloadCharge charge, FederationOptions options, CancellationToken ct)
     {
-        using var memory = new MemoryStream();
-        var buffer = new byte[Messaging.Codecs.WireIO.ChunkBytes];
-        int read;
-        while ((read = await source.ReadAsync(buffer, ct).ConfigureAwait(false)) > 0)
+        try
         {
-            memory.Write(buffer, 0, read);
-            if (memory.Length > memoryLimit)
+            using var memory = new MemoryStream();
+            var buffer = new byte[Messaging.Codecs.WireIO.ChunkBytes];
+            int read;
+            while ((read = await source.ReadAsync(buffer, ct).ConfigureAwait(false)) > 0)
             {
-                return await SpillAsync(memory, source, buffer, spoolDirectory, ct).ConfigureAwait(false);
+                CheckSize(memory.Length + read, options);
+                if (memory.Length + read > options.InMemoryPayloadLimit || !charge.TryMemory(read))
+                {
+                    charge.MoveMemoryToSpool();
+                    charge.Spool(read);
+                    memory.Write(buffer, 0, read);
+                    return await SpillAsync(memory, source, buffer, charge, options, ct).ConfigureAwait(false);
+                }
+                memory.Write(buffer, 0, read);
             }
+            return new IncomingPayload(memory.ToArray(), null, memory.Length, charge);
         }
-        return InMemory(memory.ToArray());
+        catch
+        {
+            charge.Dispose();
+            throw;
+        }
     }
 
-    private static async Task<IncomingPayload> SpillAsync(MemoryStream head, Stream rest, byte[] buffer, string spoolDirectory, CancellationToken ct)
+    private static void CheckSize(long length, FederationOptions options)
     {
-        Directory.CreateDirectory(spoolDirectory);
-        var file = Path.Combine(spoolDirectory, $"{Guid.NewGuid():N}.payload");
+        if (length > options.MaxMessageBytes)
+        {
+            throw new PayloadRefusedException(
+                PayloadRefusedException.Cause.TooLarge,
+                $"it passed {options.MessageLimit}");
+        }
+    }
+
+    private static async Task<IncomingPayload> SpillAsync(MemoryStream head, Stream rest, byte[] buffer, PayloadCharge charge, FederationOptions options, CancellationToken ct)
+    {
+        Directory.CreateDirectory(options.SpoolDirectory);
+        var file = Path.Combine(options.SpoolDirectory, $"{Guid.NewGuid():N}{SpoolExtension}");
         try
         {
             // Synchronous file I/O: on Linux .NET's "async" file streams only move the same call to the thread pool.
@@ -53,9 +77,11 @@ public sealed class IncomingPayload : IDisposable
             int read;
             while ((read = await rest.ReadAsync(buffer, ct).ConfigureAwait(false)) > 0)
             {
+                CheckSize(output.Length + read, options);
+                charge.Spool(read);
                 await output.WriteAsync(buffer.AsMemory(0, read), ct).ConfigureAwait(false);
             }
-            return Spooled(file, output.Length);
+            return new IncomingPayload(null, file, output.Length, charge);
         }
         catch
         {
@@ -68,11 +94,13 @@ public sealed class IncomingPayload : IDisposable
         ? new MemoryStream(_bytes, writable: false)
         : new FileStream(_spoolFile!, FileMode.Open, FileAccess.Read, FileShare.Read, Messaging.Codecs.WireIO.ChunkBytes, useAsync: false);
 
+    /// <summary>Deletes the spool file and gives the bytes back to the budgets; safe to call more than once.</summary>
     public void Dispose()
     {
         if (_spoolFile is not null)
         {
             File.Delete(_spoolFile);
         }
+        _charge.Dispose();
     }
 }

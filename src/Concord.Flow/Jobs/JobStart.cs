@@ -11,4 +11,8 @@ public sealed record JobStart(
     string JobFile,
     int Attempt,
     IReadOnlyList<string> Skip,
-    IReadOnlyDictionary<string, long> ResumeFrom);
+    IReadOnlyDictionary<string, long> ResumeFrom)
+{
+    /// <summary>The job id every message of this attempt carries; a method, so it stays out of the JSON.</summary>
+    public string Session() => $"{JobId}.attempt-{Attempt}";
+}

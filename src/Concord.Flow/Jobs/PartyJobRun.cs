@@ -178,7 +178,7 @@ public sealed class PartyJobRun
                 .Where(i => i.Kind == Dsl.Specs.ArtifactKind.Data && _job.Component(i.Producer).Parties.Contains(_party.PartyId))
                 .ToDictionary(i => i.Slot, i => data.TryGetValue(i.Producer, out var table) ? table : _outputs.LoadData(_start.JobId, i.Producer, ct));
             var models = await ModelInputsAsync(component, ct).ConfigureAwait(false);
-            var context = new FederationContext($"{_start.JobId}.attempt-{_start.Attempt}", _self, _job.Roster.ToRoster(), _party.Transport).Sub(component.Name);
+            var context = new FederationContext(_start.Session(), _self, _job.Roster.ToRoster(), _party.Transport).Sub(component.Name);
             var checkpoints = new StoreCheckpoints(_party.Store, task, _job.Settings.CheckpointEvery, _start.ResumeFrom.TryGetValue(component.Name, out var from) ? from : null);
             Log("started");
             var output = await _party.Catalog.Get(component.Type)

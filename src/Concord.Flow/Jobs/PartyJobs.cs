@@ -5,8 +5,11 @@ using Concord.Flow.Store;
 
 namespace Concord.Flow.Jobs;
 
-/// <summary>The jobs one party's node is running: started by the initiator, one attempt at a time per job.</summary>
-public sealed class PartyJobs(PartyServices party)
+/// <summary>
+/// The jobs one party's node is running: started by the initiator, one attempt at a time per job. Each attempt's
+/// session is open in <paramref name="sessions"/> from just before its run starts until the run ends here.
+/// </summary>
+public sealed class PartyJobs(PartyServices party, JobSessions? sessions = null)
 {
     private readonly ConcurrentDictionary<string, PartyJobRun> _runs = new();
     private readonly ConcurrentDictionary<string, byte> _canceled = new();
@@ -49,8 +52,10 @@ public sealed class PartyJobs(PartyServices party)
             }
             _canceled.TryRemove(start.JobId, out _);
             await MarkRunningAsync(start, job, ct).ConfigureAwait(false);
+            sessions?.Open(start.Session(), job.Roster.ToRoster().All().Select(p => p.Id));
             var run = PartyJobRun.Start(start, job, party);
             _runs[start.JobId] = run;
+            _ = run.Completion.ContinueWith(_ => sessions?.End(start.Session()), TaskScheduler.Default);
             // At the initiator the scheduler owns the job's state, which covers every party, not just this one.
             if (job.Roster.Guest != party.PartyId)
             {

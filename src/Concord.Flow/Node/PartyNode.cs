@@ -26,10 +26,12 @@ public sealed class PartyNode : IAsyncDisposable
     private readonly IFlowStore _store;
     private readonly PartyJobs _jobs;
     private readonly ConcurrentDictionary<int, ControlClient> _controls;
+    private readonly Mailbox _mailbox;
     private readonly TaskCompletionSource _shutdown = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private PartyNode(NodeSettings settings, FederationServer server, HttpTransport transport, IFlowStore store, PartyJobs jobs, ConcurrentDictionary<int, ControlClient> controls)
+    private PartyNode(NodeSettings settings, FederationServer server, HttpTransport transport, IFlowStore store, PartyJobs jobs, ConcurrentDictionary<int, ControlClient> controls, Mailbox mailbox)
     {
+        _mailbox = mailbox;
         Settings = settings;
         _jobs = jobs;
         _server = server;
@@ -41,6 +43,9 @@ public sealed class PartyNode : IAsyncDisposable
     public NodeSettings Settings { get; }
 
     public Uri Address => _server.Address;
+
+    /// <summary>Messages waiting here for this party's jobs; its byte counts show what peers make the node hold.</summary>
+    public Mailbox Mailbox => _mailbox;
 
     /// <summary>Completes when an operator asks the node to shut down.</summary>
     public Task ShutdownRequested => _shutdown.Task;
@@ -55,12 +60,18 @@ public sealed class PartyNode : IAsyncDisposable
             throw new FederationException($"certificate {self.Certificate} names party {named?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "(none)"}, but this node is party {self.Id}");
         }
         var ca = CertificateFiles.LoadPublic(settings.Config.CaCertificate);
-        var mailbox = new Mailbox();
         var options = settings.Federation with { SpoolDirectory = Path.Combine(settings.PartyHome, "spool") };
+        var (files, bytes) = Mailbox.ClearSpool(options.SpoolDirectory);
+        if (files > 0)
+        {
+            log($"party {self.Id}: deleted {files} spool files ({bytes} bytes) left by an earlier run of this node; no job can read them now");
+        }
+        var mailbox = new Mailbox(options);
+        var sessions = new JobSessions(mailbox);
         var transport = new HttpTransport(self.Id, mailbox, settings.Config.Directory(), certificate, ca, options);
         var store = await FlowStore.OpenAsync(settings.PartyHome, settings.PostgresConnectionString, ct).ConfigureAwait(false);
         var admission = new JobAdmission(settings.JobLimits, settings.Config, catalog.Specs);
-        var jobs = new PartyJobs(new PartyServices(self.Id, settings.PartyHome, transport, catalog, store, log, admission, new TaskSlots(settings.MaxRunningTasks)));
+        var jobs = new PartyJobs(new PartyServices(self.Id, settings.PartyHome, transport, catalog, store, log, admission, new TaskSlots(settings.MaxRunningTasks)), sessions);
         await jobs.RecoverAsync(ct).ConfigureAwait(false);
         var controls = new ConcurrentDictionary<int, ControlClient>();
         ControlClient ControlOf(int party) => controls.GetOrAdd(party, id => new ControlClient(settings.Config.Party(id).Address, id, certificate, ca));
@@ -72,7 +83,7 @@ public sealed class PartyNode : IAsyncDisposable
         var server = await FederationServer.StartAsync(
             new FederationServerOptions(self.Id, listen, certificate, ca)
             {
-                Federation = options,
+                Admission = sessions,
                 Logging = kestrelLog,
                 OnRejection = log,
                 ConfigureServices = services => services.AddOpenApi(),
@@ -85,7 +96,7 @@ public sealed class PartyNode : IAsyncDisposable
                 app.MapOpenApi();
             },
             ct).ConfigureAwait(false);
-        node = new PartyNode(settings, server, transport, store, jobs, controls);
+        node = new PartyNode(settings, server, transport, store, jobs, controls, mailbox);
         return node;
     }
 
@@ -100,6 +111,7 @@ public sealed class PartyNode : IAsyncDisposable
         // Peers see the node gone first; its runs then stop and record their end while the store is still open.
         await _jobs.CancelAllAsync().ConfigureAwait(false);
         await _transport.DisposeAsync().ConfigureAwait(false);
+        _mailbox.Dispose();
         foreach (var control in _controls.Values)
         {
             control.Dispose();

@@ -11,15 +11,21 @@ internal sealed class LoopbackFederation : IAsyncDisposable
 {
     private readonly List<IAsyncDisposable> _owned = [];
 
-    private LoopbackFederation(CertificateAuthority ca, FederationOptions options)
+    private LoopbackFederation(CertificateAuthority ca, FederationOptions options, IMessageAdmission admission)
     {
         Ca = ca;
         Options = options;
+        Admission = admission;
     }
 
     public CertificateAuthority Ca { get; }
 
     public FederationOptions Options { get; }
+
+    public IMessageAdmission Admission { get; }
+
+    /// <summary>Every refused TLS client and message, as the servers told them.</summary>
+    public List<string> Refusals { get; } = [];
 
     public Dictionary<int, X509Certificate2> Certificates { get; } = [];
 
@@ -27,9 +33,12 @@ internal sealed class LoopbackFederation : IAsyncDisposable
 
     public PartyDirectory Directory => new(Servers.ToDictionary(kv => kv.Key, kv => kv.Value.Address));
 
-    public static async Task<LoopbackFederation> StartAsync(FederationOptions options, params int[] partyIds)
+    public static Task<LoopbackFederation> StartAsync(FederationOptions options, params int[] partyIds) =>
+        StartAsync(options, AdmitAll.Instance, partyIds);
+
+    public static async Task<LoopbackFederation> StartAsync(FederationOptions options, IMessageAdmission admission, params int[] partyIds)
     {
-        var federation = new LoopbackFederation(CertificateAuthority.Create("test", DateTimeOffset.UtcNow.AddDays(-30), DateTimeOffset.UtcNow.AddDays(1)), options);
+        var federation = new LoopbackFederation(CertificateAuthority.Create("test", DateTimeOffset.UtcNow.AddDays(-30), DateTimeOffset.UtcNow.AddDays(1)), options, admission);
         foreach (var id in partyIds)
         {
             var now = DateTimeOffset.UtcNow;
@@ -42,15 +51,25 @@ internal sealed class LoopbackFederation : IAsyncDisposable
     public async Task<FederationServer> StartServerAsync(int id, X509Certificate2 certificate)
     {
         var server = await FederationServer.StartAsync(
-            new FederationServerOptions(id, new IPEndPoint(IPAddress.Loopback, 0), certificate, Ca.Certificate) { Federation = Options },
-            new Mailbox());
+            new FederationServerOptions(id, new IPEndPoint(IPAddress.Loopback, 0), certificate, Ca.Certificate)
+            {
+                Admission = Admission,
+                OnRejection = line =>
+                {
+                    lock (Refusals)
+                    {
+                        Refusals.Add(line);
+                    }
+                },
+            },
+            new Mailbox(Options));
         _owned.Add(server);
         return server;
     }
 
     public HttpTransport Transport(int id, X509Certificate2? certificate = null, PartyDirectory? directory = null, X509Certificate2? trustedCa = null)
     {
-        var transport = new HttpTransport(id, Servers.TryGetValue(id, out var own) ? own.Mailbox : new Mailbox(),
+        var transport = new HttpTransport(id, Servers.TryGetValue(id, out var own) ? own.Mailbox : new Mailbox(Options),
             directory ?? Directory, certificate ?? Certificates[id], trustedCa ?? Ca.Certificate, Options);
         _owned.Add(transport);
         return transport;

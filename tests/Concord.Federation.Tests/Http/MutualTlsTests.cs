@@ -1,3 +1,6 @@
+using System.Net.Security;
+using System.Net.Sockets;
+using System.Security.Authentication;
 using Concord.Federation.Context;
 using Concord.Federation.Messaging;
 using Concord.Federation.Parties;
@@ -42,6 +45,47 @@ public class MutualTlsTests
         Assert.Contains("10000", ex.Message, StringComparison.Ordinal);
         Assert.Contains(federation.Servers[10000].RejectedPeers, r => r.Contains("not signed by this federation's CA", StringComparison.Ordinal));
         Assert.False(federation.Servers[10000].Mailbox.HasDelivered(new MessageKey("job", "", Residual.Name, PartyRef.Guest(9999), PartyRef.Host(10000))));
+    }
+
+    [Theory]
+    [InlineData(SslProtocols.Tls12)]
+    [InlineData(SslProtocols.Tls13)]
+    public async Task A_foreign_ca_client_certificate_is_logged_with_its_subject_and_issuer_over_tls_12_and_13(SslProtocols protocol)
+    {
+        await using var federation = await LoopbackFederation.StartAsync(Fast, 10000);
+        using var rogueCa = CertificateAuthority.Create("rogue", TimeSpan.FromDays(1));
+        var now = DateTimeOffset.UtcNow;
+        using var rogueCertificate = rogueCa.IssueParty(9999, now.AddMinutes(-1), now.AddDays(1));
+        var address = federation.Servers[10000].Address;
+        using var tcp = new TcpClient();
+        await tcp.ConnectAsync(address.Host, address.Port);
+        await using var tls = new SslStream(tcp.GetStream());
+
+        // Under TLS 1.3 the client's certificate travels after the server's Finished, so the client's handshake
+        // succeeds and the refusal shows only as the server closing the connection.
+        await tls.AuthenticateAsClientAsync(new SslClientAuthenticationOptions
+        {
+            TargetHost = "localhost",
+            EnabledSslProtocols = protocol,
+            ApplicationProtocols = [SslApplicationProtocol.Http2],
+            LocalCertificateSelectionCallback = (_, _, _, _, _) => rogueCertificate,
+            RemoteCertificateValidationCallback = (_, _, _, _) => true,
+        });
+        Assert.Equal(protocol, tls.SslProtocol);
+        try
+        {
+            await tls.WriteAsync("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n"u8.ToArray());
+            Assert.Equal(0, await tls.ReadAsync(new byte[64]));
+        }
+        catch (IOException)
+        {
+            // The server may reset the connection rather than close it: either way it answered nothing.
+        }
+
+        var line = Assert.Single(federation.Refusals);
+        Assert.Contains("rejected a TLS client", line, StringComparison.Ordinal);
+        Assert.Contains("\"CN=concord party 9999, O=Concord\" (issued by \"CN=rogue federation CA, O=Concord\")", line, StringComparison.Ordinal);
+        Assert.Contains("not signed by this federation's CA", line, StringComparison.Ordinal);
     }
 
     [Fact]

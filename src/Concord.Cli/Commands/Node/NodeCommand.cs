@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Numerics;
 using Concord.Data;
 using Concord.Federation.Parties;
 using Concord.Federation.Transport;
@@ -36,6 +37,12 @@ internal static class NodeCommand
         start.Options.Add(maxParties);
         start.Options.Add(maxFile);
         start.Options.Add(maxRunning);
+        var defaults = new FederationOptions();
+        var maxMessage = MiB(start, "--max-message-mb", "Largest federation message this node accepts; larger ones are refused (HTTP 413)", defaults.MaxMessageBytes);
+        var jobMemory = MiB(start, "--job-memory-mb", "Memory one job's waiting messages may hold; beyond it they wait on disk", defaults.JobMemoryQuota);
+        var nodeMemory = MiB(start, "--node-memory-mb", "Memory all jobs' waiting messages may hold together", defaults.NodeMemoryQuota);
+        var jobSpool = MiB(start, "--job-spool-mb", "Disk one job's waiting messages may hold; beyond it they are refused (HTTP 429)", defaults.JobSpoolQuota);
+        var nodeSpool = MiB(start, "--node-spool-mb", "Disk all jobs' waiting messages may hold together", defaults.NodeSpoolQuota);
         UserFacing.SetAction(start, async (parse, ct) =>
         {
             var federation = FederationConfig.Load(parse.GetValue(config)!);
@@ -57,6 +64,11 @@ internal static class NodeCommand
                 {
                     ReceiveTimeout = TimeSpan.FromSeconds(Positive(parse.GetValue(receiveTimeout), "--receive-timeout")),
                     MaxAttempts = Positive(parse.GetValue(attempts), "--send-attempts"),
+                    MaxMessageBytes = Bytes(parse, maxMessage),
+                    JobMemoryQuota = Bytes(parse, jobMemory),
+                    NodeMemoryQuota = Bytes(parse, nodeMemory),
+                    JobSpoolQuota = Bytes(parse, jobSpool),
+                    NodeSpoolQuota = Bytes(parse, nodeSpool),
                 },
             };
             await using var running = await PartyNode.StartAsync(settings, Components.Catalog(), line => Console.WriteLine(line), ct: ct);
@@ -76,6 +88,17 @@ internal static class NodeCommand
         return node;
     }
 
-    private static int Positive(int value, string option) =>
-        value > 0 ? value : throw new ArgumentException($"{option} must be positive, not {value}");
+    private static Option<long> MiB(Command command, string name, string description, long defaultBytes)
+    {
+        var option = new Option<long>(name) { Description = description, DefaultValueFactory = _ => defaultBytes / (1024 * 1024) };
+        command.Options.Add(option);
+        return option;
+    }
+
+    private static long Bytes(ParseResult parse, Option<long> megabytes) =>
+        checked(Positive(parse.GetValue(megabytes), megabytes.Name) * 1024 * 1024);
+
+    private static T Positive<T>(T value, string option)
+        where T : INumber<T> =>
+        value > T.Zero ? value : throw new ArgumentException($"{option} must be positive, not {value}");
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Concord.Federation.Security;
 using Microsoft.AspNetCore.Builder;
@@ -17,7 +18,8 @@ namespace Concord.Federation.Transport.Http;
 /// <summary>What a node's server needs: who it is, where it listens, and whom it trusts.</summary>
 public sealed record FederationServerOptions(int SelfId, IPEndPoint Listen, X509Certificate2 Certificate, X509Certificate2 FederationCa)
 {
-    public FederationOptions Federation { get; init; } = new();
+    /// <summary>Which job sessions this node runs and who takes part in each: messages for anything else are refused.</summary>
+    public required IMessageAdmission Admission { get; init; }
 
     /// <summary>Where Kestrel's own log lines go; none by default.</summary>
     public ILoggerProvider? Logging { get; init; }
@@ -25,18 +27,20 @@ public sealed record FederationServerOptions(int SelfId, IPEndPoint Listen, X509
     /// <summary>Services the higher layers' endpoints need (e.g. OpenAPI document generation).</summary>
     public Action<IServiceCollection>? ConfigureServices { get; init; }
 
-    /// <summary>Told why each refused TLS client was refused, so an operator can see who knocked.</summary>
+    /// <summary>Told why each refused TLS client or message was refused, so an operator can see who knocked.</summary>
     public Action<string>? OnRejection { get; init; }
 }
 
 /// <summary>
 /// A party's listening side: Kestrel, HTTP/2 only, mutual TLS against the federation CA. It accepts
-/// federation messages into the party's <see cref="Mailbox"/>; higher layers map their own endpoints beside it.
+/// federation messages into the party's <see cref="Mailbox"/>, within the mailbox's limits and only for the job
+/// sessions the admission names; higher layers map their own endpoints beside it.
 /// </summary>
 public sealed class FederationServer : IAsyncDisposable
 {
     public const string MessagesPath = "/federation/v1/messages";
     public const string DeliveryHeader = "Concord-Delivery";
+    private const int RejectionsKept = 100;
 
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<string> _rejections;
@@ -55,7 +59,7 @@ public sealed class FederationServer : IAsyncDisposable
     /// <summary>The bound address; with port 0 in the options, the port the OS chose.</summary>
     public Uri Address { get; }
 
-    /// <summary>Why each rejected TLS client was rejected, newest last.</summary>
+    /// <summary>Why each recently rejected TLS client was rejected (the last 100), newest last.</summary>
     public IReadOnlyList<string> RejectedPeers => _rejections.ToList();
 
     public IServiceProvider Services => _app.Services;
@@ -88,13 +92,18 @@ public sealed class FederationServer : IAsyncDisposable
                     // every federation and control endpoint still demands a party or operator certificate.
                     ClientCertificateMode = ClientCertificateMode.AllowCertificate,
                     CheckCertificateRevocation = false,
+                    // Kestrel calls this for every certificate a client presents, over TLS 1.2 and 1.3 alike (and on a
+                    // resumed session too), so each refusal gets its line here whatever the protocol version.
                     ClientCertificateValidation = (certificate, _, _) =>
                     {
-                        var reason = validator.WhyUntrusted(certificate);
+                        var reason = WhyRefused(validator, certificate);
                         if (reason is not null)
                         {
                             var line = $"rejected a TLS client: {reason}";
                             rejections.Enqueue(line);
+                            while (rejections.Count > RejectionsKept && rejections.TryDequeue(out _))
+                            {
+                            }
                             options.OnRejection?.Invoke(line);
                         }
                         return reason is null;
@@ -104,11 +113,24 @@ public sealed class FederationServer : IAsyncDisposable
         });
         options.ConfigureServices?.Invoke(builder.Services);
         var app = builder.Build();
-        var receiver = new MessageReceiver(options.SelfId, mailbox, options.Federation);
+        var receiver = new MessageReceiver(options.SelfId, mailbox, options.Admission, options.OnRejection);
         app.MapPost(MessagesPath, (Delegate)receiver.HandleAsync);
         mapEndpoints?.Invoke(app);
         await app.StartAsync(ct).ConfigureAwait(false);
         return new FederationServer(app, mailbox, rejections);
+    }
+
+    /// <summary>A certificate the validator cannot even parse is refused with a reason too, never with a silent abort.</summary>
+    private static string? WhyRefused(PeerValidator validator, X509Certificate2 certificate)
+    {
+        try
+        {
+            return validator.WhyUntrusted(certificate);
+        }
+        catch (Exception ex) when (ex is CryptographicException or ArgumentException)
+        {
+            return $"its certificate {PeerValidator.Named(certificate)} could not be checked: {ex.Message}";
+        }
     }
 
     public async ValueTask DisposeAsync()

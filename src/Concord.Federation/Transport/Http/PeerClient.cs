@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography.X509Certificates;
@@ -14,6 +15,7 @@ namespace Concord.Federation.Transport.Http;
 internal sealed class PeerClient : IDisposable
 {
     private const int SendBufferBytes = 1024 * 1024;
+    private static readonly TimeSpan MaxBusyDelay = TimeSpan.FromSeconds(2);
 
     private readonly MutualTlsClient _client;
     private readonly FederationOptions _options;
@@ -26,16 +28,18 @@ internal sealed class PeerClient : IDisposable
 
     public Uri Address => _client.Address;
 
-    /// <summary>Delivers one message, retrying transient failures; a resend of a delivered key is harmless.</summary>
+    /// <summary>
+    /// Delivers one message, retrying transient failures; a resend of a delivered key is harmless. A peer that
+    /// answers "not yet" (its job has not started, or its mailbox for the job is full) is asked again for up to
+    /// <see cref="FederationOptions.BusyRetryWindow"/>, apart from the attempts counted against failures.
+    /// </summary>
     public async Task DeliverAsync(MessageKey key, PayloadWriter payload, CancellationToken ct)
     {
         Exception? last = null;
-        for (var attempt = 1; attempt <= _options.MaxAttempts; attempt++)
+        Stopwatch? busy = null;
+        var busyRetries = 0;
+        for (var attempt = 1; attempt <= _options.MaxAttempts;)
         {
-            if (attempt > 1)
-            {
-                await Task.Delay(Backoff(attempt), ct).ConfigureAwait(false);
-            }
             using var attemptTimeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
             attemptTimeout.CancelAfter(_options.AttemptTimeout);
             try
@@ -47,6 +51,18 @@ internal sealed class PeerClient : IDisposable
                     return;
                 }
                 var reason = await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false);
+                if (response.Headers.RetryAfter is not null && response.StatusCode is HttpStatusCode.ServiceUnavailable or HttpStatusCode.TooManyRequests)
+                {
+                    busy ??= Stopwatch.StartNew();
+                    var wait = TimeSpan.FromTicks(Math.Min(Backoff(++busyRetries + 1).Ticks, MaxBusyDelay.Ticks));
+                    if (busy.Elapsed + wait > _options.BusyRetryWindow)
+                    {
+                        throw new FederationException(
+                            $"party {key.To} at {Address} still refused \"{key.Tag}\" ({key.Scope}) after {busy.Elapsed.TotalSeconds:0.#} s of retries: {reason}", key.To);
+                    }
+                    await Task.Delay(wait, ct).ConfigureAwait(false);
+                    continue;
+                }
                 if ((int)response.StatusCode < 500)
                 {
                     throw new FederationException($"party {key.To} at {Address} refused \"{key.Tag}\" ({key.Scope}): {reason}", key.To);
@@ -62,6 +78,10 @@ internal sealed class PeerClient : IDisposable
                 || (ex is OperationCanceledException && !ct.IsCancellationRequested))
             {
                 last = ex;
+            }
+            if (++attempt <= _options.MaxAttempts)
+            {
+                await Task.Delay(Backoff(attempt), ct).ConfigureAwait(false);
             }
         }
         throw new PeerUnreachableException(

@@ -20,7 +20,7 @@ public sealed class InMemoryNetwork
 
     public InMemoryTransport Join(int partyId)
     {
-        if (!_mailboxes.TryAdd(partyId, new Mailbox()))
+        if (!_mailboxes.TryAdd(partyId, new Mailbox(Options)))
         {
             throw new InvalidOperationException($"party {partyId} has already joined this network");
         }

@@ -31,7 +31,15 @@ public sealed class InMemoryTransport : IFederationTransport
         using var buffer = new MemoryStream();
         await payload(buffer, ct).ConfigureAwait(false);
         buffer.Position = 0;
-        var captured = await IncomingPayload.CaptureAsync(buffer, Options.InMemoryPayloadLimit, Options.SpoolDirectory, ct).ConfigureAwait(false);
+        IncomingPayload captured;
+        try
+        {
+            captured = await mailbox.CaptureAsync(key, buffer, ct).ConfigureAwait(false);
+        }
+        catch (PayloadRefusedException ex)
+        {
+            throw new FederationException($"party {key.To} refused \"{key.Tag}\" ({key.Scope}): {ex.Message}", key.To, ex);
+        }
         mailbox.Deliver(key, captured);
     }
 
