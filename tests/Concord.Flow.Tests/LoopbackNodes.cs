@@ -4,6 +4,7 @@ using Concord.Federation.Transport.Http;
 using Concord.Flow.Api;
 using Concord.Flow.Components;
 using Concord.Flow.Node;
+using Concord.Flow.Store;
 
 namespace Concord.Flow.Tests;
 
@@ -64,7 +65,19 @@ internal sealed class LoopbackNodes : IAsyncDisposable
     /// <summary>A party (not the operator) calling another node's operator API with its own certificate.</summary>
     public OperatorClient AsPartyApi(int callerId, int targetId) => Track(new OperatorClient(
         Config.Party(targetId).Address, targetId, CertificateFiles.LoadPublic(Config.CaCertificate),
-        CertificateFiles.LoadWithKey(FederationCertificates.PartyCertificate(CertFolder, callerId), FederationCertificates.PartyKey(CertFolder, callerId))));
+        PartyCertificate(callerId)));
+
+    /// <summary>A party's signing certificate, with its key, as its node loads it.</summary>
+    public System.Security.Cryptography.X509Certificates.X509Certificate2 PartyCertificate(int partyId) =>
+        CertificateFiles.LoadWithKey(FederationCertificates.PartyCertificate(CertFolder, partyId), FederationCertificates.PartyKey(CertFolder, partyId));
+
+    /// <summary>What the party's node exports for a model, verified as an import at that party would, so the signature is checked too.</summary>
+    public async Task<byte[]> ExportedModelAsync(OperatorClient party, string modelId, int? version = null)
+    {
+        var archive = await party.ExportModelAsync(modelId, version, CancellationToken.None);
+        using var ca = CertificateFiles.LoadPublic(Config.CaCertificate);
+        return ModelArchive.Read(new MemoryStream(archive), $"party {party.PartyId}'s export of {modelId}", new ModelTrust(ca, party.PartyId)).Bytes;
+    }
 
     private T Track<T>(T client)
         where T : IDisposable
