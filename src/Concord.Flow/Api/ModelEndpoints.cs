@@ -25,7 +25,7 @@ internal static class ModelEndpoints
         {
             var (info, archive) = await ModelArchive.ExportAsync(store, modelId, version, signer, ct);
             return Results.File(archive, ModelArchive.MediaType, ModelArchive.FileName(info));
-        }).WithName("ExportModel");
+        }).WithName("ExportModel").Produces(StatusCodes.Status200OK, contentType: ModelArchive.MediaType);
 
         api.MapPost("/models/import", async (HttpRequest request, CancellationToken ct) =>
         {
@@ -48,7 +48,7 @@ internal static class ModelEndpoints
             {
                 return Results.Text(ex.Message, statusCode: StatusCodes.Status400BadRequest);
             }
-        }).WithName("ImportModel").Accepts<byte[]>(ModelArchive.MediaType);
+        }).WithName("ImportModel").Accepts<byte[]>(ModelArchive.MediaType).Produces<ModelInfo>();
     }
 
     private static IResult TooLarge(ModelTrust trust) =>

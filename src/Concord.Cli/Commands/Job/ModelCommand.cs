@@ -71,7 +71,7 @@ internal static class ModelCommand
             var model = await registry.ImportAsync(parse.GetValue(file)!, ct);
             Console.WriteLine($"imported {model} into {registry.Description}");
             return 0;
-        });
+        }, createHome: true);
     }
 
     /// <summary>Writes the file whole or not at all: a failure mid-write leaves no half archive under the name.</summary>

@@ -21,7 +21,8 @@ internal sealed class RegistryAccess
 
     private readonly Option<string?> _postgres = new("--postgres") { Description = "Offline: the party's PostgreSQL flow store, if it uses one" };
 
-    public static Command Bind(Command command, Func<ParseResult, PartyRegistry, CancellationToken, Task<int>> action)
+    /// <param name="createHome">Whether, offline, a party without a home gets one (an import) or is an error (a listing, an export).</param>
+    public static Command Bind(Command command, Func<ParseResult, PartyRegistry, CancellationToken, Task<int>> action, bool createHome = false)
     {
         var access = new RegistryAccess();
         access._connection.AddTo(command);
@@ -29,13 +30,13 @@ internal sealed class RegistryAccess
         command.Options.Add(access._postgres);
         UserFacing.SetAction(command, async (parse, ct) =>
         {
-            using var registry = await access.OpenAsync(parse, ct);
+            using var registry = await access.OpenAsync(parse, createHome, ct);
             return await action(parse, registry, ct);
         });
         return command;
     }
 
-    private async Task<PartyRegistry> OpenAsync(ParseResult parse, CancellationToken ct)
+    private async Task<PartyRegistry> OpenAsync(ParseResult parse, bool createHome, CancellationToken ct)
     {
         var configPath = parse.GetValue(_connection.Config);
         if (configPath is not null && !parse.GetValue(_offline))
@@ -45,7 +46,7 @@ internal sealed class RegistryAccess
         var config = configPath is null ? null : FederationConfig.Load(configPath);
         var (partyId, home) = config is null ? FromHomeRoot(parse) : FromConfig(parse, config);
         var postgres = parse.GetValue(_postgres);
-        if (postgres is null && !Directory.Exists(home))
+        if (postgres is null && !createHome && !Directory.Exists(home))
         {
             throw new ArgumentException($"party {partyId} has no home at {home}");
         }
