@@ -29,6 +29,8 @@ public sealed record ModelManifest(
         UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
         RespectNullableAnnotations = true,
         RespectRequiredConstructorParameters = true,
+        // A field given twice would let two readers of one signed manifest see two different models.
+        AllowDuplicateProperties = false,
     };
 
     public static ModelManifest Of(ModelInfo info, string parametersFile) => new(
@@ -43,7 +45,7 @@ public sealed record ModelManifest(
     {
         try
         {
-            using (var document = JsonDocument.Parse(bytes))
+            using (var document = JsonDocument.Parse(bytes, new JsonDocumentOptions { AllowDuplicateProperties = false }))
             {
                 var root = document.RootElement;
                 if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("format", out var format) || format.ValueKind != JsonValueKind.String

@@ -169,6 +169,8 @@ public sealed class ModelArchiveTests : IDisposable
         AssertRefused("id,y,x0\n1,0,0.5\n"u8.ToArray(), Guest, "not a complete zip archive");
         AssertRefused(ModelForgery.Forge(archive, manifest: m => m["formatVersion"] = 3, signer: _guest), Guest, "format version 3, but this Concord reads version 2");
         AssertRefused(ModelForgery.Forge(archive, manifest: m => m.Remove("party"), signer: _guest), Guest, "manifest.json is not a valid manifest");
+        AssertRefused(ModelForgery.Forge(archive, signer: _guest, manifestText: t => t.Replace("\"party\":9999", "\"party\":10000,\"party\":9999", StringComparison.Ordinal)),
+            Guest, "manifest.json is not a valid manifest", "party");
         AssertRefused(ModelForgery.Zip([.. ModelForgery.Unzip(archive), new("run.sh", "rm -rf /"u8.ToArray())]), Guest, "\"run.sh\", which is not part of a model export");
         AssertRefused(ModelForgery.Zip(ModelForgery.Unzip(archive).Where(m => m.Key != "manifest.sig")), Guest, "the archive has no manifest.sig");
         var bomb = Assert.Throws<FlowStoreException>(() => Read(archive, maxParameterBytes: 10));

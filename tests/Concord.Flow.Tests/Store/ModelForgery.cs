@@ -40,9 +40,10 @@ internal static class ModelForgery
 
     /// <summary>
     /// The archive with its parameters replaced (and the manifest's digest of them recomputed), its manifest edited,
-    /// and, when <paramref name="signer"/> is given, signed again with that key and carrying that certificate.
+    /// its text rewritten (<paramref name="manifestText"/>, for what JSON objects cannot hold), and, when <paramref name="signer"/> is given, signed again with that key and carrying that certificate.
     /// </summary>
-    public static byte[] Forge(byte[] archive, Func<byte[], byte[]>? parameters = null, Action<JsonObject>? manifest = null, X509Certificate2? signer = null)
+    public static byte[] Forge(byte[] archive, Func<byte[], byte[]>? parameters = null, Action<JsonObject>? manifest = null, X509Certificate2? signer = null,
+        Func<string, string>? manifestText = null)
     {
         var members = Unzip(archive);
         var edited = JsonNode.Parse(members[ModelArchive.ManifestName])!.AsObject();
@@ -53,7 +54,7 @@ internal static class ModelForgery
             edited["files"]![name] = new JsonObject { ["size"] = members[name].Length, ["sha256"] = Convert.ToHexStringLower(SHA256.HashData(members[name])) };
         }
         manifest?.Invoke(edited);
-        members[ModelArchive.ManifestName] = Encoding.UTF8.GetBytes(edited.ToJsonString());
+        members[ModelArchive.ManifestName] = Encoding.UTF8.GetBytes(manifestText is null ? edited.ToJsonString() : manifestText(edited.ToJsonString()));
         if (signer is not null)
         {
             // Signed directly with the key, as an attacker would, not through PartySignature's own checks.

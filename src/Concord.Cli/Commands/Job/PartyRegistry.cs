@@ -61,7 +61,7 @@ internal sealed class HomeRegistry(IFlowStore store, int partyId, FederationConf
 
     public override async Task<byte[]> ExportAsync(string modelId, int? version, CancellationToken ct)
     {
-        var self = Config("sign the export with party's certificate and key").Party(partyId);
+        var self = Config($"sign the export with party {partyId}'s certificate and key").Party(partyId);
         using var signer = CertificateFiles.LoadWithKey(self.Certificate, self.Key);
         return (await ModelArchive.ExportAsync(store, modelId, version, signer, ct)).Archive;
     }
@@ -73,7 +73,7 @@ internal sealed class HomeRegistry(IFlowStore store, int partyId, FederationConf
     }
 
     private FederationConfig Config(string purpose) => config
-        ?? throw new ArgumentException($"to {purpose.Replace("party's", $"party {partyId}'s", StringComparison.Ordinal)}, pass the federation's parties.yaml with --config (and --offline to stay off the node)");
+        ?? throw new ArgumentException($"to {purpose}, pass the federation's parties.yaml with --config (and --offline to stay off the node)");
 
     public override void Dispose() => store.Dispose();
 }
