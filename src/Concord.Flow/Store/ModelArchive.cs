@@ -116,9 +116,9 @@ public static class ModelArchive
 
     private static StoredModel ReadVerified(Dictionary<string, ZipArchiveEntry> members, ModelTrust trust)
     {
-        foreach (var required in SignedMembers.Where(m => !members.ContainsKey(m)))
+        if (SignedMembers.FirstOrDefault(m => !members.ContainsKey(m)) is string missing)
         {
-            throw new InvalidDataException($"the archive has no {required}");
+            throw new InvalidDataException($"the archive has no {missing}");
         }
         X509Certificate2 signer;
         try
