@@ -134,15 +134,16 @@ public static class ModelArchive
             var manifestBytes = ReadMember(members[ManifestName], MaxSmallMemberBytes);
             var signerParty = PartySignature.Verify(manifestBytes, ReadMember(members[SignatureName], MaxSmallMemberBytes), signer, trust.FederationCa);
             var manifest = ModelManifest.Parse(manifestBytes);
-            if (manifest.Party != signerParty)
+            var info = manifest.Model;
+            if (info.Party != signerParty)
             {
-                throw new InvalidDataException($"its manifest names party {manifest.Party}, but party {signerParty} signed it");
+                throw new InvalidDataException($"its manifest names party {info.Party}, but party {signerParty} signed it");
             }
-            if (manifest.Party != trust.PartyId)
+            if (info.Party != trust.PartyId)
             {
-                throw new InvalidDataException($"model {manifest.ModelId} is party {manifest.Party}'s, and this is party {trust.PartyId}'s registry");
+                throw new InvalidDataException($"model {info.ModelId} is party {info.Party}'s, and this is party {trust.PartyId}'s registry");
             }
-            var model = new StoredModel(manifest.ToInfo(), ReadParameters(members, manifest, trust.MaxParameterBytes));
+            var model = new StoredModel(info, ReadParameters(members, manifest, trust.MaxParameterBytes));
             model.Validate();
             return model;
         }

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 
 namespace Concord.Flow.Store;
 
@@ -7,21 +6,10 @@ namespace Concord.Flow.Store;
 public sealed record ManifestFile(long Size, string Sha256);
 
 /// <summary>
-/// manifest.json of a model export: what the model is, and the size and SHA-256 of every other file in the archive.
-/// The export's signature covers these bytes, and through the digests the files as well.
+/// manifest.json of a model export: the model's registry record, and the size and SHA-256 of every other file in
+/// the archive. The export's signature covers these bytes, and through the digests the files as well.
 /// </summary>
-public sealed record ModelManifest(
-    string Format,
-    int FormatVersion,
-    string ModelId,
-    int Version,
-    string ComponentType,
-    int Party,
-    string Role,
-    string JobId,
-    DateTimeOffset CreatedAt,
-    JsonObject Metadata,
-    IReadOnlyDictionary<string, ManifestFile> Files)
+public sealed record ModelManifest(string Format, int FormatVersion, ModelInfo Model, IReadOnlyDictionary<string, ManifestFile> Files)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -34,8 +22,7 @@ public sealed record ModelManifest(
     };
 
     public static ModelManifest Of(ModelInfo info, string parametersFile) => new(
-        ModelArchive.Format, ModelArchive.FormatVersion, info.ModelId, info.Version, info.ComponentType, info.Party, info.Role, info.JobId,
-        info.CreatedAt, info.Metadata, new Dictionary<string, ManifestFile> { [parametersFile] = new(info.Size, info.Sha256) });
+        ModelArchive.Format, ModelArchive.FormatVersion, info, new Dictionary<string, ManifestFile> { [parametersFile] = new(info.Size, info.Sha256) });
 
     public byte[] ToBytes() => JsonSerializer.SerializeToUtf8Bytes(this, Json);
 
@@ -66,5 +53,4 @@ public sealed record ModelManifest(
         }
     }
 
-    public ModelInfo ToInfo() => new(ModelId, Version, ComponentType, Party, Role, JobId, Metadata, Files.Single().Value.Size, Files.Single().Value.Sha256, CreatedAt);
 }

@@ -62,10 +62,11 @@ public sealed class ModelArchiveTests : IDisposable
         Assert.Equal(["manifest.json", "manifest.sig", "parameters.json", "signer.crt"], members.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(model.Bytes, members["parameters.json"]);
         var manifest = ModelForgery.Manifest(archive);
-        Assert.Equal(("concord-model", 2, "job-1_hetero_lr_0", 3, "hetero_lr", Guest, "guest", "job-1"), (
-            manifest["format"]!.GetValue<string>(), manifest["formatVersion"]!.GetValue<int>(), manifest["modelId"]!.GetValue<string>(),
-            manifest["version"]!.GetValue<int>(), manifest["componentType"]!.GetValue<string>(), manifest["party"]!.GetValue<int>(),
-            manifest["role"]!.GetValue<string>(), manifest["jobId"]!.GetValue<string>()));
+        var described = manifest["model"]!;
+        Assert.Equal(("concord-model", 2, "job-1_hetero_lr_0", 3, "hetero_lr", Guest, "guest", "job-1", "2026-12-04T17:30:15.123+00:00"), (
+            manifest["format"]!.GetValue<string>(), manifest["formatVersion"]!.GetValue<int>(), described["modelId"]!.GetValue<string>(),
+            described["version"]!.GetValue<int>(), described["componentType"]!.GetValue<string>(), described["party"]!.GetValue<int>(),
+            described["role"]!.GetValue<string>(), described["jobId"]!.GetValue<string>(), described["createdAt"]!.GetValue<string>()));
         Assert.Equal(model.Info.Sha256, manifest["files"]!["parameters.json"]!["sha256"]!.GetValue<string>());
         Assert.Equal(_guest.RawData, X509Certificate2.CreateFromPem(Encoding.ASCII.GetString(members["signer.crt"])).RawData);
 
@@ -94,7 +95,7 @@ public sealed class ModelArchiveTests : IDisposable
 
         AssertRefused(guestModel, Host, "model job-1_hetero_lr_0 is party 9999's, and this is party 10000's registry");
         // The host relabels its own model as the guest's and signs it with its own key.
-        var relabelled = ModelForgery.Forge(ModelArchive.Write(Model(Host), _host), manifest: m => m["party"] = Guest, signer: _host);
+        var relabelled = ModelForgery.Forge(ModelArchive.Write(Model(Host), _host), manifest: m => m["model"]!["party"] = Guest, signer: _host);
         AssertRefused(relabelled, Guest, "its manifest names party 9999, but party 10000 signed it");
         var wrongSigner = Assert.Throws<ArgumentException>(() => ModelArchive.Write(Model(), _host));
         Assert.Contains("party 9999's, so party 10000's certificate cannot sign", wrongSigner.Message, StringComparison.Ordinal);
@@ -120,7 +121,7 @@ public sealed class ModelArchiveTests : IDisposable
     [Fact]
     public void A_model_id_that_climbs_out_of_its_folder_is_refused_even_when_properly_signed()
     {
-        var archive = ModelForgery.Forge(ModelArchive.Write(Model(), _guest), manifest: m => m["modelId"] = "../../etc/passwd", signer: _guest);
+        var archive = ModelForgery.Forge(ModelArchive.Write(Model(), _guest), manifest: m => m["model"]!["modelId"] = "../../etc/passwd", signer: _guest);
 
         AssertRefused(archive, Guest, "model id \"../../etc/passwd\" may use only letters, digits, '_' and '-'");
     }
@@ -168,7 +169,7 @@ public sealed class ModelArchiveTests : IDisposable
         AssertRefused([], Guest, "the file is empty");
         AssertRefused("id,y,x0\n1,0,0.5\n"u8.ToArray(), Guest, "not a complete zip archive");
         AssertRefused(ModelForgery.Forge(archive, manifest: m => m["formatVersion"] = 3, signer: _guest), Guest, "format version 3, but this Concord reads version 2");
-        AssertRefused(ModelForgery.Forge(archive, manifest: m => m.Remove("party"), signer: _guest), Guest, "manifest.json is not a valid manifest");
+        AssertRefused(ModelForgery.Forge(archive, manifest: m => m["model"]!.AsObject().Remove("party"), signer: _guest), Guest, "manifest.json is not a valid manifest");
         AssertRefused(ModelForgery.Forge(archive, signer: _guest, manifestText: t => t.Replace("\"party\":9999", "\"party\":10000,\"party\":9999", StringComparison.Ordinal)),
             Guest, "manifest.json is not a valid manifest", "party");
         AssertRefused(ModelForgery.Zip([.. ModelForgery.Unzip(archive), new("run.sh", "rm -rf /"u8.ToArray())]), Guest, "\"run.sh\", which is not part of a model export");

@@ -39,7 +39,7 @@ internal static class ModelForgery
     public static JsonObject Manifest(byte[] archive) => JsonNode.Parse(Unzip(archive)[ModelArchive.ManifestName])!.AsObject();
 
     /// <summary>
-    /// The archive with its parameters replaced (and the manifest's digest of them recomputed), its manifest edited,
+    /// The archive with its parameters replaced (and the manifest's digests of them recomputed), its manifest edited,
     /// its text rewritten (<paramref name="manifestText"/>, for what JSON objects cannot hold), and, when <paramref name="signer"/> is given, signed again with that key and carrying that certificate.
     /// </summary>
     public static byte[] Forge(byte[] archive, Func<byte[], byte[]>? parameters = null, Action<JsonObject>? manifest = null, X509Certificate2? signer = null,
@@ -51,7 +51,9 @@ internal static class ModelForgery
         {
             var name = members.Keys.Single(k => k.StartsWith("parameters.", StringComparison.Ordinal));
             members[name] = parameters(members[name]);
-            edited["files"]![name] = new JsonObject { ["size"] = members[name].Length, ["sha256"] = Convert.ToHexStringLower(SHA256.HashData(members[name])) };
+            var (size, sha256) = (members[name].Length, Convert.ToHexStringLower(SHA256.HashData(members[name])));
+            edited["files"]![name] = new JsonObject { ["size"] = size, ["sha256"] = sha256 };
+            (edited["model"]!["size"], edited["model"]!["sha256"]) = (size, sha256);
         }
         manifest?.Invoke(edited);
         members[ModelArchive.ManifestName] = Encoding.UTF8.GetBytes(manifestText is null ? edited.ToJsonString() : manifestText(edited.ToJsonString()));
