@@ -4,7 +4,7 @@ namespace Concord.Data;
 /// Names that end up inside folder names (party ids, table namespaces and names) are limited to
 /// characters every file system accepts, so that no name can climb out of its folder.
 /// </summary>
-internal static class SafeName
+public static class SafeName
 {
     public const int MaxLength = 128;
 

@@ -5,6 +5,7 @@ using Concord.Federation.Transport.Http;
 using Concord.Flow.Api;
 using Concord.Flow.Components;
 using Concord.Flow.Node;
+using Concord.Flow.Store;
 
 namespace Concord.Flow.Tests;
 
@@ -104,6 +105,14 @@ internal sealed class LoopbackNodes : IAsyncDisposable
     public OperatorClient AsPartyApi(int callerId, int targetId) => Track(new OperatorClient(
         Config.Party(targetId).Address, targetId, CertificateFiles.LoadPublic(Config.CaCertificate),
         PartyCertificate(callerId)));
+
+    /// <summary>What the party's node exports for a model, verified as an import at that party would, so the signature is checked too.</summary>
+    public async Task<byte[]> ExportedModelAsync(OperatorClient party, string modelId, int? version = null)
+    {
+        var archive = await party.ExportModelAsync(modelId, version, CancellationToken.None);
+        using var ca = CertificateFiles.LoadPublic(Config.CaCertificate);
+        return ModelArchive.Read(new MemoryStream(archive), $"party {party.PartyId}'s export of {modelId}", new ModelTrust(ca, party.PartyId)).Bytes;
+    }
 
     private T Track<T>(T client)
         where T : IDisposable

@@ -52,27 +52,13 @@ public class SecureBoostJobTests
 
         // Each party exports its own part: the guest its trees, the host its lookup table.
         using var host = nodes.Operator(Host);
-        var guestModel = SecureBoostModel.FromBytes(await ExportAsync(api, $"{jobId}_boost_1"));
-        var hostTable = HostLookupTable.FromBytes(await ExportAsync(host, $"{jobId}_boost_1"));
-        var first = HostLookupTable.FromBytes(await ExportAsync(host, $"{jobId}_boost_0"));
+        var guestModel = SecureBoostModel.FromBytes(await nodes.ExportedModelAsync(api, $"{jobId}_boost_1"));
+        var hostTable = HostLookupTable.FromBytes(await nodes.ExportedModelAsync(host, $"{jobId}_boost_1"));
+        var first = HostLookupTable.FromBytes(await nodes.ExportedModelAsync(host, $"{jobId}_boost_0"));
         var hostMetrics = await host.MetricsAsync(jobId, CancellationToken.None);
         Assert.Equal(3, guestModel.Trees.Count);
         Assert.Subset(hostTable.Splits.Select(s => s.Id).ToHashSet(), first.Splits.Select(s => s.Id).ToHashSet());
         Assert.Equal(hostTable.Splits.Count, hostMetrics.Single(m => m.Task.Component == "boost_1" && m.Task.Party == Host).Value["splits"]!.GetValue<int>());
-    }
-
-    private static async Task<byte[]> ExportAsync(Api.OperatorClient api, string modelId)
-    {
-        var file = Path.GetTempFileName();
-        try
-        {
-            await File.WriteAllBytesAsync(file, await api.ExportModelAsync(modelId, null, CancellationToken.None));
-            return (await Flow.Store.ModelFile.ReadAsync(file, CancellationToken.None)).Bytes;
-        }
-        finally
-        {
-            File.Delete(file);
-        }
     }
 
     /// <summary>200 rows: the label depends on one guest and one host feature, so both parties' splits matter.</summary>

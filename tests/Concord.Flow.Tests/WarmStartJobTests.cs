@@ -52,9 +52,9 @@ public class WarmStartJobTests
         foreach (var party in new[] { Guest, Host })
         {
             using var own = nodes.Operator(party);
-            var warmWeights = await WeightsAsync(own, warm);
-            var straightWeights = await WeightsAsync(own, straight);
-            var firstWeights = await WeightsAsync(own, first);
+            var warmWeights = await WeightsAsync(nodes, own, warm);
+            var straightWeights = await WeightsAsync(nodes, own, straight);
+            var firstWeights = await WeightsAsync(nodes, own, first);
             Assert.Equal(straightWeights.Length, warmWeights.Length);
             Assert.All(warmWeights.Zip(straightWeights), p => Assert.Equal(p.Second, p.First, Tolerance));
             Assert.True(warmWeights.Zip(firstWeights).Any(p => Math.Abs(p.First - p.Second) > 1e-3), $"party {party}'s warm-started model should have moved on");
@@ -81,20 +81,11 @@ public class WarmStartJobTests
         return view.Job.JobId;
     }
 
-    private static async Task<double[]> WeightsAsync(Api.OperatorClient party, string jobId)
+    private static async Task<double[]> WeightsAsync(LoopbackNodes nodes, Api.OperatorClient party, string jobId)
     {
         var models = await party.ListModelsAsync(CancellationToken.None);
         var info = models.Single(m => m.ModelId == $"{jobId}_hetero_lr_0");
-        var file = Path.GetTempFileName();
-        try
-        {
-            await File.WriteAllBytesAsync(file, await party.ExportModelAsync(info.ModelId, info.Version, CancellationToken.None));
-            return PartyLinearModel.FromBytes((await Concord.Flow.Store.ModelFile.ReadAsync(file, CancellationToken.None)).Bytes).Weights.Single();
-        }
-        finally
-        {
-            File.Delete(file);
-        }
+        return PartyLinearModel.FromBytes(await nodes.ExportedModelAsync(party, info.ModelId, info.Version)).Weights.Single();
     }
 
     private static void SaveTables(LoopbackNodes nodes)

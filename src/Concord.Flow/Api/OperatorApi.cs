@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using Concord.Flow.Control;
 using Concord.Flow.Dsl;
 using Concord.Flow.Jobs;
@@ -10,14 +11,16 @@ namespace Concord.Flow.Api;
 
 /// <summary>
 /// The operator's REST API, served by every node under /api/v1: submit, list, inspect, stop and resume jobs;
-/// read logs, metrics and the DAG; list and download models. Callers present the operator certificate or
+/// read logs, metrics and the DAG; list, export and import models. Callers present the operator certificate or
 /// the node's operator token.
 /// </summary>
 public static class OperatorApi
 {
     public const string Root = "/api/v1";
 
-    public static void Map(WebApplication app, PartyJobs jobs, JobScheduler scheduler, string operatorToken)
+    /// <param name="certificate">This party's federation certificate, with its key: it signs model exports.</param>
+    /// <param name="federationCa">The federation CA, which must have issued the certificate of any model imported.</param>
+    public static void Map(WebApplication app, PartyJobs jobs, JobScheduler scheduler, string operatorToken, X509Certificate2 certificate, X509Certificate2 federationCa)
     {
         var api = app.MapGroup(Root).AddEndpointFilter(new OperatorOnly(operatorToken).InvokeAsync);
         var store = jobs.Party.Store;
@@ -66,18 +69,7 @@ public static class OperatorApi
                 tasks.Where(t => t.Key.Component == c.Name).ToDictionary(t => t.Key.Party, t => t.State))).ToList(), ControlJson.Options);
         }).WithName("GetJobDag");
 
-        api.MapGet("/models", async (string? modelId, CancellationToken ct) =>
-            Results.Json(await store.ListModelsAsync(modelId, ct), ControlJson.Options))
-            .WithName("ListModels");
-
-        api.MapGet("/models/{modelId}/export", async (string modelId, int? version, CancellationToken ct) =>
-        {
-            var file = Path.Combine(Path.GetTempPath(), $"concord-model-{Guid.NewGuid():N}.json");
-            await store.ExportModelAsync(modelId, version, file, ct);
-            var bytes = await File.ReadAllBytesAsync(file, ct);
-            File.Delete(file);
-            return Results.File(bytes, "application/json", $"{modelId}.model.json");
-        }).WithName("ExportModel");
+        ModelEndpoints.Map(api, store, certificate, new ModelTrust(federationCa, jobs.Party.PartyId));
     }
 
     private static async Task<JobRecord> RequireJob(IFlowStore store, string jobId, CancellationToken ct) =>

@@ -35,6 +35,14 @@ public sealed class OperatorClient(Uri address, int partyId, X509Certificate2 fe
     public Task<byte[]> ExportModelAsync(string modelId, int? version, CancellationToken ct) =>
         _node.GetBytesAsync($"{OperatorApi.Root}/models/{Uri.EscapeDataString(modelId)}/export{(version is int v ? $"?version={v}" : "")}", ct);
 
+    /// <summary>Sends an export (<see cref="ModelArchive"/>) to the node, which verifies it and stores it in its party's registry.</summary>
+    public Task<ModelInfo> ImportModelAsync(byte[] archive, CancellationToken ct)
+    {
+        var content = new ByteArrayContent(archive);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(ModelArchive.MediaType);
+        return _node.SendAsync<ModelInfo>(HttpMethod.Post, $"{OperatorApi.Root}/models/import", content, ct);
+    }
+
     public async Task<string> OpenApiDocumentAsync(CancellationToken ct) =>
         System.Text.Encoding.UTF8.GetString(await _node.GetBytesAsync("/openapi/v1.json", ct).ConfigureAwait(false));
 

@@ -40,7 +40,8 @@ public sealed class NodeClient : IDisposable
 
     private async Task<HttpResponseMessage> SendRawAsync(HttpMethod method, string path, object? body, CancellationToken ct)
     {
-        var content = body is null ? null : JsonContent.Create(body, body.GetType(), options: ControlJson.Options);
+        // A body that is already HttpContent (a file upload) goes as it is; anything else as JSON.
+        var content = body as HttpContent ?? (body is null ? null : JsonContent.Create(body, body.GetType(), options: ControlJson.Options));
         using var request = MutualTlsClient.Request(method, path, content);
         if (_token is not null)
         {

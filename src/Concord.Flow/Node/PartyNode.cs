@@ -92,7 +92,7 @@ public sealed class PartyNode : IAsyncDisposable
             app =>
             {
                 ControlEndpoints.Map(app, jobs, () => node!._shutdown.TrySetResult());
-                OperatorApi.Map(app, jobs, scheduler, token);
+                OperatorApi.Map(app, jobs, scheduler, token, certificate, ca);
                 app.MapOpenApi();
             },
             ct).ConfigureAwait(false);

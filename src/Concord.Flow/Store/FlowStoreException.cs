@@ -12,7 +12,7 @@ public enum FlowStoreError
     /// <summary>The job's state machine does not allow the change asked for.</summary>
     IllegalTransition,
 
-    /// <summary>A model file is damaged or is not a Concord model export.</summary>
+    /// <summary>A model export is damaged, not a Concord model export, or not signed by this party under the federation CA.</summary>
     CorruptFile,
 
     /// <summary>The database could not be reached or refused the operation.</summary>

@@ -68,16 +68,11 @@ public interface IFlowStore : IDisposable
     Task<IReadOnlyList<ModelInfo>> ListModelsAsync(string? modelId = null, CancellationToken ct = default);
 
     /// <summary>
-    /// Writes one model version (the latest when <paramref name="version"/> is null) to a single self-describing
-    /// file that <see cref="ImportModelAsync"/> reads on another deployment.
+    /// Stores a model read from another deployment (see <see cref="ModelArchive"/>), keeping its id and version.
+    /// Importing the same model twice is harmless; a different model already stored under that id and version is
+    /// refused, naming <paramref name="source"/>.
     /// </summary>
-    Task<ModelInfo> ExportModelAsync(string modelId, int? version, string path, CancellationToken ct = default);
-
-    /// <summary>
-    /// Reads an exported model into this store, keeping its id and version. Importing the same model twice is
-    /// harmless; a damaged file, or a different model already stored under that id and version, is refused.
-    /// </summary>
-    Task<ModelInfo> ImportModelAsync(string path, CancellationToken ct = default);
+    Task<ModelInfo> ImportModelAsync(StoredModel model, string source, CancellationToken ct = default);
 
     /// <summary>
     /// Saves a task's state after an iteration (replacing a checkpoint of the same iteration) and keeps only the

@@ -1,4 +1,6 @@
+using System.Security.Cryptography;
 using System.Text.Json.Nodes;
+using Concord.Data;
 
 namespace Concord.Flow.Store;
 
@@ -10,7 +12,8 @@ public sealed record NewModel(string ModelId, string ComponentType, int Party, s
 {
     internal void Validate()
     {
-        FlowStoreChecks.NotBlank(ModelId, "model id");
+        // Model ids name download files and may one day name folders, so they obey the rule table names obey.
+        SafeName.Check(ModelId, "model id");
         FlowStoreChecks.NotBlank(ComponentType, $"component type of model {ModelId}");
         FlowStoreChecks.NotBlank(Role, $"role of model {ModelId}");
         FlowStoreChecks.NotBlank(JobId, $"job id of model {ModelId}");
@@ -41,4 +44,16 @@ public sealed record ModelInfo(
 }
 
 /// <summary>A stored model with its bytes.</summary>
-public sealed record StoredModel(ModelInfo Info, byte[] Bytes);
+public sealed record StoredModel(ModelInfo Info, byte[] Bytes)
+{
+    /// <summary>Refuses a record that could not have come from a store: a bad id, a blank field, bytes unlike their size and digest.</summary>
+    internal void Validate()
+    {
+        new NewModel(Info.ModelId, Info.ComponentType, Info.Party, Info.Role, Info.JobId, Info.Metadata, Bytes).Validate();
+        FlowStoreChecks.Positive(Info.Version, $"version of model {Info.ModelId}");
+        if (Info.Size != Bytes.Length || Info.Sha256 != ModelArchive.Hex(SHA256.HashData(Bytes)))
+        {
+            throw new ArgumentException($"the bytes of {Info} do not match its recorded size and SHA-256");
+        }
+    }
+}

@@ -27,7 +27,7 @@ public abstract partial class SqlFlowStore
                 RETURNING latest
                 """, ct, ("@id", model.ModelId)).ConfigureAwait(false);
             var info = new ModelInfo(model.ModelId, Convert.ToInt32(counted, CultureInfo.InvariantCulture), model.ComponentType, model.Party,
-                model.Role, model.JobId, model.Metadata, model.Bytes.Length, ModelFile.Hex(SHA256.HashData(model.Bytes)),
+                model.Role, model.JobId, model.Metadata, model.Bytes.Length, ModelArchive.Hex(SHA256.HashData(model.Bytes)),
                 SqlValues.Truncate(DateTimeOffset.UtcNow));
             await session.ExecuteAsync(InsertModel, ct, ModelParameters(info, model.Bytes)).ConfigureAwait(false);
             return info;
@@ -50,28 +50,11 @@ public abstract partial class SqlFlowStore
             : await session.QueryAsync($"SELECT {ModelColumns} FROM models WHERE model_id = @id ORDER BY version", ReadModelInfo, ct,
                 ("@id", modelId)).ConfigureAwait(false), ct);
 
-    public async Task<ModelInfo> ExportModelAsync(string modelId, int? version, string path, CancellationToken ct = default)
+    public Task<ModelInfo> ImportModelAsync(StoredModel model, string source, CancellationToken ct = default)
     {
-        var model = await GetModelAsync(modelId, version, ct).ConfigureAwait(false)
-            ?? throw new FlowStoreException(FlowStoreError.NotFound,
-                $"{(version is null ? $"model {modelId}" : $"model {modelId} version {version}")} is not in {Description}");
-        await ModelFile.WriteAsync(path, model, ct).ConfigureAwait(false);
-        return model.Info;
-    }
-
-    public async Task<ModelInfo> ImportModelAsync(string path, CancellationToken ct = default)
-    {
-        StoredModel file;
-        try
-        {
-            file = await ModelFile.ReadAsync(path, ct).ConfigureAwait(false);
-        }
-        catch (FlowStoreException ex)
-        {
-            throw new FlowStoreException(ex.Error, $"{ex.Message} (importing into {Description})", ex);
-        }
-        var (info, bytes) = file;
-        return await InTransactionAsync($"import {info} from {path}", async session =>
+        model.Validate();
+        var (info, bytes) = model;
+        return InTransactionAsync($"import {info} from {source}", async session =>
         {
             // Raise the version counter first: it takes the same lock as a save, so a save of this model id
             // either numbers its version past this one or has already stored it (and is caught below).
@@ -91,8 +74,8 @@ public abstract partial class SqlFlowStore
             return existing.SameContent(info)
                 ? existing
                 : throw new FlowStoreException(FlowStoreError.AlreadyExists,
-                    $"cannot import model file {path}: {Description} already has a different {info} (SHA-256 {existing.Sha256[..12]}…, from job {existing.JobId})");
-        }, ct).ConfigureAwait(false);
+                    $"cannot import {source}: {Description} already has a different {info} (SHA-256 {existing.Sha256[..12]}…, from job {existing.JobId})");
+        }, ct);
     }
 
     private static (string, object?)[] ModelParameters(ModelInfo info, byte[] bytes) =>

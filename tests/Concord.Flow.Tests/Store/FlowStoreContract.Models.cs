@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json.Nodes;
 using Concord.Flow.Store;
 
@@ -59,28 +58,25 @@ public abstract partial class FlowStoreContract
     }
 
     [StoreFact]
-    public async Task An_exported_model_imports_into_a_second_store_equal_and_numbering_continues_past_it()
+    public async Task An_imported_model_keeps_its_id_and_version_and_numbering_continues_past_it()
     {
-        using var folder = new TempFolder();
         var source = await NewStoreAsync();
         foreach (var seed in new[] { 1, 2, 3 })
         {
             await source.SaveModelAsync(Model("lr", seed, size: 200_000));
         }
-        var file = folder.Path("lr-3.json");
-        var exported = await source.ExportModelAsync("lr", null, file);
-        Assert.Equal(3, exported.Version);
-        var exportedTwo = await source.ExportModelAsync("lr", 2, folder.Path("lr-2.json"));
+        var latest = (await source.GetModelAsync("lr"))!;
+        var second = (await source.GetModelAsync("lr", 2))!;
 
         var target = await NewStoreAsync();
-        var imported = await target.ImportModelAsync(file);
-        Assert.True(exported.SameContent(imported));
+        var imported = await target.ImportModelAsync(latest, "model file lr-3.model.zip");
+        Assert.True(latest.Info.SameContent(imported));
         var stored = await target.GetModelAsync("lr", 3);
         AssertModel(Model("lr", 3, size: 200_000), 3, stored);
-        Assert.True(exported.SameContent(stored!.Info));
-        Assert.True(exportedTwo.SameContent(await target.ImportModelAsync(folder.Path("lr-2.json"))));
+        Assert.True(latest.Info.SameContent(stored!.Info));
+        Assert.True(second.Info.SameContent(await target.ImportModelAsync(second, "model file lr-2.model.zip")));
 
-        Assert.True(imported.SameContent(await target.ImportModelAsync(file)));
+        Assert.True(imported.SameContent(await target.ImportModelAsync(latest, "model file lr-3.model.zip")));
         Assert.Equal([2, 3], (await target.ListModelsAsync("lr")).Select(m => m.Version));
         Assert.Equal(4, (await target.SaveModelAsync(Model("lr", 9))).Version);
     }
@@ -88,63 +84,38 @@ public abstract partial class FlowStoreContract
     [StoreFact]
     public async Task An_import_over_a_different_model_of_the_same_version_is_refused_naming_the_file()
     {
-        using var folder = new TempFolder();
         var source = await NewStoreAsync();
         await source.SaveModelAsync(Model("lr", 1));
-        var file = folder.Path("lr.json");
-        await source.ExportModelAsync("lr", 1, file);
+        var model = (await source.GetModelAsync("lr"))!;
 
         var target = await NewStoreAsync();
         await target.SaveModelAsync(Model("lr", 2));
-        await AssertFails(FlowStoreError.AlreadyExists, target, () => target.ImportModelAsync(file), file, "model lr version 1");
+        await AssertFails(FlowStoreError.AlreadyExists, target, () => target.ImportModelAsync(model, "model file lr.model.zip"), "model file lr.model.zip", "model lr version 1");
         AssertModel(Model("lr", 2), 1, await target.GetModelAsync("lr"));
     }
 
     [StoreFact]
-    public async Task A_damaged_or_foreign_model_file_is_refused_naming_the_file_and_nothing_is_imported()
+    public async Task A_model_id_that_could_climb_out_of_a_folder_or_bytes_unlike_their_record_are_refused_and_nothing_is_stored()
     {
-        using var folder = new TempFolder();
+        var store = await NewStoreAsync();
+        var traversal = await Assert.ThrowsAsync<ArgumentException>(() => store.SaveModelAsync(Model("../../etc/passwd", 1)));
+        Assert.Contains("model id \"../../etc/passwd\" may use only letters, digits, '_' and '-'", traversal.Message, StringComparison.Ordinal);
+
         var source = await NewStoreAsync();
         await source.SaveModelAsync(Model("lr", 1));
-        var good = folder.Path("good.json");
-        await source.ExportModelAsync("lr", 1, good);
-        var text = await File.ReadAllTextAsync(good);
-        var base64 = Convert.ToBase64String(Model("lr", 1).Bytes);
-        Assert.Contains(base64, text, StringComparison.Ordinal);
-        var flipped = base64[..100] + (base64[100] == 'A' ? 'B' : 'A') + base64[101..];
-
-        var damaged = new Dictionary<string, string>
+        var good = (await source.GetModelAsync("lr"))!;
+        var refused = new Dictionary<string, StoredModel>
         {
-            ["bytes.json"] = text.Replace(base64, flipped, StringComparison.Ordinal),
-            ["party.json"] = text.Replace("\"party\":9999", "\"party\":9998", StringComparison.Ordinal),
-            ["truncated.json"] = text[..(text.Length / 2)],
-            ["foreign.json"] = """{"format": "onnx", "model": {}}""",
-            ["empty.json"] = "",
+            ["model id"] = good with { Info = good.Info with { ModelId = "../../etc/passwd" } },
+            ["SHA-256"] = good with { Bytes = [.. good.Bytes.Take(good.Bytes.Length - 1), (byte)(good.Bytes[^1] ^ 1)] },
+            ["size"] = good with { Info = good.Info with { Size = good.Info.Size + 1 } },
+            ["version"] = good with { Info = good.Info with { Version = 0 } },
         };
-        Assert.NotEqual(text, damaged["party.json"]);
-        var target = await NewStoreAsync();
-        foreach (var (name, content) in damaged)
+        foreach (var (mention, model) in refused)
         {
-            var path = folder.Path(name);
-            await File.WriteAllTextAsync(path, content, Encoding.UTF8);
-            await AssertFails(FlowStoreError.CorruptFile, target, () => target.ImportModelAsync(path), path);
+            var ex = await Assert.ThrowsAnyAsync<ArgumentException>(() => store.ImportModelAsync(model, "model file x.model.zip"));
+            Assert.Contains(mention, ex.Message, StringComparison.Ordinal);
         }
-        Assert.Empty(await target.ListModelsAsync());
-        Assert.Equal(1, (await target.ImportModelAsync(good)).Version);
-    }
-
-    [StoreFact]
-    public async Task Exporting_a_missing_model_or_importing_a_missing_file_is_refused()
-    {
-        using var folder = new TempFolder();
-        var store = await NewStoreAsync();
-        await AssertFails(FlowStoreError.NotFound, store, () => store.ExportModelAsync("lr", null, folder.Path("lr.json")), "model lr");
-        await store.SaveModelAsync(Model("lr", 1));
-        await AssertFails(FlowStoreError.NotFound, store, () => store.ExportModelAsync("lr", 2, folder.Path("lr.json")), "model lr version 2");
-        Assert.False(File.Exists(folder.Path("lr.json")));
-        var missing = folder.Path("missing.json");
-        var ex = await Assert.ThrowsAsync<FlowStoreException>(() => store.ImportModelAsync(missing));
-        Assert.Equal(FlowStoreError.NotFound, ex.Error);
-        Assert.Contains(missing, ex.Message, StringComparison.Ordinal);
+        Assert.Empty(await store.ListModelsAsync());
     }
 }

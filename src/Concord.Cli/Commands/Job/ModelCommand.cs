@@ -1,12 +1,13 @@
 using System.CommandLine;
-using System.Globalization;
-using Concord.Data;
 using Concord.Flow.Store;
 using Spectre.Console;
 
 namespace Concord.Cli.Commands.Job;
 
-/// <summary><c>concord model list|export|import</c>: the model registry of a party.</summary>
+/// <summary>
+/// <c>concord model list|export|import</c>: a party's model registry, through its node or offline in its home.
+/// Exports are signed archives (docs/model-format.md); an import is verified against the federation CA.
+/// </summary>
 internal static class ModelCommand
 {
     public static Command Build()
@@ -20,11 +21,19 @@ internal static class ModelCommand
 
     private static Command List()
     {
-        var command = new Command("list", "List every model version the node holds.");
-        return NodeConnection.Bind(command, async (_, api, ct) =>
+        var command = new Command("list", "List every model version a party holds.");
+        var json = new Option<bool>("--json") { Description = "Print one JSON object, {\"models\": [...]}, instead of a table" };
+        command.Options.Add(json);
+        return RegistryAccess.Bind(command, async (parse, registry, ct) =>
         {
+            var models = await registry.ListAsync(ct);
+            if (parse.GetValue(json))
+            {
+                JsonLine.Write(new { models });
+                return 0;
+            }
             var table = new Table().AddColumns("model", "version", "component", "party", "role", "job", "bytes", "created");
-            foreach (var m in await api.ListModelsAsync(ct))
+            foreach (var m in models)
             {
                 table.AddRow(m.ModelId, $"{m.Version}", m.ComponentType, $"{m.Party}", m.Role, m.JobId, $"{m.Size}", $"{m.CreatedAt:yyyy-MM-dd HH:mm:ss}");
             }
@@ -35,41 +44,48 @@ internal static class ModelCommand
 
     private static Command Export()
     {
-        var command = new Command("export", "Write one model version to a file another deployment can import.");
+        var command = new Command("export", "Write one model version to a signed archive another deployment of the same party can import.");
         var id = new Argument<string>("model-id");
         var version = new Option<int?>("--version") { Description = "The version (default: the latest)" };
-        var output = new Option<string>("--out") { Description = "The file to write", Required = true };
+        var output = new Option<string>("--out") { Description = $"The file to write (conventionally *{ModelArchive.FileExtension})", Required = true };
         command.Arguments.Add(id);
         command.Options.Add(version);
         command.Options.Add(output);
-        return NodeConnection.Bind(command, async (parse, api, ct) =>
+        return RegistryAccess.Bind(command, async (parse, registry, ct) =>
         {
-            var bytes = await api.ExportModelAsync(parse.GetValue(id)!, parse.GetValue(version), ct);
-            await File.WriteAllBytesAsync(parse.GetValue(output)!, bytes, ct);
-            Console.WriteLine($"wrote {parse.GetValue(output)} ({bytes.Length} bytes)");
+            var archive = await registry.ExportAsync(parse.GetValue(id)!, parse.GetValue(version), ct);
+            var path = parse.GetValue(output)!;
+            await WriteWholeAsync(path, archive, ct);
+            Console.WriteLine($"wrote {path} ({archive.Length} bytes) from {registry.Description}");
             return 0;
         });
     }
 
     private static Command Import()
     {
-        var command = new Command("import", "Read an exported model into a party's model registry.");
+        var command = new Command("import", "Verify an exported model and store it in the party's registry.");
         var file = new Argument<string>("file");
-        var party = new Option<int>("--party") { Description = "The party whose registry receives the model", Required = true };
-        var home = new Option<string?>("--home") { Description = $"Root of the parties' data folders (default: ${PartyHome.EnvironmentVariable} or ./{PartyHome.DefaultRoot})" };
-        var postgres = new Option<string?>("--postgres") { Description = "The party's PostgreSQL flow store, if it uses one" };
         command.Arguments.Add(file);
-        command.Options.Add(party);
-        command.Options.Add(home);
-        command.Options.Add(postgres);
-        UserFacing.SetAction(command, async (parse, ct) =>
+        return RegistryAccess.Bind(command, async (parse, registry, ct) =>
         {
-            var partyHome = PartyHome.Of(parse.GetValue(party).ToString(CultureInfo.InvariantCulture), PartyHome.Root(parse.GetValue(home)));
-            using var store = await FlowStore.OpenAsync(partyHome, parse.GetValue(postgres), ct);
-            var model = await store.ImportModelAsync(parse.GetValue(file)!, ct);
-            Console.WriteLine($"imported {model} into {store.Description}");
+            var model = await registry.ImportAsync(parse.GetValue(file)!, ct);
+            Console.WriteLine($"imported {model} into {registry.Description}");
             return 0;
-        });
-        return command;
+        }, createHome: true);
+    }
+
+    /// <summary>Writes the file whole or not at all: a failure mid-write leaves no half archive under the name.</summary>
+    private static async Task WriteWholeAsync(string path, byte[] content, CancellationToken ct)
+    {
+        var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
+        try
+        {
+            await File.WriteAllBytesAsync(temporary, content, ct);
+            File.Move(temporary, path, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
     }
 }

@@ -13,11 +13,23 @@ namespace Concord.Cli.Commands.Job;
 /// </summary>
 internal sealed class NodeConnection
 {
-    private readonly Option<string> _config = new("--config") { Description = "The federation's parties.yaml", Required = true };
+    private readonly Option<string?> _config = new("--config") { Description = "The federation's parties.yaml", Required = true };
     private readonly Option<int?> _party = new("--party") { Description = "The node to talk to (default: the guest in the config)" };
     private readonly Option<string?> _home = new("--home") { Description = $"Root of the parties' data folders, where the node's token is (default: ${PartyHome.EnvironmentVariable} or ./{PartyHome.DefaultRoot})" };
     private readonly Option<string?> _token = new("--token") { Description = "The node's operator token (default: read from the party's home)" };
     private readonly Option<string?> _certificates = new("--operator-certs") { Description = "A folder with operator.crt and operator.key, to authenticate by certificate instead of token" };
+
+    /// <param name="configRequired">False for a command that can also work without a node (the model registry offline).</param>
+    public NodeConnection(bool configRequired = true)
+    {
+        _config.Required = configRequired;
+    }
+
+    public Option<string?> Config => _config;
+
+    public Option<int?> Party => _party;
+
+    public Option<string?> Home => _home;
 
     /// <summary>Gives a command the connection options and runs its action against the chosen node.</summary>
     public static Command Bind(Command command, Func<ParseResult, OperatorClient, CancellationToken, Task<int>> action)
@@ -32,7 +44,7 @@ internal sealed class NodeConnection
         return command;
     }
 
-    private void AddTo(Command command)
+    public void AddTo(Command command)
     {
         command.Options.Add(_config);
         command.Options.Add(_party);
@@ -41,13 +53,16 @@ internal sealed class NodeConnection
         command.Options.Add(_certificates);
     }
 
-    private OperatorClient Open(ParseResult parse)
+    /// <summary>The party named by --party, or else the config's guest.</summary>
+    public PartyEntry ChosenParty(ParseResult parse, FederationConfig config) => parse.GetValue(_party) is int id
+        ? config.Party(id)
+        : config.Parties.FirstOrDefault(p => p.Role == Role.Guest)
+            ?? throw new ArgumentException($"{config.SourceFile} lists no guest; name the node with --party");
+
+    public OperatorClient Open(ParseResult parse)
     {
         var config = FederationConfig.Load(parse.GetValue(_config)!);
-        var party = parse.GetValue(_party) is int id
-            ? config.Party(id)
-            : config.Parties.FirstOrDefault(p => p.Role == Role.Guest)
-                ?? throw new ArgumentException($"{config.SourceFile} lists no guest; name the node with --party");
+        var party = ChosenParty(parse, config);
         var ca = CertificateFiles.LoadPublic(config.CaCertificate);
         if (parse.GetValue(_certificates) is string folder)
         {

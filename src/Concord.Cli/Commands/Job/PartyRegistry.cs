@@ -1,0 +1,79 @@
+using Concord.Federation;
+using Concord.Federation.Parties;
+using Concord.Federation.Security;
+using Concord.Flow.Api;
+using Concord.Flow.Store;
+
+namespace Concord.Cli.Commands.Job;
+
+/// <summary>A party's model registry as the <c>concord model</c> commands reach it: through its node, or in its home.</summary>
+internal abstract class PartyRegistry : IDisposable
+{
+    public abstract string Description { get; }
+
+    public abstract Task<IReadOnlyList<ModelInfo>> ListAsync(CancellationToken ct);
+
+    /// <summary>The signed export archive of one model version (the latest when <paramref name="version"/> is null).</summary>
+    public abstract Task<byte[]> ExportAsync(string modelId, int? version, CancellationToken ct);
+
+    public abstract Task<ModelInfo> ImportAsync(string file, CancellationToken ct);
+
+    public abstract void Dispose();
+}
+
+/// <summary>The registry behind a running node's operator API; the node signs exports and verifies imports.</summary>
+internal sealed class NodeRegistry(OperatorClient api) : PartyRegistry
+{
+    public override string Description => $"party {api.PartyId}'s node";
+
+    public override async Task<IReadOnlyList<ModelInfo>> ListAsync(CancellationToken ct) => await api.ListModelsAsync(ct);
+
+    public override Task<byte[]> ExportAsync(string modelId, int? version, CancellationToken ct) => api.ExportModelAsync(modelId, version, ct);
+
+    public override async Task<ModelInfo> ImportAsync(string file, CancellationToken ct)
+    {
+        if (!File.Exists(file))
+        {
+            throw new FileNotFoundException($"model file {file} does not exist");
+        }
+        try
+        {
+            return await api.ImportModelAsync(await File.ReadAllBytesAsync(file, ct), ct);
+        }
+        catch (FederationException ex)
+        {
+            throw new FederationException($"model file {file}: {ex.Message}", inner: ex);
+        }
+    }
+
+    public override void Dispose() => api.Dispose();
+}
+
+/// <summary>
+/// The flow store in a party's home, read without its node. Signing an export and verifying an import need the
+/// federation's parties.yaml: the party's certificate and key, and the CA.
+/// </summary>
+internal sealed class HomeRegistry(IFlowStore store, int partyId, FederationConfig? config) : PartyRegistry
+{
+    public override string Description => store.Description;
+
+    public override Task<IReadOnlyList<ModelInfo>> ListAsync(CancellationToken ct) => store.ListModelsAsync(ct: ct);
+
+    public override async Task<byte[]> ExportAsync(string modelId, int? version, CancellationToken ct)
+    {
+        var self = Config($"sign the export with party {partyId}'s certificate and key").Party(partyId);
+        using var signer = CertificateFiles.LoadWithKey(self.Certificate, self.Key);
+        return (await ModelArchive.ExportAsync(store, modelId, version, signer, ct)).Archive;
+    }
+
+    public override async Task<ModelInfo> ImportAsync(string file, CancellationToken ct)
+    {
+        using var ca = CertificateFiles.LoadPublic(Config("check the file's signature against the federation CA").CaCertificate);
+        return await store.ImportModelAsync(ModelArchive.ReadFile(file, new ModelTrust(ca, partyId)), $"model file {file}", ct);
+    }
+
+    private FederationConfig Config(string purpose) => config
+        ?? throw new ArgumentException($"to {purpose}, pass the federation's parties.yaml with --config (and --offline to stay off the node)");
+
+    public override void Dispose() => store.Dispose();
+}

@@ -1,0 +1,73 @@
+using System.Security.Cryptography.X509Certificates;
+using Concord.Flow.Control;
+using Concord.Flow.Store;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Concord.Flow.Api;
+
+/// <summary>
+/// The model registry in the operator API: list, export (an archive signed with this party's certificate) and
+/// import (an archive verified against the federation CA, for this party only).
+/// </summary>
+internal static class ModelEndpoints
+{
+    private const string Upload = "the uploaded model";
+
+    public static void Map(RouteGroupBuilder api, IFlowStore store, X509Certificate2 signer, ModelTrust trust)
+    {
+        api.MapGet("/models", async (string? modelId, CancellationToken ct) =>
+            Results.Json(await store.ListModelsAsync(modelId, ct), ControlJson.Options))
+            .WithName("ListModels");
+
+        api.MapGet("/models/{modelId}/export", async (string modelId, int? version, CancellationToken ct) =>
+        {
+            var (info, archive) = await ModelArchive.ExportAsync(store, modelId, version, signer, ct);
+            return Results.File(archive, ModelArchive.MediaType, ModelArchive.FileName(info));
+        }).WithName("ExportModel").Produces(StatusCodes.Status200OK, contentType: ModelArchive.MediaType);
+
+        api.MapPost("/models/import", async (HttpRequest request, CancellationToken ct) =>
+        {
+            if (request.ContentLength > trust.MaxArchiveBytes)
+            {
+                return TooLarge(trust);
+            }
+            await using var body = new FileStream(Path.Combine(Path.GetTempPath(), $"concord-upload-{Guid.NewGuid():N}.zip"), FileMode.CreateNew,
+                FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+            if (!await CopyAtMostAsync(request.Body, body, trust.MaxArchiveBytes, ct))
+            {
+                return TooLarge(trust);
+            }
+            body.Position = 0;
+            try
+            {
+                return Results.Json(await store.ImportModelAsync(ModelArchive.Read(body, Upload, trust), Upload, ct), ControlJson.Options);
+            }
+            catch (FlowStoreException ex) when (ex.Error == FlowStoreError.CorruptFile)
+            {
+                return Results.Text(ex.Message, statusCode: StatusCodes.Status400BadRequest);
+            }
+        }).WithName("ImportModel").Accepts<byte[]>(ModelArchive.MediaType).Produces<ModelInfo>();
+    }
+
+    private static IResult TooLarge(ModelTrust trust) =>
+        Results.Text($"{Upload} is over the limit of {trust.MaxArchiveBytes} bytes", statusCode: StatusCodes.Status413PayloadTooLarge);
+
+    private static async Task<bool> CopyAtMostAsync(Stream from, Stream to, long limit, CancellationToken ct)
+    {
+        var buffer = new byte[1 << 16];
+        long total = 0;
+        int read;
+        while ((read = await from.ReadAsync(buffer, ct).ConfigureAwait(false)) > 0)
+        {
+            total += read;
+            if (total > limit)
+            {
+                return false;
+            }
+            await to.WriteAsync(buffer.AsMemory(0, read), ct).ConfigureAwait(false);
+        }
+        return true;
+    }
+}
