@@ -142,6 +142,12 @@ public sealed class PartyJobRun
             }
             running[HoldingAsync(held, RunComponentAsync(component, data, ct))] = component;
         }
+        // Everything ready has started; a slot granted for a component that then started as the earliest goes back.
+        if (slot is { IsCompletedSuccessfully: true })
+        {
+            slot.Result.Dispose();
+            slot = null;
+        }
         return slot;
     }
 
