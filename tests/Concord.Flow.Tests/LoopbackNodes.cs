@@ -1,4 +1,5 @@
 using Concord.Federation.Parties;
+using Concord.Federation.Recording;
 using Concord.Federation.Security;
 using Concord.Federation.Transport.Http;
 using Concord.Flow.Api;
@@ -29,7 +30,7 @@ internal sealed class LoopbackNodes : IAsyncDisposable
     public static Task<LoopbackNodes> StartAsync(ComponentCatalog catalog, int guest, params int[] hosts) =>
         StartAsync(catalog, guest, hosts, arbiter: null);
 
-    public static async Task<LoopbackNodes> StartAsync(ComponentCatalog catalog, int guest, int[] hosts, int? arbiter)
+    public static async Task<LoopbackNodes> StartAsync(ComponentCatalog catalog, int guest, int[] hosts, int? arbiter, Transcript? transcript = null)
     {
         var folder = Directory.CreateTempSubdirectory("concord-flow-");
         var ids = new[] { guest }.Concat(hosts).Concat(arbiter is int a ? [a] : []).ToArray();
@@ -47,6 +48,7 @@ internal sealed class LoopbackNodes : IAsyncDisposable
             var settings = new NodeSettings(nodes.Config, id, Path.Combine(folder.FullName, $"party-{id}"))
             {
                 Federation = new() { ReceiveTimeout = TimeSpan.FromSeconds(20) },
+                Transcript = transcript,
             };
             nodes._nodes.Add(await PartyNode.StartAsync(settings, catalog, line => { lock (nodes.Log) { nodes.Log.Add(line); } }));
         }

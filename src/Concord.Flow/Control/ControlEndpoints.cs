@@ -75,7 +75,7 @@ internal static class ControlEndpoints
             : await RefuseAsync(http, record.Spec.Initiator);
     }
 
-    private static async Task<IResult?> RefuseAsync(HttpContext http, int initiator)
+    internal static async Task<IResult?> RefuseAsync(HttpContext http, int initiator)
     {
         var caller = await Caller.OfAsync(http);
         return caller.IsOperator || caller.PartyId == initiator

@@ -22,4 +22,7 @@ public enum TaskState
     Success,
     Failed,
     Canceled,
+
+    /// <summary>A job from another party, waiting for this party's operator to approve or reject it.</summary>
+    PendingApproval,
 }

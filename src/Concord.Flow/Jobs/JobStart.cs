@@ -11,4 +11,8 @@ public sealed record JobStart(
     string JobFile,
     int Attempt,
     IReadOnlyList<string> Skip,
-    IReadOnlyDictionary<string, long> ResumeFrom);
+    IReadOnlyDictionary<string, long> ResumeFrom)
+{
+    /// <summary>How a party records the job it is handed.</summary>
+    public Store.JobSpec SpecFor(Dsl.JobDefinition job) => new(JobId, job.Settings.Name, job.Roster.Guest, job.Roster, JobFile, job.Settings.Seed);
+}

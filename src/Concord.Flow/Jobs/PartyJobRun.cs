@@ -11,7 +11,11 @@ using Microsoft.Extensions.Logging;
 namespace Concord.Flow.Jobs;
 
 /// <summary>What a party's node lends to each job it runs.</summary>
-public sealed record PartyServices(int PartyId, string PartyHome, IFederationTransport Transport, ComponentCatalog Catalog, IFlowStore Store, Action<string> Log);
+public sealed record PartyServices(int PartyId, string PartyHome, IFederationTransport Transport, ComponentCatalog Catalog, IFlowStore Store, Action<string> Log)
+{
+    /// <summary>Where every message this party receives is copied, for tests that assert what crossed the wire; null in production.</summary>
+    public Concord.Federation.Recording.Transcript? Transcript { get; init; }
+}
 
 /// <summary>
 /// One party's run of one attempt of a job: its role of every component, in DAG order, with components
@@ -124,7 +128,7 @@ public sealed class PartyJobRun
                 .Where(i => i.Kind == Dsl.Specs.ArtifactKind.Data && _job.Component(i.Producer).Parties.Contains(_party.PartyId))
                 .ToDictionary(i => i.Slot, i => data.TryGetValue(i.Producer, out var table) ? table : _outputs.LoadData(_start.JobId, i.Producer, ct));
             var models = await ModelInputsAsync(component, ct).ConfigureAwait(false);
-            var context = new FederationContext($"{_start.JobId}.attempt-{_start.Attempt}", _self, _job.Roster.ToRoster(), _party.Transport).Sub(component.Name);
+            var context = new FederationContext($"{_start.JobId}.attempt-{_start.Attempt}", _self, _job.Roster.ToRoster(), _party.Transport, _party.Transcript).Sub(component.Name);
             var checkpoints = new StoreCheckpoints(_party.Store, task, _job.Settings.CheckpointEvery, _start.ResumeFrom.TryGetValue(component.Name, out var from) ? from : null);
             Log("started");
             var output = await _party.Catalog.Get(component.Type)

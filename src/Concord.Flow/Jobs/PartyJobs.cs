@@ -13,6 +13,9 @@ public sealed class PartyJobs(PartyServices party)
 
     public PartyServices Party => party;
 
+    /// <summary>This party's check of grants and approval, which every job another party initiated passes before it starts here.</summary>
+    public Governance.JobAdmission Admission { get; init; } = new(party, Governance.NoGovernanceEvents.Instance);
+
     /// <summary>
     /// Validates the job file here too (a party runs only what it has read itself), records the job in this
     /// party's store, and starts this party's run of the attempt.
@@ -23,6 +26,11 @@ public sealed class PartyJobs(PartyServices party)
         if (!job.Roster.ToRoster().All().Any(p => p.Id == party.PartyId))
         {
             throw new ArgumentException($"party {party.PartyId} has no role in job {start.JobId}");
+        }
+        // The initiator asked already, but a party trusts only its own check, made again here.
+        if (await Admission.AdmitAsync(start, job, ct).ConfigureAwait(false) == Governance.Admission.PendingApproval)
+        {
+            throw new InvalidOperationException($"job {start.JobId} is waiting for approval at party {party.PartyId}");
         }
         if (_runs.TryGetValue(start.JobId, out var previous) && !previous.Completion.IsCompleted)
         {
@@ -70,8 +78,12 @@ public sealed class PartyJobs(PartyServices party)
             run.Cancel();
             return;
         }
-        if (await party.Store.GetJobAsync(jobId, ct).ConfigureAwait(false) is { State: TaskState.Success } record
-            && record.Spec.Initiator != party.PartyId)
+        var record = await party.Store.GetJobAsync(jobId, ct).ConfigureAwait(false);
+        if (record is { State: TaskState.PendingApproval })
+        {
+            await party.Store.TryTransitionJobAsync(jobId, TaskState.PendingApproval, TaskState.Canceled, "canceled by the initiator", ct).ConfigureAwait(false);
+        }
+        if (record is { State: TaskState.Success } && record.Spec.Initiator != party.PartyId)
         {
             await party.Store.TryTransitionJobAsync(jobId, TaskState.Success, TaskState.Waiting, ct: ct).ConfigureAwait(false);
             await party.Store.TryTransitionJobAsync(jobId, TaskState.Waiting, TaskState.Canceled, "canceled by the initiator", ct).ConfigureAwait(false);
@@ -81,7 +93,7 @@ public sealed class PartyJobs(PartyServices party)
     private async Task MarkRunningAsync(JobStart start, JobDefinition job, CancellationToken ct)
     {
         var record = await party.Store.GetJobAsync(start.JobId, ct).ConfigureAwait(false)
-            ?? await party.Store.CreateJobAsync(new JobSpec(start.JobId, job.Settings.Name, job.Roster.Guest, job.Roster, start.JobFile, job.Settings.Seed), ct).ConfigureAwait(false);
+            ?? await party.Store.CreateJobAsync(start.SpecFor(job), ct).ConfigureAwait(false);
         if (record.State is TaskState.Failed or TaskState.Canceled or TaskState.Success)
         {
             await party.Store.TryTransitionJobAsync(start.JobId, record.State, TaskState.Waiting, ct: ct).ConfigureAwait(false);

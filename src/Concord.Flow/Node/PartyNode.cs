@@ -5,8 +5,10 @@ using Concord.Federation.Security;
 using Concord.Federation.Transport;
 using Concord.Federation.Transport.Http;
 using Concord.Flow.Api;
+using Concord.Flow.Api.Access;
 using Concord.Flow.Components;
 using Concord.Flow.Control;
+using Concord.Flow.Governance;
 using Concord.Flow.Jobs;
 using Concord.Flow.Store;
 using Microsoft.AspNetCore.Builder;
@@ -57,7 +59,8 @@ public sealed class PartyNode : IAsyncDisposable
         var options = settings.Federation with { SpoolDirectory = Path.Combine(settings.PartyHome, "spool") };
         var transport = new HttpTransport(self.Id, mailbox, settings.Config.Directory(), certificate, ca, options);
         var store = await FlowStore.OpenAsync(settings.PartyHome, settings.PostgresConnectionString, ct).ConfigureAwait(false);
-        var jobs = new PartyJobs(new PartyServices(self.Id, settings.PartyHome, transport, catalog, store, log));
+        var partyServices = new PartyServices(self.Id, settings.PartyHome, transport, catalog, store, log) { Transcript = settings.Transcript };
+        var jobs = new PartyJobs(partyServices) { Admission = new JobAdmission(partyServices, settings.GovernanceEvents) };
         var controls = new ConcurrentDictionary<int, ControlClient>();
         ControlClient ControlOf(int party) => controls.GetOrAdd(party, id => new ControlClient(settings.Config.Party(id).Address, id, certificate, ca));
         var scheduler = new JobScheduler(jobs, ControlOf);
@@ -71,13 +74,16 @@ public sealed class PartyNode : IAsyncDisposable
                 Federation = options,
                 Logging = kestrelLog,
                 OnRejection = log,
-                ConfigureServices = services => services.AddOpenApi(),
+                ConfigureServices = services => services.AddOpenApi(RolesInOpenApi.AddTo),
             },
             mailbox,
             app =>
             {
+                app.Use(new OperatorAccess(token, store, settings.GovernanceEvents).InvokeAsync);
                 ControlEndpoints.Map(app, jobs, () => node!._shutdown.TrySetResult());
-                OperatorApi.Map(app, jobs, scheduler, token);
+                AdmissionEndpoint.Map(app, jobs);
+                OperatorApi.Map(app, jobs, scheduler);
+                GovernanceApi.Map(app, jobs, settings.GovernanceEvents);
                 app.MapOpenApi();
             },
             ct).ConfigureAwait(false);
