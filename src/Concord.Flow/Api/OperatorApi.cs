@@ -31,7 +31,7 @@ public static class OperatorApi
         var store = jobs.Party.Store;
 
         api.MapPost("/jobs", async (SubmitJob request, CancellationToken ct) =>
-            Results.Json(new JobSubmitted(await scheduler.SubmitAsync(request.JobFile, request.Source ?? "job file", ct)), ControlJson.Options))
+            Results.Json(new JobSubmitted(await scheduler.SubmitAsync(request.JobFile ?? throw new ArgumentException("the request carries no job file"), request.Source ?? "job file", ct)), ControlJson.Options))
             .WithName("SubmitJob").Allow(JobRoles);
 
         api.MapGet("/jobs", async (int? limit, CancellationToken ct) =>

@@ -54,6 +54,10 @@ public sealed record NewGrant(
     /// <summary>Refuses a grant that could never match anything, naming the field.</summary>
     public TableName Validate(DateTimeOffset now)
     {
+        if (string.IsNullOrWhiteSpace(Namespace) || string.IsNullOrWhiteSpace(Name))
+        {
+            throw new ArgumentException("the grant names no table: give its namespace and name");
+        }
         var table = new TableName(Namespace, Name);
         if (Parties is not { Count: > 0 })
         {

@@ -22,9 +22,9 @@ public static class OperatorRoles
         _ => role.ToString().ToLowerInvariant(),
     };
 
-    public static OperatorRole Parse(string name)
+    public static OperatorRole Parse(string? name)
     {
-        var wanted = name.Trim().ToLowerInvariant().Replace('-', '_');
+        var wanted = (name ?? throw new ArgumentException($"no operator role given; the roles are {string.Join(", ", All.Select(Name))}")).Trim().ToLowerInvariant().Replace('-', '_');
         foreach (var role in All)
         {
             if (role.Name() == wanted)
