@@ -30,7 +30,8 @@ internal sealed class LoopbackNodes : IAsyncDisposable
     public static Task<LoopbackNodes> StartAsync(ComponentCatalog catalog, int guest, params int[] hosts) =>
         StartAsync(catalog, guest, hosts, arbiter: null);
 
-    public static async Task<LoopbackNodes> StartAsync(ComponentCatalog catalog, int guest, int[] hosts, int? arbiter, Transcript? transcript = null)
+    /// <param name="requireGrants">Whether hosts check grants; off unless a test is about them, as one operator owns every party here.</param>
+    public static async Task<LoopbackNodes> StartAsync(ComponentCatalog catalog, int guest, int[] hosts, int? arbiter, Transcript? transcript = null, bool requireGrants = false)
     {
         var folder = Directory.CreateTempSubdirectory("concord-flow-");
         var ids = new[] { guest }.Concat(hosts).Concat(arbiter is int a ? [a] : []).ToArray();
@@ -51,6 +52,8 @@ internal sealed class LoopbackNodes : IAsyncDisposable
                 Transcript = transcript,
             };
             nodes._nodes.Add(await PartyNode.StartAsync(settings, catalog, line => { lock (nodes.Log) { nodes.Log.Add(line); } }));
+            using var api = nodes.WithToken(id);
+            await api.SetSettingAsync(Flow.Governance.GovernanceSettings.RequireGrants, requireGrants, CancellationToken.None);
         }
         return nodes;
     }

@@ -3,16 +3,19 @@ using System.Globalization;
 namespace Concord.Flow.Governance;
 
 /// <summary>
-/// The node settings an admin switches through the API: whether jobs from other parties wait for approval, and
-/// whether this party's own ids are masked in its logs. Kept in the flow store, so every process on it agrees.
+/// The node settings an admin switches through the API: whether jobs from other parties need grants for this
+/// party's tables, whether they wait for approval, and whether this party's own ids are masked in its logs. Kept
+/// in the flow store, so every process on it agrees.
 /// </summary>
 public static class GovernanceSettings
 {
+    public const string RequireGrants = "require_grants";
     public const string RequireApproval = "require_approval";
     public const string MaskIds = "mask_ids";
 
     public static readonly IReadOnlyDictionary<string, bool> Defaults = new Dictionary<string, bool>(StringComparer.Ordinal)
     {
+        [RequireGrants] = true,
         [RequireApproval] = false,
         [MaskIds] = true,
     };

@@ -32,7 +32,10 @@ public sealed class JobAdmission(PartyServices party, IGovernanceEvents events)
         {
             return Admission.Admitted;
         }
-        await CheckGrantsAsync(start, job, ct).ConfigureAwait(false);
+        if (await GovernanceSettings.GetAsync(Store, GovernanceSettings.RequireGrants, ct).ConfigureAwait(false))
+        {
+            await CheckGrantsAsync(start, job, ct).ConfigureAwait(false);
+        }
         if (!await GovernanceSettings.GetAsync(Store, GovernanceSettings.RequireApproval, ct).ConfigureAwait(false))
         {
             return Admission.Admitted;

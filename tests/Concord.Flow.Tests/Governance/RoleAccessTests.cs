@@ -91,7 +91,7 @@ public class RoleAccessTests
     public async Task A_role_in_an_operator_certificate_limits_it_and_certificates_without_one_stay_admins()
     {
         await using var nodes = await LoopbackNodes.StartAsync(ScaleComponent.Catalog, Guest, Host);
-        using var ca = CertificateAuthority.Load(FederationCertificates.CaCertificate(nodes.CertFolder), Path.Combine(nodes.CertFolder, "ca.key"));
+        using var ca = CertificateAuthority.Load(FederationCertificates.CaCertificate(nodes.CertFolder), FederationCertificates.CaKey(nodes.CertFolder));
         using var auditorCertificate = ca.IssueOperator("erin", OperatorRole.Auditor.Name(), DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddDays(1));
         using var auditor = new OperatorClient(nodes.Config.Party(Guest).Address, Guest, CertificateFiles.LoadPublic(nodes.Config.CaCertificate), auditorCertificate);
         using var legacy = nodes.Operator(Guest);
