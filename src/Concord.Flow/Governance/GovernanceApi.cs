@@ -71,6 +71,10 @@ public static class GovernanceApi
         api.MapPut("/settings/{name}", async (HttpContext http, string name, bool value, CancellationToken ct) =>
         {
             await GovernanceSettings.SetAsync(store, name, value, ct);
+            if (name == GovernanceSettings.MaskIds)
+            {
+                jobs.Party.Masking.Enabled = value;
+            }
             await Record(http, GovernanceEvent.SettingChanged, name, value ? "true" : "false");
             return Results.Json(await GovernanceSettings.AllAsync(store, ct), ControlJson.Options);
         }).WithName("SetSetting").Allow(OperatorRole.Admin);

@@ -15,6 +15,9 @@ public sealed record PartyServices(int PartyId, string PartyHome, IFederationTra
 {
     /// <summary>Where every message this party receives is copied, for tests that assert what crossed the wire; null in production.</summary>
     public Concord.Federation.Recording.Transcript? Transcript { get; init; }
+
+    /// <summary>Whether the party's own row ids are masked in its logs.</summary>
+    public Governance.IdMasking Masking { get; init; } = new();
 }
 
 /// <summary>
@@ -116,6 +119,7 @@ public sealed class PartyJobRun
                 CancellationToken.None).ConfigureAwait(false);
         void Log(string line)
         {
+            line = _party.Masking.Apply(line);
             _party.Log($"[{_start.JobId} {component.Name} {_self}] {line}");
             _ = _party.Store.AppendLogAsync(task, LogLevel.Information, line, CancellationToken.None);
         }
@@ -153,7 +157,7 @@ public sealed class PartyJobRun
         catch (Exception ex)
         {
             var error = TaskErrors.Describe(ex);
-            Log($"failed: {error}");
+            Log($"failed: {TaskErrors.Raw(ex)}");
             await Record(TaskState.Failed, error).ConfigureAwait(false);
             throw;
         }

@@ -59,7 +59,11 @@ public sealed class PartyNode : IAsyncDisposable
         var options = settings.Federation with { SpoolDirectory = Path.Combine(settings.PartyHome, "spool") };
         var transport = new HttpTransport(self.Id, mailbox, settings.Config.Directory(), certificate, ca, options);
         var store = await FlowStore.OpenAsync(settings.PartyHome, settings.PostgresConnectionString, ct).ConfigureAwait(false);
-        var partyServices = new PartyServices(self.Id, settings.PartyHome, transport, catalog, store, log) { Transcript = settings.Transcript };
+        var partyServices = new PartyServices(self.Id, settings.PartyHome, transport, catalog, store, log) 
+        {
+            Transcript = settings.Transcript,
+            Masking = new IdMasking { Enabled = await GovernanceSettings.GetAsync(store, GovernanceSettings.MaskIds, ct).ConfigureAwait(false) },
+        };
         var jobs = new PartyJobs(partyServices) { Admission = new JobAdmission(partyServices, settings.GovernanceEvents) };
         var controls = new ConcurrentDictionary<int, ControlClient>();
         ControlClient ControlOf(int party) => controls.GetOrAdd(party, id => new ControlClient(settings.Config.Party(id).Address, id, certificate, ca));
