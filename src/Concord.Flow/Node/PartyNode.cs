@@ -59,7 +59,7 @@ public sealed class PartyNode : IAsyncDisposable
         var options = settings.Federation with { SpoolDirectory = Path.Combine(settings.PartyHome, "spool") };
         var transport = new HttpTransport(self.Id, mailbox, settings.Config.Directory(), certificate, ca, options);
         var store = await FlowStore.OpenAsync(settings.PartyHome, settings.PostgresConnectionString, ct).ConfigureAwait(false);
-        var partyServices = new PartyServices(self.Id, settings.PartyHome, transport, catalog, store, log) 
+        var partyServices = new PartyServices(self.Id, settings.PartyHome, transport, catalog, store, log)
         {
             Transcript = settings.Transcript,
             Masking = new IdMasking { Enabled = await GovernanceSettings.GetAsync(store, GovernanceSettings.MaskIds, ct).ConfigureAwait(false) },
