@@ -40,12 +40,16 @@ public static class GovernanceApi
             Results.Json(await store.ListGrantsAsync(all ?? false, ct), ControlJson.Options))
             .WithName("ListGrants").Allow(OperatorRole.Admin);
 
-        api.MapPost("/grants/{grantId}/revoke", async (HttpContext http, string grantId, CancellationToken ct) =>
-        {
-            var revoked = await store.RevokeGrantAsync(grantId, ct);
-            await Record(http, GovernanceEvent.GrantRevoked, grantId, revoked ? "" : "already revoked");
-            return Results.Json(revoked, ControlJson.Options);
-        }).WithName("RevokeGrant").Allow(OperatorRole.Admin);
+        // Grants and tokens are revoked alike: stamped once, the event recorded either way.
+        void MapRevoke(string route, string name, string kind, Func<string, CancellationToken, Task<bool>> revoke) =>
+            api.MapPost(route, async (HttpContext http, string id, CancellationToken ct) =>
+            {
+                var revoked = await revoke(id, ct);
+                await Record(http, kind, id, revoked ? "" : "already revoked");
+                return Results.Json(revoked, ControlJson.Options);
+            }).WithName(name).Allow(OperatorRole.Admin);
+
+        MapRevoke("/grants/{id}/revoke", "RevokeGrant", GovernanceEvent.GrantRevoked, store.RevokeGrantAsync);
 
         api.MapPost("/tokens", async (HttpContext http, IssueToken request, CancellationToken ct) =>
         {
@@ -58,12 +62,7 @@ public static class GovernanceApi
         api.MapGet("/tokens", async (CancellationToken ct) => Results.Json(await store.ListTokensAsync(ct), ControlJson.Options))
             .WithName("ListTokens").Allow(OperatorRole.Admin);
 
-        api.MapPost("/tokens/{tokenId}/revoke", async (HttpContext http, string tokenId, CancellationToken ct) =>
-        {
-            var revoked = await store.RevokeTokenAsync(tokenId, ct);
-            await Record(http, GovernanceEvent.TokenRevoked, tokenId, revoked ? "" : "already revoked");
-            return Results.Json(revoked, ControlJson.Options);
-        }).WithName("RevokeToken").Allow(OperatorRole.Admin);
+        MapRevoke("/tokens/{id}/revoke", "RevokeToken", GovernanceEvent.TokenRevoked, store.RevokeTokenAsync);
 
         api.MapGet("/settings", async (CancellationToken ct) => Results.Json(await GovernanceSettings.AllAsync(store, ct), ControlJson.Options))
             .WithName("GetSettings").Allow(OperatorRole.Admin);

@@ -33,7 +33,7 @@ public class RoleAccessTests
         foreach (var (path, operations) in document["paths"]!.AsObject())
         {
             var probe = path.Replace("{jobId}", "job-probe", StringComparison.Ordinal).Replace("{modelId}", "model-probe", StringComparison.Ordinal)
-                .Replace("{grantId}", "grant-probe", StringComparison.Ordinal).Replace("{tokenId}", "token-probe", StringComparison.Ordinal)
+                .Replace("{id}", "id-probe", StringComparison.Ordinal)
                 .Replace("{name}", "setting-probe", StringComparison.Ordinal);
             Assert.DoesNotContain("{", probe, StringComparison.Ordinal);
             foreach (var (verb, operation) in operations!.AsObject())

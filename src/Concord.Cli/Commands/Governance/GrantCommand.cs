@@ -14,7 +14,7 @@ internal static class GrantCommand
         var grant = new Command("grant", "Grant other parties' jobs the use of this party's tables (run against your own node with --party).");
         grant.Subcommands.Add(Add());
         grant.Subcommands.Add(List());
-        grant.Subcommands.Add(Revoke());
+        grant.Subcommands.Add(RevokeCommand.Build("grant", "Revoke a grant: the next job that needs it is refused.", (api, id, ct) => api.RevokeGrantAsync(id, ct)));
         return grant;
     }
 
@@ -62,19 +62,6 @@ internal static class GrantCommand
                     g.RevokedAt is { } r ? $"{r:yyyy-MM-dd HH:mm:ss}Z" : "");
             }
             AnsiConsole.Write(table);
-            return 0;
-        });
-    }
-
-    private static Command Revoke()
-    {
-        var command = new Command("revoke", "Revoke a grant: the next job that needs it is refused.");
-        var id = new Argument<string>("grant-id") { Description = "The grant's id, from grant list" };
-        command.Arguments.Add(id);
-        return NodeConnection.Bind(command, async (parse, api, ct) =>
-        {
-            var revoked = await api.RevokeGrantAsync(parse.GetValue(id)!, ct);
-            Console.WriteLine(revoked ? $"revoked {parse.GetValue(id)}" : $"{parse.GetValue(id)} was already revoked");
             return 0;
         });
     }

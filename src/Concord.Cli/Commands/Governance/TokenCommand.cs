@@ -13,7 +13,7 @@ internal static class TokenCommand
         var token = new Command("token", "Issue, list and revoke operator tokens with a role (admin only).");
         token.Subcommands.Add(Issue());
         token.Subcommands.Add(List());
-        token.Subcommands.Add(Revoke());
+        token.Subcommands.Add(RevokeCommand.Build("token", "Revoke a token: it signs no one in from now on.", (api, id, ct) => api.RevokeTokenAsync(id, ct)));
         return token;
     }
 
@@ -44,19 +44,6 @@ internal static class TokenCommand
                 table.AddRow(t.TokenId, Markup.Escape(t.Name), t.Role.Name(), $"{t.CreatedAt:yyyy-MM-dd HH:mm:ss}Z", t.RevokedAt is { } r ? $"{r:yyyy-MM-dd HH:mm:ss}Z" : "");
             }
             AnsiConsole.Write(table);
-            return 0;
-        });
-    }
-
-    private static Command Revoke()
-    {
-        var command = new Command("revoke", "Revoke a token: it signs no one in from now on.");
-        var id = new Argument<string>("token-id") { Description = "The token's id, from token list" };
-        command.Arguments.Add(id);
-        return NodeConnection.Bind(command, async (parse, api, ct) =>
-        {
-            var revoked = await api.RevokeTokenAsync(parse.GetValue(id)!, ct);
-            Console.WriteLine(revoked ? $"revoked {parse.GetValue(id)}" : $"{parse.GetValue(id)} was already revoked");
             return 0;
         });
     }
