@@ -17,8 +17,8 @@ public sealed class ControlClient(Uri address, int partyId, X509Certificate2 own
         _node.SendAsync<bool>(HttpMethod.Post, ControlPaths.JobStart(start.JobId), start, ct);
 
     /// <summary>The party's word on the job (grants, approval) before anyone starts it; a refusal throws with the party's reason.</summary>
-    public Task<Governance.Admission> AdmitJobAsync(JobStart start, CancellationToken ct) =>
-        _node.SendAsync<Governance.Admission>(HttpMethod.Post, ControlPaths.JobAdmit(start.JobId), start, ct);
+    public Task<Governance.Consent> AskConsentAsync(JobStart start, CancellationToken ct) =>
+        _node.SendAsync<Governance.Consent>(HttpMethod.Post, ControlPaths.JobConsent(start.JobId), start, ct);
 
     public Task<List<TaskRecord>> JobTasksAsync(string jobId, CancellationToken ct) =>
         _node.SendAsync<List<TaskRecord>>(HttpMethod.Get, ControlPaths.JobTasks(jobId), null, ct);

@@ -89,11 +89,11 @@ public static class GovernanceApi
         }).WithName("ReviewJob").Allow(OperatorRole.Admin, OperatorRole.DataScientist);
 
         api.MapPost("/jobs/{jobId}/approve", async (HttpContext http, string jobId, JobVerdict? verdict, CancellationToken ct) =>
-            Results.Json(await jobs.Admission.DecideAsync(jobId, ApprovalDecision.Approved, OperatorIdentity.Of(http), verdict?.Reason, ct), ControlJson.Options))
+            Results.Json(await jobs.Consent.DecideAsync(jobId, ApprovalDecision.Approved, OperatorIdentity.Of(http), verdict?.Reason, ct), ControlJson.Options))
             .WithName("ApproveJob").Allow(OperatorRole.Admin);
 
         api.MapPost("/jobs/{jobId}/reject", async (HttpContext http, string jobId, JobVerdict? verdict, CancellationToken ct) =>
-            Results.Json(await jobs.Admission.DecideAsync(jobId, ApprovalDecision.Rejected, OperatorIdentity.Of(http), verdict?.Reason, ct), ControlJson.Options))
+            Results.Json(await jobs.Consent.DecideAsync(jobId, ApprovalDecision.Rejected, OperatorIdentity.Of(http), verdict?.Reason, ct), ControlJson.Options))
             .WithName("RejectJob").Allow(OperatorRole.Admin);
     }
 }

@@ -26,12 +26,14 @@ public sealed class PartyNode : IAsyncDisposable
     private readonly FederationServer _server;
     private readonly HttpTransport _transport;
     private readonly IFlowStore _store;
+    private readonly PartyJobs _jobs;
     private readonly ConcurrentDictionary<int, ControlClient> _controls;
     private readonly TaskCompletionSource _shutdown = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private PartyNode(NodeSettings settings, FederationServer server, HttpTransport transport, IFlowStore store, ConcurrentDictionary<int, ControlClient> controls)
+    private PartyNode(NodeSettings settings, FederationServer server, HttpTransport transport, IFlowStore store, PartyJobs jobs, ConcurrentDictionary<int, ControlClient> controls)
     {
         Settings = settings;
+        _jobs = jobs;
         _server = server;
         _transport = transport;
         _store = store;
@@ -59,12 +61,14 @@ public sealed class PartyNode : IAsyncDisposable
         var options = settings.Federation with { SpoolDirectory = Path.Combine(settings.PartyHome, "spool") };
         var transport = new HttpTransport(self.Id, mailbox, settings.Config.Directory(), certificate, ca, options);
         var store = await FlowStore.OpenAsync(settings.PartyHome, settings.PostgresConnectionString, ct).ConfigureAwait(false);
-        var partyServices = new PartyServices(self.Id, settings.PartyHome, transport, catalog, store, log)
+        var admission = new JobAdmission(settings.JobLimits, settings.Config, catalog.Specs);
+        var partyServices = new PartyServices(self.Id, settings.PartyHome, transport, catalog, store, log, admission, new TaskSlots(settings.MaxRunningTasks))
         {
             Transcript = settings.Transcript,
             Masking = new IdMasking { Enabled = await GovernanceSettings.GetAsync(store, GovernanceSettings.MaskIds, ct).ConfigureAwait(false) },
         };
-        var jobs = new PartyJobs(partyServices) { Admission = new JobAdmission(partyServices, settings.GovernanceEvents) };
+        var jobs = new PartyJobs(partyServices) { Consent = new JobConsent(partyServices, settings.GovernanceEvents) };
+        await jobs.RecoverAsync(ct).ConfigureAwait(false);
         var controls = new ConcurrentDictionary<int, ControlClient>();
         ControlClient ControlOf(int party) => controls.GetOrAdd(party, id => new ControlClient(settings.Config.Party(id).Address, id, certificate, ca));
         var scheduler = new JobScheduler(jobs, ControlOf);
@@ -85,13 +89,12 @@ public sealed class PartyNode : IAsyncDisposable
             {
                 app.Use(new OperatorAccess(token, store, settings.GovernanceEvents).InvokeAsync);
                 ControlEndpoints.Map(app, jobs, () => node!._shutdown.TrySetResult());
-                AdmissionEndpoint.Map(app, jobs);
                 OperatorApi.Map(app, jobs, scheduler);
                 GovernanceApi.Map(app, jobs, settings.GovernanceEvents);
                 app.MapOpenApi();
             },
             ct).ConfigureAwait(false);
-        node = new PartyNode(settings, server, transport, store, controls);
+        node = new PartyNode(settings, server, transport, store, jobs, controls);
         return node;
     }
 
@@ -103,6 +106,8 @@ public sealed class PartyNode : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _server.DisposeAsync().ConfigureAwait(false);
+        // Peers see the node gone first; its runs then stop and record their end while the store is still open.
+        await _jobs.CancelAllAsync().ConfigureAwait(false);
         await _transport.DisposeAsync().ConfigureAwait(false);
         foreach (var control in _controls.Values)
         {

@@ -39,7 +39,7 @@ internal sealed class PsiFederation : IAsyncDisposable
     public static async Task<PsiFederation> StartAsync()
     {
         var transcript = new Transcript();
-        var nodes = await LoopbackNodes.StartAsync(Catalog, Guest, [Host], arbiter: null, transcript, requireGrants: true);
+        var nodes = await LoopbackNodes.StartAsync(Catalog, Guest, [Host], arbiter: null, settings => settings with { Transcript = transcript }, requireGrants: true);
         string[] shared = ["u1", "u2", "u3", "u4"];
         Save(nodes, Guest, [.. shared, "guest-only"]);
         Save(nodes, Host, [.. shared, .. HostOnlyIds]);

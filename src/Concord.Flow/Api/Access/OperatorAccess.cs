@@ -18,14 +18,6 @@ internal sealed class OperatorAccess(string nodeToken, IGovernanceStore store, I
     public async Task InvokeAsync(HttpContext http, RequestDelegate next)
     {
         var endpoint = http.GetEndpoint();
-        if (http.Request.Path.StartsWithSegments(ControlRoot) && http.Request.Path != Control.ControlPaths.Health
-            && !await IsFederationMemberAsync(http).ConfigureAwait(false))
-        {
-            // Each control endpoint checks which party may call it; this keeps strangers from reaching any of them.
-            await RefuseAsync(http, "anonymous", $"{http.Request.Method} {http.Request.Path}", StatusCodes.Status401Unauthorized,
-                "the control API answers only the federation's parties and its operator").ConfigureAwait(false);
-            return;
-        }
         if (!http.Request.Path.StartsWithSegments(OperatorApi.Root) || endpoint is null)
         {
             await next(http).ConfigureAwait(false);
@@ -75,12 +67,6 @@ internal sealed class OperatorAccess(string nodeToken, IGovernanceStore store, I
         var issued = await store.FindTokenAsync(IssuedTokens.Digest(header[OperatorToken.Scheme.Length..].Trim()), http.RequestAborted).ConfigureAwait(false);
         return issued is null ? null : new OperatorIdentity($"token {issued.Name}", issued.Role);
     }
-
-    private static readonly PathString ControlRoot = "/control";
-
-    private static async Task<bool> IsFederationMemberAsync(HttpContext http) =>
-        await http.Connection.GetClientCertificateAsync(http.RequestAborted).ConfigureAwait(false) is { } certificate
-        && (PartyIdentity.PartyIdOf(certificate) is not null || PartyIdentity.IsOperator(certificate));
 
     private static OperatorRole? TryRole(string name)
     {

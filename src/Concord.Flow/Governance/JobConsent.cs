@@ -7,9 +7,9 @@ using Concord.Flow.Store;
 namespace Concord.Flow.Governance;
 
 /// <summary>Where a job stands at a party that has checked it: free to start, or waiting for the operator's approval.</summary>
-public enum Admission
+public enum Consent
 {
-    Admitted,
+    Given,
     PendingApproval,
 }
 
@@ -22,15 +22,15 @@ public sealed class JobRefusedException(string message) : InvalidOperationExcept
 /// the party's operator must have approved the job. A job this party initiated itself uses its own data on its
 /// own operator's say, so it needs neither.
 /// </summary>
-public sealed class JobAdmission(PartyServices party, IGovernanceEvents events)
+public sealed class JobConsent(PartyServices party, IGovernanceEvents events)
 {
     private IFlowStore Store => party.Store;
 
-    public async Task<Admission> AdmitAsync(JobStart start, JobDefinition job, CancellationToken ct)
+    public async Task<Consent> AskAsync(JobStart start, JobDefinition job, CancellationToken ct)
     {
         if (job.Roster.Guest == party.PartyId)
         {
-            return Admission.Admitted;
+            return Consent.Given;
         }
         if (await GovernanceSettings.GetAsync(Store, GovernanceSettings.RequireGrants, ct).ConfigureAwait(false))
         {
@@ -38,18 +38,18 @@ public sealed class JobAdmission(PartyServices party, IGovernanceEvents events)
         }
         if (!await GovernanceSettings.GetAsync(Store, GovernanceSettings.RequireApproval, ct).ConfigureAwait(false))
         {
-            return Admission.Admitted;
+            return Consent.Given;
         }
         var record = await RecordAsync(start, job, ct).ConfigureAwait(false);
         switch (await Store.GetApprovalAsync(start.JobId, ct).ConfigureAwait(false))
         {
             case null:
                 await MoveToAsync(record, TaskState.PendingApproval, null, ct).ConfigureAwait(false);
-                return Admission.PendingApproval;
+                return Consent.PendingApproval;
             case { Decision: ApprovalDecision.Rejected } verdict:
                 throw new JobRefusedException($"party {party.PartyId} refuses job {start.JobId}: {verdict.DecidedBy} rejected it{(verdict.Reason is null ? "" : $" ({verdict.Reason})")}");
             default:
-                return Admission.Admitted;
+                return Consent.Given;
         }
     }
 
