@@ -40,7 +40,7 @@ public sealed class CsvBadInputTests : IDisposable
     {
         var e = Read("id,y,x0\n7,0,1\n8,1,2\n7,1,3\n");
         Assert.Equal((4L, "id"), (e.Line, e.Column));
-        Assert.Equal("duplicate id \"7\" (first seen on line 2)", e.Problem);
+        Assert.Equal("duplicate id \u20397\u203A (first seen on line 2)", e.Problem);
     }
 
     [Fact]

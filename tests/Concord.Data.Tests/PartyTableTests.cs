@@ -21,7 +21,7 @@ public sealed class PartyTableTests
     public void Inconsistent_parts_are_refused()
     {
         Assert.Contains("has 2 values for 3 ids", Refused(() => PartyTable.Create("id", Ids, ["p"], [[1, 2]])), StringComparison.Ordinal);
-        Assert.Contains("the id \"a\" appears twice", Refused(() => PartyTable.Create("id", ["a", "b", "a"], [], [])), StringComparison.Ordinal);
+        Assert.Contains("the id \u2039a\u203A appears twice", Refused(() => PartyTable.Create("id", ["a", "b", "a"], [], [])), StringComparison.Ordinal);
         Assert.Contains("names a column \"y\" for labels but none were given",
             Refused(() => new PartyTable(new TableSchema("id", [], "y"), Ids, [])), StringComparison.Ordinal);
         Assert.Contains("weights were given but the schema names no column",

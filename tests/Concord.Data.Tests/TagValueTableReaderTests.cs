@@ -85,7 +85,7 @@ public sealed class TagValueTableReaderTests : IDisposable
     [InlineData("a,x:1;y\n", null, "expected tag:value, found \"y\"")]
     [InlineData("a,x:1;:2\n", null, "\":2\" has no tag before ':'")]
     [InlineData("a,x:abc\n", "x", "\"abc\" is not a number")]
-    [InlineData("a,x:1\na,x:2\n", "id", "duplicate id \"a\" (first seen on line 1)")]
+    [InlineData("a,x:1\na,x:2\n", "id", "duplicate id \u2039a\u203A (first seen on line 1)")]
     public void Bad_rows_are_refused_with_their_place(string content, string? column, string problem)
     {
         var e = Assert.Throws<DataFormatException>(() =>

@@ -38,7 +38,8 @@ internal sealed class LoopbackNodes : IAsyncDisposable
         StartAsync(catalog, guest, hosts, arbiter: null);
 
     /// <param name="configure">Changes every node's settings, such as its job limits.</param>
-    public static async Task<LoopbackNodes> StartAsync(ComponentCatalog catalog, int guest, int[] hosts, int? arbiter, Func<NodeSettings, NodeSettings>? configure = null, FederationOptions? federation = null)
+    /// <param name="requireGrants">Whether hosts check grants; off unless a test is about them, as one operator owns every party here.</param>
+    public static async Task<LoopbackNodes> StartAsync(ComponentCatalog catalog, int guest, int[] hosts, int? arbiter, Func<NodeSettings, NodeSettings>? configure = null, FederationOptions? federation = null, bool requireGrants = false)
     {
         var folder = Directory.CreateTempSubdirectory("concord-flow-");
         var ids = new[] { guest }.Concat(hosts).Concat(arbiter is int a ? [a] : []).ToArray();
@@ -54,6 +55,8 @@ internal sealed class LoopbackNodes : IAsyncDisposable
         foreach (var id in ids)
         {
             await nodes.StartNodeAsync(id);
+            using var api = nodes.WithToken(id);
+            await api.SetSettingAsync(Flow.Governance.GovernanceSettings.RequireGrants, requireGrants, CancellationToken.None);
         }
         return nodes;
     }

@@ -11,6 +11,9 @@ internal static class CommandGroups
         yield return Bench.BenchCommand.Build();
         yield return Cert.CertCommand.Build();
         yield return DataCommand.Build();
+        yield return Governance.GrantCommand.Build();
+        yield return Governance.SettingsCommand.Build();
+        yield return Governance.TokenCommand.Build();
         yield return Cli.Demo.DemoCommand.Build();
         yield return Job.JobCommand.Build();
         yield return Job.ModelCommand.Build();

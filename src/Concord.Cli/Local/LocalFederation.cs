@@ -82,6 +82,12 @@ internal sealed class LocalFederation : IAsyncDisposable
             await node.WaitUntilHealthyAsync(_controls[node.PartyId], NodeStartTimeout, ct);
             progress?.Invoke($"party {node.PartyId}'s node is up (log: {node.LogFile})");
         }
+        // One operator owns every party of a local federation: a grant would only ask it to permit itself.
+        foreach (var party in Config.Parties)
+        {
+            using var api = Operator(party.Id);
+            await api.SetSettingAsync(Flow.Governance.GovernanceSettings.RequireGrants, false, ct);
+        }
     }
 
     /// <summary>Kills a party's node as a crash would: no shutdown request, no chance to save anything.</summary>

@@ -20,7 +20,7 @@ internal sealed class IdRegistry(string file, string idColumn)
         var id = Utf8Field.ToText(field);
         if (!_lineOf.TryAdd(id, line))
         {
-            throw new DataFormatException(file, line, idColumn, $"duplicate id \"{id}\" (first seen on line {_lineOf[id]})");
+            throw new DataFormatException(file, line, idColumn, $"duplicate id {SensitiveIds.Mark(id)} (first seen on line {_lineOf[id]})");
         }
         _ids.Add(id);
     }

@@ -113,7 +113,7 @@ public sealed class PartyTable
             }
             if (!seen.Add(id))
             {
-                throw new ArgumentException($"the id \"{id}\" appears twice");
+                throw new ArgumentException($"the id {SensitiveIds.Mark(id)} appears twice");
             }
         }
     }

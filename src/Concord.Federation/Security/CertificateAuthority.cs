@@ -39,12 +39,26 @@ public sealed class CertificateAuthority : IDisposable
 
     /// <summary>Issues a certificate for one party, valid between the given times (tests issue expired ones).</summary>
     public X509Certificate2 IssueParty(int partyId, DateTimeOffset notBefore, DateTimeOffset notAfter) =>
-        Issue($"CN=concord party {partyId}, O=Concord", PartyIdentity.UriFor(partyId), notBefore, notAfter);
+        Issue($"CN=concord party {partyId}, O=Concord", [PartyIdentity.UriFor(partyId)], notBefore, notAfter);
 
     public X509Certificate2 IssueOperator(DateTimeOffset notBefore, DateTimeOffset notAfter) =>
-        Issue("CN=concord operator, O=Concord", PartyIdentity.OperatorUri, notBefore, notAfter);
+        Issue("CN=concord operator, O=Concord", [PartyIdentity.OperatorUri], notBefore, notAfter);
 
-    private X509Certificate2 Issue(string subject, string identityUri, DateTimeOffset notBefore, DateTimeOffset notAfter)
+    /// <summary>An operator certificate limited to one role (admin, data_scientist, auditor), for the named person.</summary>
+    public X509Certificate2 IssueOperator(string name, string role, DateTimeOffset notBefore, DateTimeOffset notAfter)
+    {
+        foreach (var (value, what) in new[] { (name, "operator name"), (role, "role") })
+        {
+            // Both go into the subject's distinguished name, where a comma or equals sign would forge another field.
+            if (value.Length is 0 or > 64 || !value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ' '))
+            {
+                throw new ArgumentException($"the {what} \"{value}\" must be 1 to 64 letters, digits, spaces, '-', '_' or '.'");
+            }
+        }
+        return Issue($"CN={name}, OU={role}, O=Concord", [PartyIdentity.OperatorUri, PartyIdentity.RoleUriPrefix + role], notBefore, notAfter);
+    }
+
+    private X509Certificate2 Issue(string subject, IReadOnlyList<string> identityUris, DateTimeOffset notBefore, DateTimeOffset notAfter)
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var request = new CertificateRequest(subject, key, HashAlgorithmName.SHA256);
@@ -53,7 +67,10 @@ public sealed class CertificateAuthority : IDisposable
         request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension(
             [new Oid("1.3.6.1.5.5.7.3.1"), new Oid("1.3.6.1.5.5.7.3.2")], false));
         var san = new SubjectAlternativeNameBuilder();
-        san.AddUri(new Uri(identityUri));
+        foreach (var uri in identityUris)
+        {
+            san.AddUri(new Uri(uri));
+        }
         san.AddDnsName("localhost");
         san.AddIpAddress(IPAddress.Loopback);
         request.CertificateExtensions.Add(san.Build());

@@ -5,6 +5,8 @@ public static class FederationCertificates
 {
     public static string CaCertificate(string folder) => Path.Combine(folder, "ca.crt");
 
+    public static string CaKey(string folder) => Path.Combine(folder, "ca.key");
+
     public static string PartyCertificate(string folder, int partyId) => Path.Combine(folder, $"party-{partyId}.crt");
 
     public static string PartyKey(string folder, int partyId) => Path.Combine(folder, $"party-{partyId}.key");
@@ -19,7 +21,7 @@ public static class FederationCertificates
         Directory.CreateDirectory(folder);
         var written = new List<string>();
         using var ca = CertificateAuthority.Create(federationName, validity);
-        var caKey = Path.Combine(folder, "ca.key");
+        var caKey = CaKey(folder);
         CertificateFiles.Save(ca.Certificate, CaCertificate(folder), caKey);
         written.AddRange([CaCertificate(folder), caKey]);
         var notBefore = DateTimeOffset.UtcNow.AddMinutes(-5);

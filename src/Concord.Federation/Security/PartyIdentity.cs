@@ -4,12 +4,14 @@ namespace Concord.Federation.Security;
 
 /// <summary>
 /// Who a certificate speaks for. A party certificate carries the URI <c>urn:concord:party:ID</c> in its
-/// subject alternative name; the operator's carries <c>urn:concord:operator</c>.
+/// subject alternative name; the operator's carries <c>urn:concord:operator</c>, and may carry
+/// <c>urn:concord:role:ROLE</c> to limit what the operator may do (one without a role is an admin).
 /// </summary>
 public static class PartyIdentity
 {
     public const string PartyUriPrefix = "urn:concord:party:";
     public const string OperatorUri = "urn:concord:operator";
+    public const string RoleUriPrefix = "urn:concord:role:";
 
     public static string UriFor(int partyId) => PartyUriPrefix + partyId.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
@@ -28,6 +30,10 @@ public static class PartyIdentity
     }
 
     public static bool IsOperator(X509Certificate2 certificate) => UrisOf(certificate).Contains(OperatorUri);
+
+    /// <summary>The operator role the certificate names, or null when it names none.</summary>
+    public static string? OperatorRoleOf(X509Certificate2 certificate) =>
+        UrisOf(certificate).FirstOrDefault(u => u.StartsWith(RoleUriPrefix, StringComparison.Ordinal))?[RoleUriPrefix.Length..];
 
     private static IEnumerable<string> UrisOf(X509Certificate2 certificate)
     {

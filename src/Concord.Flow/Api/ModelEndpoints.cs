@@ -1,4 +1,5 @@
 using System.Security.Cryptography.X509Certificates;
+using Concord.Flow.Api.Access;
 using Concord.Flow.Control;
 using Concord.Flow.Store;
 using Microsoft.AspNetCore.Builder;
@@ -19,13 +20,13 @@ internal static class ModelEndpoints
     {
         api.MapGet("/models", async (string? modelId, CancellationToken ct) =>
             Results.Json(await store.ListModelsAsync(modelId, ct), ControlJson.Options))
-            .WithName("ListModels");
+            .WithName("ListModels").Allow(OperatorApi.JobRoles);
 
         api.MapGet("/models/{modelId}/export", async (string modelId, int? version, CancellationToken ct) =>
         {
             var (info, archive) = await ModelArchive.ExportAsync(store, modelId, version, signer, ct);
             return Results.File(archive, ModelArchive.MediaType, ModelArchive.FileName(info));
-        }).WithName("ExportModel").Produces(StatusCodes.Status200OK, contentType: ModelArchive.MediaType);
+        }).WithName("ExportModel").Allow(OperatorApi.JobRoles).Produces(StatusCodes.Status200OK, contentType: ModelArchive.MediaType);
 
         api.MapPost("/models/import", async (HttpRequest request, CancellationToken ct) =>
         {
@@ -48,7 +49,7 @@ internal static class ModelEndpoints
             {
                 return Results.Text(ex.Message, statusCode: StatusCodes.Status400BadRequest);
             }
-        }).WithName("ImportModel").Accepts<byte[]>(ModelArchive.MediaType).Produces<ModelInfo>();
+        }).WithName("ImportModel").Allow(OperatorApi.JobRoles).Accepts<byte[]>(ModelArchive.MediaType).Produces<ModelInfo>();
     }
 
     private static IResult TooLarge(ModelTrust trust) =>

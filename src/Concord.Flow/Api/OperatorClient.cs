@@ -5,7 +5,7 @@ using Concord.Flow.Store;
 namespace Concord.Flow.Api;
 
 /// <summary>The operator's side of the REST API: what <c>concord job ...</c> and <c>concord run</c> call.</summary>
-public sealed class OperatorClient(Uri address, int partyId, X509Certificate2 federationCa, X509Certificate2? operatorCertificate = null, string? token = null) : IDisposable
+public sealed partial class OperatorClient(Uri address, int partyId, X509Certificate2 federationCa, X509Certificate2? operatorCertificate = null, string? token = null) : IDisposable
 {
     private readonly NodeClient _node = new(address, partyId, operatorCertificate, federationCa, token);
 

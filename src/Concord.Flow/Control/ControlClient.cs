@@ -16,6 +16,10 @@ public sealed class ControlClient(Uri address, int partyId, X509Certificate2 own
     public Task<bool> StartJobAsync(JobStart start, CancellationToken ct) =>
         _node.SendAsync<bool>(HttpMethod.Post, ControlPaths.JobStart(start.JobId), start, ct);
 
+    /// <summary>The party's word on the job (grants, approval) before anyone starts it; a refusal throws with the party's reason.</summary>
+    public Task<Governance.Consent> AskConsentAsync(JobStart start, CancellationToken ct) =>
+        _node.SendAsync<Governance.Consent>(HttpMethod.Post, ControlPaths.JobConsent(start.JobId), start, ct);
+
     public Task<List<TaskRecord>> JobTasksAsync(string jobId, CancellationToken ct) =>
         _node.SendAsync<List<TaskRecord>>(HttpMethod.Get, ControlPaths.JobTasks(jobId), null, ct);
 

@@ -27,36 +27,15 @@ internal static class ControlEndpoints
             return Results.Json(true);
         });
 
-        app.MapPost(ControlPaths.JobStartRoute, async (HttpContext http, string jobId) =>
+        app.MapPost(ControlPaths.JobStartRoute, (HttpContext http, string jobId) => OnJobStartAsync(http, jobs, jobId, async (start, sender) =>
         {
-            var caller = await Caller.OfAsync(http);
-            if (caller.PartyId is null && !caller.IsOperator)
-            {
-                jobs.Party.Log($"[{jobId}] refused a job start from a caller without a party certificate");
-                return Anonymous();
-            }
-            try
-            {
-                if (await ReadStartAsync(http, jobs.Party.Admission.Limits) is not JobStart start)
-                {
-                    return Results.Text($"party {jobs.Party.PartyId} refused job {jobId}: the start is over {StartBodyLimit(jobs.Party.Admission.Limits) / 1024} KiB", statusCode: StatusCodes.Status413PayloadTooLarge);
-                }
-                if (start.JobId != jobId)
-                {
-                    return Results.Text($"the path names job {jobId} but the body job {start.JobId}", statusCode: StatusCodes.Status400BadRequest);
-                }
-                await jobs.StartAsync(start, caller.IsOperator ? null : caller.PartyId, http.RequestAborted);
-                return Results.Json(true);
-            }
-            catch (UnauthorizedAccessException ex)
-            {
-                return Results.Text(ex.Message, statusCode: StatusCodes.Status403Forbidden);
-            }
-            catch (Exception ex) when (ex is JobFileException or ArgumentException or InvalidOperationException or InvalidDataException)
-            {
-                return Results.Text($"party {jobs.Party.PartyId} refused job {jobId}: {ex.Message}", statusCode: StatusCodes.Status400BadRequest);
-            }
-        });
+            await jobs.StartAsync(start, sender, http.RequestAborted);
+            return Results.Json(true);
+        }));
+
+        // Before starting a job anywhere, its initiator asks each party for its consent (grants, approval).
+        app.MapPost(ControlPaths.JobConsentRoute, (HttpContext http, string jobId) => OnJobStartAsync(http, jobs, jobId, async (start, sender) =>
+            Results.Json(await jobs.ConsentAsync(start, sender, http.RequestAborted), ControlJson.Options)));
 
         app.MapGet(ControlPaths.JobTasksRoute, async (HttpContext http, string jobId) =>
             await RefuseUnlessInitiatorAsync(http, jobs, jobId)
@@ -75,6 +54,37 @@ internal static class ControlEndpoints
             await jobs.CancelAsync(jobId, http.RequestAborted);
             return Results.Json(true);
         });
+    }
+
+    /// <summary>A job start, or a request for consent to one: the caller, the body and its job id checked alike.</summary>
+    private static async Task<IResult> OnJobStartAsync(HttpContext http, PartyJobs jobs, string jobId, Func<JobStart, int?, Task<IResult>> handle)
+    {
+        var caller = await Caller.OfAsync(http);
+        if (caller.PartyId is null && !caller.IsOperator)
+        {
+            jobs.Party.Log($"[{jobId}] refused a job start from a caller without a party certificate");
+            return Anonymous();
+        }
+        try
+        {
+            if (await ReadStartAsync(http, jobs.Party.Admission.Limits) is not JobStart start)
+            {
+                return Results.Text($"party {jobs.Party.PartyId} refused job {jobId}: the start is over {StartBodyLimit(jobs.Party.Admission.Limits) / 1024} KiB", statusCode: StatusCodes.Status413PayloadTooLarge);
+            }
+            if (start.JobId != jobId)
+            {
+                return Results.Text($"the path names job {jobId} but the body job {start.JobId}", statusCode: StatusCodes.Status400BadRequest);
+            }
+            return await handle(start, caller.IsOperator ? null : caller.PartyId);
+        }
+        catch (Exception ex) when (ex is UnauthorizedAccessException or Governance.JobRefusedException)
+        {
+            return Results.Text(ex.Message, statusCode: StatusCodes.Status403Forbidden);
+        }
+        catch (Exception ex) when (ex is JobFileException or ArgumentException or InvalidOperationException or InvalidDataException)
+        {
+            return Results.Text($"party {jobs.Party.PartyId} refused job {jobId}: {ex.Message}", statusCode: StatusCodes.Status400BadRequest);
+        }
     }
 
     /// <summary>

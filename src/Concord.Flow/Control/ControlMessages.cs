@@ -25,4 +25,7 @@ public enum TaskState
 
     /// <summary>A task whose party went away while it ran (its node stopped, or could no longer be reached); never a job's state.</summary>
     Interrupted,
+
+    /// <summary>A job from another party, waiting for this party's operator to approve or reject it.</summary>
+    PendingApproval,
 }

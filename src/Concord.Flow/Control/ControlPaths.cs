@@ -9,6 +9,9 @@ public static class ControlPaths
     public const string JobTasksRoute = "/control/v1/party-jobs/{jobId}/tasks";
     public const string JobCancelRoute = "/control/v1/party-jobs/{jobId}/cancel";
     public const string JobCheckpointsRoute = "/control/v1/party-jobs/{jobId}/checkpoints";
+    public const string JobConsentRoute = "/control/v1/party-jobs/{jobId}/consent";
+
+    public static string JobConsent(string jobId) => JobConsentRoute.Replace("{jobId}", Uri.EscapeDataString(jobId), StringComparison.Ordinal);
 
     public static string JobCheckpoints(string jobId) => JobCheckpointsRoute.Replace("{jobId}", Uri.EscapeDataString(jobId), StringComparison.Ordinal);
 

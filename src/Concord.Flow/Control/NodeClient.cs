@@ -38,15 +38,18 @@ public sealed class NodeClient : IDisposable
         return await response.Content.ReadAsByteArrayAsync(ct).ConfigureAwait(false);
     }
 
+    /// <summary>The status the node answers a bodiless call with (a JSON "{}" body for POST and PUT), without judging it.</summary>
+    public async Task<System.Net.HttpStatusCode> ProbeAsync(HttpMethod method, string path, CancellationToken ct)
+    {
+        using var request = NewRequest(method, path, method == HttpMethod.Post || method == HttpMethod.Put ? new StringContent("{}", System.Text.Encoding.UTF8, "application/json") : null);
+        using var response = await _client.Http.SendAsync(request, ct).ConfigureAwait(false);
+        return response.StatusCode;
+    }
+
     private async Task<HttpResponseMessage> SendRawAsync(HttpMethod method, string path, object? body, CancellationToken ct)
     {
         // A body that is already HttpContent (a file upload) goes as it is; anything else as JSON.
-        var content = body as HttpContent ?? (body is null ? null : JsonContent.Create(body, body.GetType(), options: ControlJson.Options));
-        using var request = MutualTlsClient.Request(method, path, content);
-        if (_token is not null)
-        {
-            request.Headers.TryAddWithoutValidation(Api.OperatorToken.Header, Api.OperatorToken.Scheme + _token);
-        }
+        using var request = NewRequest(method, path, body as HttpContent ?? (body is null ? null : JsonContent.Create(body, body.GetType(), options: ControlJson.Options)));
         HttpResponseMessage response;
         try
         {
@@ -69,6 +72,16 @@ public sealed class NodeClient : IDisposable
             }
         }
         return response;
+    }
+
+    private HttpRequestMessage NewRequest(HttpMethod method, string path, HttpContent? content)
+    {
+        var request = MutualTlsClient.Request(method, path, content);
+        if (_token is not null)
+        {
+            request.Headers.TryAddWithoutValidation(Api.OperatorToken.Header, Api.OperatorToken.Scheme + _token);
+        }
+        return request;
     }
 
     public void Dispose() => _client.Dispose();

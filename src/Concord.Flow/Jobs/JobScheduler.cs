@@ -13,6 +13,7 @@ namespace Concord.Flow.Jobs;
 public sealed class JobScheduler(PartyJobs local, Func<int, ControlClient> controlOf)
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
+    private readonly Governance.JobGate _gate = new(local, controlOf, AskTimeout);
 
     /// <summary>How long the initiator waits for another node's answer about a job before calling it unreachable.</summary>
     private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(30);
@@ -45,7 +46,7 @@ public sealed class JobScheduler(PartyJobs local, Func<int, ControlClient> contr
     {
         var record = await RequireJobAsync(jobId, ct).ConfigureAwait(false);
         var job = JobFile.Parse(record.Spec.JobFile, $"job {jobId}", local.Party.Catalog.Specs);
-        if (record.State is TaskState.Running or TaskState.Waiting)
+        if (record.State is TaskState.Running or TaskState.Waiting or TaskState.PendingApproval)
         {
             await Store.TryTransitionJobAsync(jobId, record.State, TaskState.Canceled, "stopped by the operator", ct).ConfigureAwait(false);
         }
@@ -71,7 +72,7 @@ public sealed class JobScheduler(PartyJobs local, Func<int, ControlClient> contr
     public async Task<int> ResumeAsync(string jobId, string? fromComponent, CancellationToken ct)
     {
         var record = await RequireJobAsync(jobId, ct).ConfigureAwait(false);
-        if (record.State is TaskState.Running or TaskState.Waiting)
+        if (record.State is TaskState.Running or TaskState.Waiting or TaskState.PendingApproval)
         {
             throw new InvalidOperationException($"job {jobId} is still {record.State.ToString().ToLowerInvariant()}; stop it first");
         }
@@ -114,7 +115,44 @@ public sealed class JobScheduler(PartyJobs local, Func<int, ControlClient> contr
         return common;
     }
 
+    /// <summary>Starts the job once every party has admitted it; while some wait for approval, it waits in the background.</summary>
     private async Task LaunchAsync(JobStart start, JobDefinition job)
+    {
+        IReadOnlyList<int> pending;
+        try
+        {
+            pending = await _gate.AskAsync(start, job, Parties(job), CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is FederationException or ArgumentException or InvalidOperationException or OperationCanceledException)
+        {
+            await FailAsync(start.JobId, job, $"a party refused the job before it started anywhere: {ex.Message}").ConfigureAwait(false);
+            return;
+        }
+        if (pending.Count == 0)
+        {
+            await StartEverywhereAsync(start, job).ConfigureAwait(false);
+            return;
+        }
+        await Store.TryTransitionJobAsync(start.JobId, TaskState.Waiting, TaskState.PendingApproval).ConfigureAwait(false);
+        local.Party.Log($"[{start.JobId}] waiting for approval at part{(pending.Count == 1 ? "y" : "ies")} {string.Join(", ", pending)}");
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                if (await _gate.WaitForApprovalAsync(start, job, pending, async () => (await Store.GetJobAsync(start.JobId).ConfigureAwait(false))?.State == TaskState.PendingApproval).ConfigureAwait(false)
+                    && await Store.TryTransitionJobAsync(start.JobId, TaskState.PendingApproval, TaskState.Waiting).ConfigureAwait(false))
+                {
+                    await StartEverywhereAsync(start, job).ConfigureAwait(false);
+                }
+            }
+            catch (Exception ex)
+            {
+                await FailAsync(start.JobId, job, $"a party refused the job before it started anywhere: {ex.Message}").ConfigureAwait(false);
+            }
+        });
+    }
+
+    private async Task StartEverywhereAsync(JobStart start, JobDefinition job)
     {
         var current = await Store.GetJobAsync(start.JobId).ConfigureAwait(false);
         if (current?.State == TaskState.Waiting)
@@ -236,7 +274,7 @@ public sealed class JobScheduler(PartyJobs local, Func<int, ControlClient> contr
     private async Task FailAsync(string jobId, JobDefinition job, string error)
     {
         var record = await Store.GetJobAsync(jobId).ConfigureAwait(false);
-        if (record is not null && record.State is TaskState.Running or TaskState.Waiting)
+        if (record is not null && record.State is TaskState.Running or TaskState.Waiting or TaskState.PendingApproval)
         {
             await Store.TryTransitionJobAsync(jobId, record.State, TaskState.Failed, error).ConfigureAwait(false);
         }

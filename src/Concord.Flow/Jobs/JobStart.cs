@@ -15,4 +15,7 @@ public sealed record JobStart(
 {
     /// <summary>The job id every message of this attempt carries; a method, so it stays out of the JSON.</summary>
     public string Session() => $"{JobId}.attempt-{Attempt}";
+
+    /// <summary>How a party records the job it is handed.</summary>
+    public Store.JobSpec SpecFor(Dsl.JobDefinition job) => new(JobId, job.Settings.Name, job.Roster.Guest, job.Roster, JobFile, job.Settings.Seed);
 }

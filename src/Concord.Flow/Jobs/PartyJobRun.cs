@@ -13,7 +13,14 @@ namespace Concord.Flow.Jobs;
 /// <summary>What a party's node lends to each job it runs.</summary>
 /// <param name="Admission">What the node accepts as a job.</param>
 /// <param name="Slots">The node's cap on tasks running at once, shared by all of its jobs.</param>
-public sealed record PartyServices(int PartyId, string PartyHome, IFederationTransport Transport, ComponentCatalog Catalog, IFlowStore Store, Action<string> Log, JobAdmission Admission, TaskSlots Slots);
+public sealed record PartyServices(int PartyId, string PartyHome, IFederationTransport Transport, ComponentCatalog Catalog, IFlowStore Store, Action<string> Log, JobAdmission Admission, TaskSlots Slots)
+{
+    /// <summary>Where every message this party receives is copied, for tests that assert what crossed the wire; null in production.</summary>
+    public Concord.Federation.Recording.Transcript? Transcript { get; init; }
+
+    /// <summary>Whether the party's own row ids are masked in its logs.</summary>
+    public Governance.IdMasking Masking { get; init; } = new();
+}
 
 /// <summary>
 /// One party's run of one attempt of a job: its role of every component, in DAG order, with components
@@ -171,6 +178,7 @@ public sealed class PartyJobRun
                 CancellationToken.None).ConfigureAwait(false);
         void Log(string line)
         {
+            line = _party.Masking.Apply(line);
             _party.Log($"[{_start.JobId} {component.Name} {_self}] {line}");
             _ = _party.Store.AppendLogAsync(task, LogLevel.Information, line, CancellationToken.None);
         }
@@ -184,7 +192,7 @@ public sealed class PartyJobRun
                 .Where(i => i.Kind == Dsl.Specs.ArtifactKind.Data && _job.Component(i.Producer).Parties.Contains(_party.PartyId))
                 .ToDictionary(i => i.Slot, i => data.TryGetValue(i.Producer, out var table) ? table : _outputs.LoadData(_start.JobId, i.Producer, ct));
             var models = await ModelInputsAsync(component, ct).ConfigureAwait(false);
-            var context = new FederationContext(_start.Session(), _self, _job.Roster.ToRoster(), _party.Transport).Sub(component.Name);
+            var context = new FederationContext(_start.Session(), _self, _job.Roster.ToRoster(), _party.Transport, _party.Transcript).Sub(component.Name);
             var checkpoints = new StoreCheckpoints(_party.Store, task, _job.Settings.CheckpointEvery, _start.ResumeFrom.TryGetValue(component.Name, out var from) ? from : null);
             Log("started");
             var output = await _party.Catalog.Get(component.Type)
@@ -209,7 +217,7 @@ public sealed class PartyJobRun
         catch (Exception ex)
         {
             var error = TaskErrors.Describe(ex);
-            Log($"failed: {error}");
+            Log($"failed: {TaskErrors.Raw(ex)}");
             await Record(TaskState.Failed, error).ConfigureAwait(false);
             throw;
         }

@@ -19,32 +19,27 @@ public sealed class PartyJobs(PartyServices party, JobSessions? sessions = null)
 
     public PartyServices Party => party;
 
+    /// <summary>This party's check of grants and approval, which every job another party initiated passes before it starts here.</summary>
+    public Governance.JobConsent Consent { get; init; } = new(party, Governance.NoGovernanceEvents.Instance);
+
     /// <summary>
     /// Checks the job here too (a party runs only what it has read itself, within its own limits, with a roster
-    /// its parties.yaml agrees with), records the job in this party's store, and starts this party's run of the
-    /// attempt. <paramref name="sender"/> is the party whose certificate asked, or null for this node itself or its
-    /// operator; any other party must be the job's initiator. Nothing is stored for a refused start.
+    /// its parties.yaml agrees with, and with this party's consent: grants and approval), records the job in this
+    /// party's store, and starts this party's run of the attempt. <paramref name="sender"/> is the party whose
+    /// certificate asked, or null for this node itself or its operator; any other party must be the job's initiator.
+    /// Nothing is stored for a refused start, except a refusal for want of consent, which this party's operator sees.
     /// </summary>
     public async Task StartAsync(JobStart start, int? sender, CancellationToken ct)
     {
-        var from = sender is int id ? $"party {id}" : "this node's operator";
+        var from = From(sender);
         party.Log($"[{start.JobId}] start of attempt {start.Attempt} received from {from}");
         try
         {
-            var job = party.Admission.Admit(start.JobFile, $"job {start.JobId}");
-            if (!job.Roster.ToRoster().All().Any(p => p.Id == party.PartyId))
+            var job = await CheckAsync(start, sender, ct).ConfigureAwait(false);
+            // The initiator asked already, but a party trusts only its own check, made again here.
+            if (await Consent.AskAsync(start, job, ct).ConfigureAwait(false) == Governance.Consent.PendingApproval)
             {
-                throw new ArgumentException($"party {party.PartyId} has no role in job {start.JobId}");
-            }
-            var existing = await party.Store.GetJobAsync(start.JobId, ct).ConfigureAwait(false);
-            var initiator = existing?.Spec.Initiator ?? job.Roster.Guest;
-            if (sender is int asking && asking != initiator)
-            {
-                throw new UnauthorizedAccessException($"party {asking} may not start job {start.JobId} at party {party.PartyId}: only its initiator, party {initiator}, may");
-            }
-            if (existing is not null && existing.Spec.JobFile != start.JobFile)
-            {
-                throw new ArgumentException($"party {party.PartyId} already has a job {start.JobId} with another job file; an attempt must send the job's own file");
+                throw new InvalidOperationException($"job {start.JobId} is waiting for approval at party {party.PartyId}");
             }
             if (_runs.TryGetValue(start.JobId, out var previous) && !previous.Completion.IsCompleted)
             {
@@ -68,6 +63,43 @@ public sealed class PartyJobs(PartyServices party, JobSessions? sessions = null)
             throw;
         }
     }
+
+    /// <summary>This party's word on a job before its initiator starts it anywhere, after the same checks as a start.</summary>
+    public async Task<Governance.Consent> ConsentAsync(JobStart start, int? sender, CancellationToken ct)
+    {
+        try
+        {
+            return await Consent.AskAsync(start, await CheckAsync(start, sender, ct).ConfigureAwait(false), ct).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is JobFileException or ArgumentException or InvalidOperationException or UnauthorizedAccessException)
+        {
+            party.Log($"[{start.JobId}] refused consent to {From(sender)}: {ex.Message}");
+            throw;
+        }
+    }
+
+    /// <summary>The job, once its file, this party's role in it, the sender and any earlier record of it check out.</summary>
+    private async Task<JobDefinition> CheckAsync(JobStart start, int? sender, CancellationToken ct)
+    {
+        var job = party.Admission.Admit(start.JobFile, $"job {start.JobId}");
+        if (!job.Roster.ToRoster().All().Any(p => p.Id == party.PartyId))
+        {
+            throw new ArgumentException($"party {party.PartyId} has no role in job {start.JobId}");
+        }
+        var existing = await party.Store.GetJobAsync(start.JobId, ct).ConfigureAwait(false);
+        var initiator = existing?.Spec.Initiator ?? job.Roster.Guest;
+        if (sender is int asking && asking != initiator)
+        {
+            throw new UnauthorizedAccessException($"party {asking} may not start job {start.JobId} at party {party.PartyId}: only its initiator, party {initiator}, may");
+        }
+        if (existing is not null && existing.Spec.JobFile != start.JobFile)
+        {
+            throw new ArgumentException($"party {party.PartyId} already has a job {start.JobId} with another job file; an attempt must send the job's own file");
+        }
+        return job;
+    }
+
+    private static string From(int? sender) => sender is int id ? $"party {id}" : "this node's operator";
 
     public Task<IReadOnlyList<TaskRecord>> TasksAsync(string jobId, CancellationToken ct) => party.Store.TasksAsync(jobId, ct);
 
@@ -102,8 +134,12 @@ public sealed class PartyJobs(PartyServices party, JobSessions? sessions = null)
             await Task.WhenAny(run.Completion, Task.Delay(WindDown, ct)).ConfigureAwait(false);
             return;
         }
-        if (await party.Store.GetJobAsync(jobId, ct).ConfigureAwait(false) is { State: TaskState.Success } record
-            && record.Spec.Initiator != party.PartyId)
+        var record = await party.Store.GetJobAsync(jobId, ct).ConfigureAwait(false);
+        if (record is { State: TaskState.PendingApproval })
+        {
+            await party.Store.TryTransitionJobAsync(jobId, TaskState.PendingApproval, TaskState.Canceled, "canceled by the initiator", ct).ConfigureAwait(false);
+        }
+        if (record is { State: TaskState.Success } && record.Spec.Initiator != party.PartyId)
         {
             await party.Store.TryTransitionJobAsync(jobId, TaskState.Success, TaskState.Waiting, ct: ct).ConfigureAwait(false);
             await party.Store.TryTransitionJobAsync(jobId, TaskState.Waiting, TaskState.Canceled, "canceled by the initiator", ct).ConfigureAwait(false);
@@ -145,7 +181,7 @@ public sealed class PartyJobs(PartyServices party, JobSessions? sessions = null)
     private async Task MarkRunningAsync(JobStart start, JobDefinition job, CancellationToken ct)
     {
         var record = await party.Store.GetJobAsync(start.JobId, ct).ConfigureAwait(false)
-            ?? await party.Store.CreateJobAsync(new JobSpec(start.JobId, job.Settings.Name, job.Roster.Guest, job.Roster, start.JobFile, job.Settings.Seed), ct).ConfigureAwait(false);
+            ?? await party.Store.CreateJobAsync(start.SpecFor(job), ct).ConfigureAwait(false);
         if (record.State is TaskState.Failed or TaskState.Canceled or TaskState.Success)
         {
             await party.Store.TryTransitionJobAsync(start.JobId, record.State, TaskState.Waiting, ct: ct).ConfigureAwait(false);

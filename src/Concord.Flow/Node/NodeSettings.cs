@@ -19,4 +19,10 @@ public sealed record NodeSettings(FederationConfig Config, int PartyId, string P
 
     /// <summary>The flow store's PostgreSQL server; null keeps it in SQLite in the party's home.</summary>
     public string? PostgresConnectionString { get; init; }
+
+    /// <summary>Where governance events (grants, verdicts, sign-ins, refusals) go: the party's audit trail once wired in.</summary>
+    /// <summary>Copies every message the node's jobs receive, for tests; null (nothing copied) in production.</summary>
+    public Concord.Federation.Recording.Transcript? Transcript { get; init; }
+
+    public Governance.IGovernanceEvents GovernanceEvents { get; init; } = Governance.NoGovernanceEvents.Instance;
 }

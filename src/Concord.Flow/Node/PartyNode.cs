@@ -5,8 +5,10 @@ using Concord.Federation.Security;
 using Concord.Federation.Transport;
 using Concord.Federation.Transport.Http;
 using Concord.Flow.Api;
+using Concord.Flow.Api.Access;
 using Concord.Flow.Components;
 using Concord.Flow.Control;
+using Concord.Flow.Governance;
 using Concord.Flow.Jobs;
 using Concord.Flow.Store;
 using Microsoft.AspNetCore.Builder;
@@ -71,7 +73,12 @@ public sealed class PartyNode : IAsyncDisposable
         var transport = new HttpTransport(self.Id, mailbox, settings.Config.Directory(), certificate, ca, options);
         var store = await FlowStore.OpenAsync(settings.PartyHome, settings.PostgresConnectionString, ct).ConfigureAwait(false);
         var admission = new JobAdmission(settings.JobLimits, settings.Config, catalog.Specs);
-        var jobs = new PartyJobs(new PartyServices(self.Id, settings.PartyHome, transport, catalog, store, log, admission, new TaskSlots(settings.MaxRunningTasks)), sessions);
+        var partyServices = new PartyServices(self.Id, settings.PartyHome, transport, catalog, store, log, admission, new TaskSlots(settings.MaxRunningTasks))
+        {
+            Transcript = settings.Transcript,
+            Masking = new IdMasking { Enabled = await GovernanceSettings.GetAsync(store, GovernanceSettings.MaskIds, ct).ConfigureAwait(false) },
+        };
+        var jobs = new PartyJobs(partyServices, sessions) { Consent = new JobConsent(partyServices, settings.GovernanceEvents) };
         await jobs.RecoverAsync(ct).ConfigureAwait(false);
         var controls = new ConcurrentDictionary<int, ControlClient>();
         ControlClient ControlOf(int party) => controls.GetOrAdd(party, id => new ControlClient(settings.Config.Party(id).Address, id, certificate, ca));
@@ -86,13 +93,15 @@ public sealed class PartyNode : IAsyncDisposable
                 Admission = sessions,
                 Logging = kestrelLog,
                 OnRejection = log,
-                ConfigureServices = services => services.AddOpenApi(),
+                ConfigureServices = services => services.AddOpenApi(RolesInOpenApi.AddTo),
             },
             mailbox,
             app =>
             {
+                app.Use(new OperatorAccess(token, store, settings.GovernanceEvents).InvokeAsync);
                 ControlEndpoints.Map(app, jobs, () => node!._shutdown.TrySetResult());
-                OperatorApi.Map(app, jobs, scheduler, token, certificate, ca);
+                OperatorApi.Map(app, jobs, scheduler, certificate, ca);
+                GovernanceApi.Map(app, jobs, settings.GovernanceEvents);
                 app.MapOpenApi();
             },
             ct).ConfigureAwait(false);

@@ -93,6 +93,34 @@ internal static class FlowSchema
             state {blob} NOT NULL,
             saved_at BIGINT NOT NULL,
             PRIMARY KEY (job_id, component, party, iteration));
+        CREATE TABLE IF NOT EXISTS grants (
+            grant_id TEXT PRIMARY KEY,
+            seq BIGINT NOT NULL,
+            namespace TEXT NOT NULL,
+            name TEXT NOT NULL,
+            parties TEXT NOT NULL,
+            components TEXT NOT NULL,
+            until BIGINT,
+            once INTEGER NOT NULL,
+            job_id TEXT,
+            created_at BIGINT NOT NULL,
+            revoked_at BIGINT);
+        CREATE TABLE IF NOT EXISTS operator_tokens (
+            token_id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            role TEXT NOT NULL,
+            sha256 TEXT NOT NULL UNIQUE,
+            created_at BIGINT NOT NULL,
+            revoked_at BIGINT);
+        CREATE TABLE IF NOT EXISTS job_approvals (
+            job_id TEXT PRIMARY KEY,
+            decision TEXT NOT NULL,
+            decided_by TEXT NOT NULL,
+            reason TEXT,
+            decided_at BIGINT NOT NULL);
+        CREATE TABLE IF NOT EXISTS node_settings (
+            name TEXT PRIMARY KEY,
+            value TEXT NOT NULL);
         INSERT INTO flow_meta (name, value) VALUES ('schema_version', '{Version}') ON CONFLICT (name) DO NOTHING;
         """;
 

@@ -9,7 +9,7 @@ namespace Concord.Flow.Store;
 /// safe to call from several threads at once, and from several processes on the same store. Failures throw
 /// <see cref="FlowStoreException"/> (or <see cref="ArgumentException"/> for bad input) naming the store and the record.
 /// </summary>
-public interface IFlowStore : IDisposable
+public interface IFlowStore : Governance.IGovernanceStore, IDisposable
 {
     /// <summary>Which store this is, for messages: the SQLite file, or the PostgreSQL server, database and schema.</summary>
     string Description { get; }

@@ -50,12 +50,12 @@ public abstract partial class SqlFlowStore
         // A rerun starts afresh; a start stamps the start; an end stamps the end and keeps the start.
         var times = to switch
         {
-            TaskState.Waiting => "started_at = NULL, ended_at = NULL",
+            TaskState.Waiting or TaskState.PendingApproval => "started_at = NULL, ended_at = NULL",
             TaskState.Running => "started_at = @now, ended_at = NULL",
             _ => "ended_at = @now",
         };
         (string, object?)[] parameters = [("@to", SqlValues.Name(to)), ("@error", error), ("@id", jobId), ("@from", SqlValues.Name(from))];
-        if (to != TaskState.Waiting)
+        if (to is not (TaskState.Waiting or TaskState.PendingApproval))
         {
             parameters = [.. parameters, ("@now", SqlValues.Millis(DateTimeOffset.UtcNow))];
         }

@@ -24,7 +24,7 @@ public static class DataTransformer
             var row = Array.FindIndex(labels, l => l != Math.Round(l));
             if (row >= 0)
             {
-                throw new ArgumentException($"label_type int: the label of row \"{table.Ids[row]}\" is {labels[row]}, not a whole number");
+                throw new ArgumentException($"label_type int: the label of row {Data.SensitiveIds.Mark(table.Ids[row])} is {labels[row]}, not a whole number");
             }
         }
         var selected = Select(table, options);

@@ -11,6 +11,8 @@ public abstract partial class FlowStoreContract
         (TaskState.Waiting, TaskState.Running), (TaskState.Waiting, TaskState.Failed), (TaskState.Waiting, TaskState.Canceled),
         (TaskState.Running, TaskState.Success), (TaskState.Running, TaskState.Failed), (TaskState.Running, TaskState.Canceled),
         (TaskState.Success, TaskState.Waiting), (TaskState.Failed, TaskState.Waiting), (TaskState.Canceled, TaskState.Waiting),
+        (TaskState.Waiting, TaskState.PendingApproval), (TaskState.PendingApproval, TaskState.Waiting),
+        (TaskState.PendingApproval, TaskState.Failed), (TaskState.PendingApproval, TaskState.Canceled),
     ];
 
     [StoreFact]
@@ -107,6 +109,7 @@ public abstract partial class FlowStoreContract
         {
             TaskState.Waiting => [],
             TaskState.Running => [TaskState.Running],
+            TaskState.PendingApproval => [TaskState.PendingApproval],
             _ => [TaskState.Running, state],
         };
         var from = TaskState.Waiting;

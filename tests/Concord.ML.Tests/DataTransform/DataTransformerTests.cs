@@ -77,7 +77,7 @@ public class DataTransformerTests
 
         var fractional = PartyTable.Create("id", ["a", "b"], ["x"], [[1.0, 2.0]], "y", [1.0, 0.5]);
         var ex = Assert.Throws<ArgumentException>(() => DataTransformer.Apply(fractional, new DataTransformOptions { LabelType = ML.DataTransform.ValueType.Integer }));
-        Assert.Contains("row \"b\" is 0.5", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("row \u2039b\u203A is 0.5", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -3,7 +3,10 @@ using Concord.Federation.Security;
 
 namespace Concord.Cli.Commands.Cert;
 
-/// <summary><c>concord cert init</c>: a federation CA, one certificate per party, and one for the operator.</summary>
+/// <summary>
+/// <c>concord cert init</c>: a federation CA, one certificate per party, and one for the operator (an admin);
+/// <c>concord cert issue-operator</c>: a further operator certificate limited to one role.
+/// </summary>
 internal static class CertCommand
 {
     public static Command Build()
@@ -29,6 +32,7 @@ internal static class CertCommand
             return Task.FromResult(0);
         });
         cert.Subcommands.Add(init);
+        cert.Subcommands.Add(IssueOperatorCommand.Build());
         return cert;
     }
 }

@@ -19,6 +19,10 @@ internal static class JobCommand
         job.Subcommands.Add(Metrics());
         job.Subcommands.Add(Resume());
         job.Subcommands.Add(Dag());
+        foreach (var command in Governance.JobApprovalCommands.Build())
+        {
+            job.Subcommands.Add(command);
+        }
         return job;
     }
 
@@ -163,5 +167,5 @@ internal static class JobCommand
     private static Command WithNode(Command command, Func<ParseResult, Flow.Api.OperatorClient, CancellationToken, Task<int>> action) =>
         NodeConnection.Bind(command, action);
 
-    private static string Word(TaskState state) => state.ToString().ToLowerInvariant();
+    internal static string Word(TaskState state) => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(state.ToString());
 }

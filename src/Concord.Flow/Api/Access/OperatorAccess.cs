@@ -1,0 +1,98 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+using Concord.Federation.Security;
+using Concord.Flow.Governance;
+using Microsoft.AspNetCore.Http;
+
+namespace Concord.Flow.Api.Access;
+
+/// <summary>
+/// The gate in front of every operator endpoint: it recognises the caller (an operator certificate, whose role is
+/// in the certificate or admin when it names none; the node's own operator token, which is admin; or a token an
+/// admin issued) and lets the request through only to an endpoint that declares the caller's role. It runs before
+/// the endpoint reads its parameters, so an unauthorised caller learns nothing from validation errors.
+/// </summary>
+internal sealed class OperatorAccess(string nodeToken, IGovernanceStore store, IGovernanceEvents events)
+{
+    public async Task InvokeAsync(HttpContext http, RequestDelegate next)
+    {
+        var endpoint = http.GetEndpoint();
+        if (!http.Request.Path.StartsWithSegments(OperatorApi.Root) || endpoint is null)
+        {
+            await next(http).ConfigureAwait(false);
+            return;
+        }
+        var call = $"{http.Request.Method} {http.Request.Path}";
+        var identity = await IdentifyAsync(http).ConfigureAwait(false);
+        if (identity is null)
+        {
+            await RefuseAsync(http, "anonymous", call, StatusCodes.Status401Unauthorized,
+                "the operator API needs the operator certificate or the node's operator token (or a token an admin issued)").ConfigureAwait(false);
+            return;
+        }
+        var allowed = endpoint.Metadata.GetMetadata<AllowedRoles>();
+        if (allowed is null || !allowed.Roles.Contains(identity.Role))
+        {
+            var reason = allowed is null
+                ? $"{call} declares no roles, so no one may call it"
+                : $"{identity} may not call {call}: it is for {allowed}";
+            await RefuseAsync(http, identity.ToString(), call, StatusCodes.Status403Forbidden, reason).ConfigureAwait(false);
+            return;
+        }
+        identity.AttachTo(http);
+        await events.RecordAsync(new GovernanceEvent(GovernanceEvent.SignIn, identity.ToString(), call, ""), http.RequestAborted).ConfigureAwait(false);
+        await next(http).ConfigureAwait(false);
+    }
+
+    private async Task<OperatorIdentity?> IdentifyAsync(HttpContext http)
+    {
+        var certificate = await http.Connection.GetClientCertificateAsync(http.RequestAborted).ConfigureAwait(false);
+        if (certificate is not null && PartyIdentity.IsOperator(certificate))
+        {
+            var name = $"operator certificate {certificate.GetNameInfo(X509NameType.SimpleName, false)}";
+            return PartyIdentity.OperatorRoleOf(certificate) is not string role ? new OperatorIdentity(name, OperatorRole.Admin)
+                : TryRole(role) is OperatorRole r ? new OperatorIdentity(name, r)
+                : null;
+        }
+        string? header = http.Request.Headers[OperatorToken.Header];
+        if (header is null || !header.StartsWith(OperatorToken.Scheme, StringComparison.Ordinal))
+        {
+            return null;
+        }
+        if (OperatorToken.Matches(nodeToken, header))
+        {
+            return new OperatorIdentity("the node's operator token", OperatorRole.Admin);
+        }
+        var issued = await store.FindTokenAsync(IssuedTokens.Digest(header[OperatorToken.Scheme.Length..].Trim()), http.RequestAborted).ConfigureAwait(false);
+        return issued is null ? null : new OperatorIdentity($"token {issued.Name}", issued.Role);
+    }
+
+    private static OperatorRole? TryRole(string name)
+    {
+        try
+        {
+            return OperatorRoles.Parse(name);
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    private async Task RefuseAsync(HttpContext http, string actor, string call, int status, string reason)
+    {
+        await events.RecordAsync(new GovernanceEvent(GovernanceEvent.RequestRefused, actor, call, reason), http.RequestAborted).ConfigureAwait(false);
+        http.Response.StatusCode = status;
+        http.Response.ContentType = "text/plain; charset=utf-8";
+        await http.Response.WriteAsync(reason, http.RequestAborted).ConfigureAwait(false);
+    }
+}
+
+/// <summary>Tokens an admin issues: random secrets, of which the store keeps only the digest.</summary>
+public static class IssuedTokens
+{
+    public static string NewSecret() => "cnc_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+
+    public static string Digest(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
+}
