@@ -1,3 +1,4 @@
+using Concord.Flow.Audit;
 using Concord.Flow.Control;
 using Concord.Flow.Dsl;
 using Concord.Flow.Jobs;
@@ -17,9 +18,10 @@ public static class OperatorApi
 {
     public const string Root = "/api/v1";
 
-    public static void Map(WebApplication app, PartyJobs jobs, JobScheduler scheduler, string operatorToken)
+    /// <returns>The group of operator endpoints, for other parts of the API to join.</returns>
+    public static RouteGroupBuilder Map(WebApplication app, PartyJobs jobs, JobScheduler scheduler, string operatorToken)
     {
-        var api = app.MapGroup(Root).AddEndpointFilter(new OperatorOnly(operatorToken).InvokeAsync);
+        var api = app.MapGroup(Root).AddEndpointFilter(new OperatorOnly(operatorToken, new OperatorSignIns(jobs.Party.Audit)).InvokeAsync);
         var store = jobs.Party.Store;
 
         api.MapPost("/jobs", async (SubmitJob request, CancellationToken ct) =>
@@ -68,27 +70,35 @@ public static class OperatorApi
         api.MapGet("/models/{modelId}/export", async (string modelId, int? version, CancellationToken ct) =>
         {
             var file = Path.Combine(Path.GetTempPath(), $"concord-model-{Guid.NewGuid():N}.json");
-            await store.ExportModelAsync(modelId, version, file, ct);
+            var exported = await store.ExportModelAsync(modelId, version, file, ct);
             var bytes = await File.ReadAllBytesAsync(file, ct);
             File.Delete(file);
+            await jobs.Party.Audit.AppendAsync(new AuditEvent(AuditKinds.ModelExported, $"{exported.ModelId} v{exported.Version}")
+            {
+                JobId = exported.JobId, Bytes = bytes.Length, Digest = exported.Sha256, Actor = "operator",
+            }, ct);
             return Results.File(bytes, "application/json", $"{modelId}.model.json");
         }).WithName("ExportModel");
+        return api;
     }
 
     private static async Task<JobRecord> RequireJob(IFlowStore store, string jobId, CancellationToken ct) =>
         await store.GetJobAsync(jobId, ct) ?? throw new FlowStoreException(FlowStoreError.NotFound, $"{store.Description} has no job {jobId}");
 
     /// <summary>Lets through the operator's certificate or token, and turns known failures into status codes.</summary>
-    private sealed class OperatorOnly(string token)
+    private sealed class OperatorOnly(string token, OperatorSignIns signIns)
     {
         public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
         {
             var http = context.HttpContext;
             var caller = await Control.Caller.OfAsync(http);
-            if (!caller.IsOperator && !OperatorToken.Matches(token, http.Request.Headers[OperatorToken.Header]))
+            var byToken = !caller.IsOperator && OperatorToken.Matches(token, http.Request.Headers[OperatorToken.Header]);
+            if (!caller.IsOperator && !byToken)
             {
+                signIns.Refused(http, caller);
                 return Results.Text("the operator API needs the operator certificate or the node's operator token", statusCode: StatusCodes.Status401Unauthorized);
             }
+            signIns.Accepted(http, byToken ? "operator token" : "operator certificate");
             try
             {
                 return await next(context);

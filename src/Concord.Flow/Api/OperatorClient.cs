@@ -1,4 +1,5 @@
 using System.Security.Cryptography.X509Certificates;
+using Concord.Flow.Audit;
 using Concord.Flow.Control;
 using Concord.Flow.Store;
 
@@ -34,6 +35,27 @@ public sealed class OperatorClient(Uri address, int partyId, X509Certificate2 fe
 
     public Task<byte[]> ExportModelAsync(string modelId, int? version, CancellationToken ct) =>
         _node.GetBytesAsync($"{OperatorApi.Root}/models/{Uri.EscapeDataString(modelId)}/export{(version is int v ? $"?version={v}" : "")}", ct);
+
+    public Task<List<AuditRecord>> AuditRecordsAsync(AuditQuery query, CancellationToken ct)
+    {
+        var parameters = new List<string> { $"after={query.AfterSeq}" };
+        if (query.JobId is not null)
+        {
+            parameters.Add($"job={Uri.EscapeDataString(query.JobId)}");
+        }
+        if (query.Since is { } since)
+        {
+            parameters.Add($"since={Uri.EscapeDataString(since.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture))}");
+        }
+        if (query.Limit is int limit)
+        {
+            parameters.Add($"limit={limit}");
+        }
+        return _node.SendAsync<List<AuditRecord>>(HttpMethod.Get, $"{OperatorApi.Root}{AuditApi.Path}?{string.Join('&', parameters)}", null, ct);
+    }
+
+    /// <summary>The node's whole audit trail, signed up to its last record, as an export file's bytes.</summary>
+    public Task<byte[]> ExportAuditAsync(CancellationToken ct) => _node.GetBytesAsync($"{OperatorApi.Root}{AuditApi.Path}/export", ct);
 
     public async Task<string> OpenApiDocumentAsync(CancellationToken ct) =>
         System.Text.Encoding.UTF8.GetString(await _node.GetBytesAsync("/openapi/v1.json", ct).ConfigureAwait(false));

@@ -1,4 +1,5 @@
 using Concord.Data;
+using Concord.Flow.Audit;
 using Concord.Federation.Context;
 using Concord.Federation.Parties;
 using Concord.Federation.Transport;
@@ -11,7 +12,11 @@ using Microsoft.Extensions.Logging;
 namespace Concord.Flow.Jobs;
 
 /// <summary>What a party's node lends to each job it runs.</summary>
-public sealed record PartyServices(int PartyId, string PartyHome, IFederationTransport Transport, ComponentCatalog Catalog, IFlowStore Store, Action<string> Log);
+public sealed record PartyServices(int PartyId, string PartyHome, IFederationTransport Transport, ComponentCatalog Catalog, IFlowStore Store, Action<string> Log)
+{
+    /// <summary>The party's audit trail; none unless the node keeps one.</summary>
+    public IAuditLog Audit { get; init; } = NoAuditLog.Instance;
+}
 
 /// <summary>
 /// One party's run of one attempt of a job: its role of every component, in DAG order, with components
@@ -33,7 +38,7 @@ public sealed class PartyJobRun
         _job = job;
         _party = party;
         _self = job.Roster.RoleOf(party.PartyId);
-        _outputs = new ComponentOutputs(party.Store, party.PartyHome);
+        _outputs = new ComponentOutputs(party.Store, party.PartyHome, party.Audit);
     }
 
     public Task Completion { get; private set; } = Task.CompletedTask;
@@ -122,7 +127,7 @@ public sealed class PartyJobRun
             var inputs = component.Inputs
                 // An arbiter takes data inputs from components that never ran at it: it has none of their tables.
                 .Where(i => i.Kind == Dsl.Specs.ArtifactKind.Data && _job.Component(i.Producer).Parties.Contains(_party.PartyId))
-                .ToDictionary(i => i.Slot, i => data.TryGetValue(i.Producer, out var table) ? table : _outputs.LoadData(_start.JobId, i.Producer, ct));
+                .ToDictionary(i => i.Slot, i => data.TryGetValue(i.Producer, out var table) ? table : _outputs.LoadData(task, i.Producer, ct));
             var models = await ModelInputsAsync(component, ct).ConfigureAwait(false);
             var context = new FederationContext($"{_start.JobId}.attempt-{_start.Attempt}", _self, _job.Roster.ToRoster(), _party.Transport).Sub(component.Name);
             var checkpoints = new StoreCheckpoints(_party.Store, task, _job.Settings.CheckpointEvery, _start.ResumeFrom.TryGetValue(component.Name, out var from) ? from : null);
@@ -133,6 +138,7 @@ public sealed class PartyJobRun
                     Seed = _job.Settings.Seed,
                     Models = models,
                     Registry = new StoreModelRegistry(_party.Store),
+                    TableAccess = _outputs.TableAccess(task),
                 }, ct)
                 .ConfigureAwait(false);
             await _outputs.SaveAsync(task, component.Type, role, output, ct).ConfigureAwait(false);

@@ -4,7 +4,9 @@ using Concord.Federation;
 using Concord.Federation.Security;
 using Concord.Federation.Transport;
 using Concord.Federation.Transport.Http;
+using Concord.Federation.Transport.Auditing;
 using Concord.Flow.Api;
+using Concord.Flow.Audit;
 using Concord.Flow.Components;
 using Concord.Flow.Control;
 using Concord.Flow.Jobs;
@@ -24,11 +26,13 @@ public sealed class PartyNode : IAsyncDisposable
     private readonly FederationServer _server;
     private readonly HttpTransport _transport;
     private readonly IFlowStore _store;
+    private readonly AuditLog? _audit;
     private readonly ConcurrentDictionary<int, ControlClient> _controls;
     private readonly TaskCompletionSource _shutdown = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private PartyNode(NodeSettings settings, FederationServer server, HttpTransport transport, IFlowStore store, ConcurrentDictionary<int, ControlClient> controls)
+    private PartyNode(NodeSettings settings, FederationServer server, HttpTransport transport, IFlowStore store, AuditLog? audit, ConcurrentDictionary<int, ControlClient> controls)
     {
+        _audit = audit;
         Settings = settings;
         _server = server;
         _transport = transport;
@@ -57,7 +61,12 @@ public sealed class PartyNode : IAsyncDisposable
         var options = settings.Federation with { SpoolDirectory = Path.Combine(settings.PartyHome, "spool") };
         var transport = new HttpTransport(self.Id, mailbox, settings.Config.Directory(), certificate, ca, options);
         var store = await FlowStore.OpenAsync(settings.PartyHome, settings.PostgresConnectionString, ct).ConfigureAwait(false);
-        var jobs = new PartyJobs(new PartyServices(self.Id, settings.PartyHome, transport, catalog, store, log));
+        var audit = settings.Audit
+            ? await AuditLog.OpenAsync(store, new AuditLogOptions(self.Id, certificate, settings.AuditCheckpointEvery), log, ct).ConfigureAwait(false)
+            : null;
+        IFederationTransport messages = audit is null ? transport : new AuditedTransport(transport, audit);
+        IAuditLog auditLog = audit is null ? NoAuditLog.Instance : audit;
+        var jobs = new PartyJobs(new PartyServices(self.Id, settings.PartyHome, messages, catalog, store, log) { Audit = auditLog });
         var controls = new ConcurrentDictionary<int, ControlClient>();
         ControlClient ControlOf(int party) => controls.GetOrAdd(party, id => new ControlClient(settings.Config.Party(id).Address, id, certificate, ca));
         var scheduler = new JobScheduler(jobs, ControlOf);
@@ -70,18 +79,22 @@ public sealed class PartyNode : IAsyncDisposable
             {
                 Federation = options,
                 Logging = kestrelLog,
-                OnRejection = log,
+                OnRejection = line =>
+                {
+                    log(line);
+                    auditLog.AppendInBackground(new AuditEvent(AuditKinds.Refused, "federation TLS") { Detail = line });
+                },
                 ConfigureServices = services => services.AddOpenApi(),
             },
             mailbox,
             app =>
             {
                 ControlEndpoints.Map(app, jobs, () => node!._shutdown.TrySetResult());
-                OperatorApi.Map(app, jobs, scheduler, token);
+                AuditApi.Map(OperatorApi.Map(app, jobs, scheduler, token), store, audit, self.Id);
                 app.MapOpenApi();
             },
             ct).ConfigureAwait(false);
-        node = new PartyNode(settings, server, transport, store, controls);
+        node = new PartyNode(settings, server, transport, store, audit, controls);
         return node;
     }
 
@@ -94,6 +107,10 @@ public sealed class PartyNode : IAsyncDisposable
     {
         await _server.DisposeAsync().ConfigureAwait(false);
         await _transport.DisposeAsync().ConfigureAwait(false);
+        if (_audit is not null)
+        {
+            await _audit.DisposeAsync().ConfigureAwait(false);
+        }
         foreach (var control in _controls.Values)
         {
             control.Dispose();

@@ -94,6 +94,7 @@ internal static class FlowSchema
             saved_at BIGINT NOT NULL,
             PRIMARY KEY (job_id, component, party, iteration));
         INSERT INTO flow_meta (name, value) VALUES ('schema_version', '{Version}') ON CONFLICT (name) DO NOTHING;
+        {AuditSchema.Create}
         """;
 
     public const string ReadVersion = "SELECT value FROM flow_meta WHERE name = 'schema_version'";
