@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Concord.Data;
+using Concord.Flow.Audit;
 using Concord.Flow.Store;
 using Spectre.Console;
 
@@ -67,6 +68,10 @@ internal static class ModelCommand
             var partyHome = PartyHome.Of(parse.GetValue(party).ToString(CultureInfo.InvariantCulture), PartyHome.Root(parse.GetValue(home)));
             using var store = await FlowStore.OpenAsync(partyHome, parse.GetValue(postgres), ct);
             var model = await store.ImportModelAsync(parse.GetValue(file)!, ct);
+            await store.AppendAuditAsync([new AuditEvent(AuditKinds.ModelImported, $"{model.ModelId} v{model.Version}")
+            {
+                JobId = model.JobId, Bytes = model.Size, Digest = model.Sha256, Actor = "operator (CLI)", Detail = Path.GetFullPath(parse.GetValue(file)!),
+            }], ct);
             Console.WriteLine($"imported {model} into {store.Description}");
             return 0;
         });

@@ -13,11 +13,17 @@ namespace Concord.Cli.Commands.Job;
 /// </summary>
 internal sealed class NodeConnection
 {
-    private readonly Option<string> _config = new("--config") { Description = "The federation's parties.yaml", Required = true };
+    private readonly Option<string?> _config;
     private readonly Option<int?> _party = new("--party") { Description = "The node to talk to (default: the guest in the config)" };
     private readonly Option<string?> _home = new("--home") { Description = $"Root of the parties' data folders, where the node's token is (default: ${PartyHome.EnvironmentVariable} or ./{PartyHome.DefaultRoot})" };
     private readonly Option<string?> _token = new("--token") { Description = "The node's operator token (default: read from the party's home)" };
     private readonly Option<string?> _certificates = new("--operator-certs") { Description = "A folder with operator.crt and operator.key, to authenticate by certificate instead of token" };
+
+    /// <param name="configRequired">False for a command that can also work without a node (on files alone).</param>
+    public NodeConnection(bool configRequired = true)
+    {
+        _config = new("--config") { Description = "The federation's parties.yaml", Required = configRequired };
+    }
 
     /// <summary>Gives a command the connection options and runs its action against the chosen node.</summary>
     public static Command Bind(Command command, Func<ParseResult, OperatorClient, CancellationToken, Task<int>> action)
@@ -32,7 +38,7 @@ internal sealed class NodeConnection
         return command;
     }
 
-    private void AddTo(Command command)
+    public void AddTo(Command command)
     {
         command.Options.Add(_config);
         command.Options.Add(_party);
@@ -41,10 +47,17 @@ internal sealed class NodeConnection
         command.Options.Add(_certificates);
     }
 
-    private OperatorClient Open(ParseResult parse)
+    /// <summary>Whether the command was given a federation config, so that it can reach a node.</summary>
+    public bool HasConfig(ParseResult parse) => parse.GetValue(_config) is not null;
+
+    public FederationConfig Config(ParseResult parse) =>
+        FederationConfig.Load(parse.GetValue(_config) ?? throw new ArgumentException("--config is required to reach a node"));
+
+    /// <summary>A client of the chosen node, or of <paramref name="partyId"/>'s node when given.</summary>
+    public OperatorClient Open(ParseResult parse, int? partyId = null)
     {
-        var config = FederationConfig.Load(parse.GetValue(_config)!);
-        var party = parse.GetValue(_party) is int id
+        var config = Config(parse);
+        var party = (partyId ?? parse.GetValue(_party)) is int id
             ? config.Party(id)
             : config.Parties.FirstOrDefault(p => p.Role == Role.Guest)
                 ?? throw new ArgumentException($"{config.SourceFile} lists no guest; name the node with --party");

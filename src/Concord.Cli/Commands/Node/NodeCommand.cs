@@ -22,6 +22,8 @@ internal static class NodeCommand
         start.Options.Add(party);
         start.Options.Add(config);
         start.Options.Add(home);
+        var noAudit = new Option<bool>("--no-audit") { Description = "Keep no audit trail (only to measure what keeping one costs)" };
+        start.Options.Add(noAudit);
         var postgres = new Option<string?>("--postgres") { Description = "Keep the job and model store in this PostgreSQL database (Npgsql connection string) instead of SQLite in the party's home" };
         start.Options.Add(receiveTimeout);
         start.Options.Add(postgres);
@@ -36,6 +38,7 @@ internal static class NodeCommand
             var settings = new NodeSettings(federation, id, partyHome)
             {
                 PostgresConnectionString = parse.GetValue(postgres),
+                Audit = !parse.GetValue(noAudit),
                 Federation = new FederationOptions
                 {
                     ReceiveTimeout = TimeSpan.FromSeconds(Positive(parse.GetValue(receiveTimeout), "--receive-timeout")),
