@@ -48,7 +48,7 @@ internal static class DataUploadCommand
         }
         party.AddTo(command);
 
-        UserFacing.SetAction(command, (parse, ct) =>
+        UserFacing.SetAction(command, async (parse, ct) =>
         {
             var path = parse.GetValue(file)!;
             var table = new TableName(parse.GetValue(ns)!, parse.GetValue(name)!);
@@ -92,7 +92,8 @@ internal static class DataUploadCommand
                 ? WithProgressBars(path, bytes, Run)
                 : Run(null, null);
             Console.WriteLine(Summary(stored, partyId, bytes, readTime.Elapsed, saveTime.Elapsed));
-            return Task.FromResult(0);
+            await party.AuditAsync(parse, partyId, ct);
+            return 0;
         });
         return command;
     }
