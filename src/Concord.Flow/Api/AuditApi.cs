@@ -34,9 +34,9 @@ public static class AuditApi
                 return Results.Text($"party {party}'s node was started without an audit trail", statusCode: StatusCodes.Status409Conflict);
             }
             await audit.CheckpointAsync(ct);
-            var export = AuditExport.Of(party, await store.AuditRecordsAsync(new AuditQuery(), ct), await store.AuditCheckpointsAsync(ct));
-            http.Response.ContentType = "application/json";
-            await export.WriteAsync(http.Response.Body, ct);
+            var checkpoints = await store.AuditCheckpointsAsync(ct);
+            http.Response.ContentType = "application/x-ndjson";
+            await AuditExport.WriteAsync(http.Response.Body, party, checkpoints, AuditPages.AllAsync(store, ct), ct);
             return Results.Empty;
         }).WithName("ExportAuditTrail");
     }

@@ -54,8 +54,8 @@ public sealed class OperatorClient(Uri address, int partyId, X509Certificate2 fe
         return _node.SendAsync<List<AuditRecord>>(HttpMethod.Get, $"{OperatorApi.Root}{AuditApi.Path}?{string.Join('&', parameters)}", null, ct);
     }
 
-    /// <summary>The node's whole audit trail, signed up to its last record, as an export file's bytes.</summary>
-    public Task<byte[]> ExportAuditAsync(CancellationToken ct) => _node.GetBytesAsync($"{OperatorApi.Root}{AuditApi.Path}/export", ct);
+    /// <summary>Writes the node's whole audit trail, signed up to its last record, as an export file.</summary>
+    public Task ExportAuditAsync(Stream destination, CancellationToken ct) => _node.DownloadAsync($"{OperatorApi.Root}{AuditApi.Path}/export", destination, ct);
 
     public async Task<string> OpenApiDocumentAsync(CancellationToken ct) =>
         System.Text.Encoding.UTF8.GetString(await _node.GetBytesAsync("/openapi/v1.json", ct).ConfigureAwait(false));

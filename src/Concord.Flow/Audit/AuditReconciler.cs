@@ -9,6 +9,14 @@ public sealed record Reconciliation(string JobId, int Party, int Other, int Comp
     public bool Consistent => Mismatches.Count == 0;
 }
 
+/// <summary>One party's trail as reconciliation reads it: who the party is, and its records of one job.</summary>
+public sealed record JobTrail(int Party, IReadOnlyList<AuditRecord> Records)
+{
+    /// <summary>Whether a record belongs in a job's trail for reconciliation: a message of that job.</summary>
+    public static bool Keeps(AuditRecord record, string jobId) =>
+        record.JobId == jobId && record.Kind is AuditKinds.MessageSent or AuditKinds.MessageReceived;
+}
+
 /// <summary>
 /// Checks, for one job, that every message one party recorded as sent to the other is recorded as received there
 /// with the same size and payload digest, in both directions, and that nothing was recorded as received that the
@@ -16,7 +24,7 @@ public sealed record Reconciliation(string JobId, int Party, int Other, int Comp
 /// </summary>
 public static class AuditReconciler
 {
-    public static Reconciliation Reconcile(string jobId, AuditExport mine, AuditExport theirs)
+    public static Reconciliation Reconcile(string jobId, JobTrail mine, JobTrail theirs)
     {
         var mismatches = new List<MessageMismatch>();
         var compared = Compare(jobId, mine, theirs, mismatches) + Compare(jobId, theirs, mine, mismatches);
@@ -24,7 +32,7 @@ public static class AuditReconciler
     }
 
     /// <summary>The messages <paramref name="sender"/> sent to <paramref name="receiver"/>, against what the receiver recorded.</summary>
-    private static int Compare(string jobId, AuditExport sender, AuditExport receiver, List<MessageMismatch> mismatches)
+    private static int Compare(string jobId, JobTrail sender, JobTrail receiver, List<MessageMismatch> mismatches)
     {
         var sent = Messages(sender, jobId, AuditKinds.MessageSent, receiver.Party);
         var received = Messages(receiver, jobId, AuditKinds.MessageReceived, sender.Party);
@@ -50,10 +58,10 @@ public static class AuditReconciler
     }
 
     /// <summary>One side's records of one direction, by message key; a key recorded twice counts once (a resend is the same message).</summary>
-    private static Dictionary<string, AuditRecord> Messages(AuditExport trail, string jobId, string kind, int peer)
+    private static Dictionary<string, AuditRecord> Messages(JobTrail trail, string jobId, string kind, int peer)
     {
         var messages = new Dictionary<string, AuditRecord>(StringComparer.Ordinal);
-        foreach (var record in trail.OfJob(jobId).Where(r => r.Kind == kind && r.Peer == peer))
+        foreach (var record in trail.Records.Where(r => r.JobId == jobId && r.Kind == kind && r.Peer == peer))
         {
             messages.TryAdd(record.Subject, record);
         }

@@ -20,71 +20,103 @@ public sealed record AuditVerdict(int Party, long Records, int Checkpoints, long
 /// Checks a party's whole trail: records numbered 1, 2, 3, ... without a gap, each carrying the digest of its own
 /// fields and of the record before it; and each checkpoint signed by the party's certificate over a record that is
 /// there with that digest. So an edited, removed or moved record breaks the chain where it was, and a trail
-/// rewritten and re-chained from some record on contradicts the first signed checkpoint after it.
+/// rewritten and re-chained from some record on contradicts the first signed checkpoint after it. Records stream
+/// through once; only the digests at the checkpoints are kept.
 /// </summary>
 public static class AuditVerifier
 {
-    public static AuditVerdict Verify(int party, IReadOnlyList<AuditRecord> records, IReadOnlyList<AuditCheckpoint> checkpoints, X509Certificate2 certificate)
+    /// <param name="observe">Shown every record as it passes, e.g. to keep one job's messages for reconciliation.</param>
+    public static async Task<AuditVerdict> VerifyAsync(int party, IReadOnlyList<AuditCheckpoint> checkpoints, IAsyncEnumerable<AuditRecord> records,
+        X509Certificate2 certificate, Action<AuditRecord>? observe = null, CancellationToken ct = default)
     {
-        var problems = new List<AuditProblem>();
-        CheckChain(records, problems);
-        var bySeq = new Dictionary<long, AuditRecord>();
-        foreach (var record in records)
+        var chain = new ChainCheck(checkpoints);
+        await foreach (var record in records.WithCancellation(ct).ConfigureAwait(false))
         {
-            bySeq.TryAdd(record.Seq, record);
+            chain.Add(record);
+            observe?.Invoke(record);
         }
-        var signedThrough = 0L;
-        foreach (var checkpoint in checkpoints)
-        {
-            if (!CheckpointSignature.IsValid(certificate, party, checkpoint))
-            {
-                problems.Add(new AuditProblem(checkpoint.Seq, $"the checkpoint at record {checkpoint.Seq} is not signed by party {party}'s certificate: it was forged or altered"));
-            }
-            else if (!bySeq.TryGetValue(checkpoint.Seq, out var record))
-            {
-                problems.Add(new AuditProblem(checkpoint.Seq, $"record {checkpoint.Seq} is missing, but party {party} signed a checkpoint at it: records were removed from the end"));
-            }
-            else if (record.Hash != checkpoint.Hash)
-            {
-                problems.Add(new AuditProblem(checkpoint.Seq, $"record {checkpoint.Seq} differs from the one party {party} signed at its checkpoint: the trail up to it was rewritten"));
-            }
-            else
-            {
-                signedThrough = Math.Max(signedThrough, checkpoint.Seq);
-            }
-        }
-        var ordered = problems.OrderBy(p => p.Seq).ToList();
-        return new AuditVerdict(party, records.Count, checkpoints.Count, signedThrough, ordered);
+        return chain.Finish(party, checkpoints, certificate);
     }
 
-    private static void CheckChain(IReadOnlyList<AuditRecord> records, List<AuditProblem> problems)
+    public static AuditVerdict Verify(int party, IReadOnlyList<AuditRecord> records, IReadOnlyList<AuditCheckpoint> checkpoints, X509Certificate2 certificate)
     {
-        var previous = AuditChain.Genesis;
-        for (var i = 0; i < records.Count; i++)
+        var chain = new ChainCheck(checkpoints);
+        foreach (var record in records)
         {
-            var record = records[i];
-            var expected = i + 1L;
+            chain.Add(record);
+        }
+        return chain.Finish(party, checkpoints, certificate);
+    }
+
+    private sealed class ChainCheck(IReadOnlyList<AuditCheckpoint> checkpoints)
+    {
+        private readonly Dictionary<long, string?> _signedHashes = checkpoints.Select(c => c.Seq).Distinct().ToDictionary(seq => seq, _ => (string?)null);
+        private readonly List<AuditProblem> _problems = [];
+        private string _previous = AuditChain.Genesis;
+        private long _count;
+        private AuditRecord? _altered;
+
+        public void Add(AuditRecord record)
+        {
+            var expected = ++_count;
+            if (_signedHashes.ContainsKey(record.Seq))
+            {
+                _signedHashes[record.Seq] = record.Hash;
+            }
+            if (_problems.Count > 0 || _altered is not null)
+            {
+                // After the first break every later record is suspect; the checkpoints still say how far the trail holds.
+                return;
+            }
             if (record.Seq != expected)
             {
-                problems.Add(new AuditProblem(expected, record.Seq > expected
-                    ? $"record {expected} is missing: {(expected == 1 ? "the trail starts" : $"record {expected - 1} is followed by")} record {record.Seq}"
+                _problems.Add(new AuditProblem(expected, record.Seq > expected
+                    ? $"record {expected} is missing: {(expected == 1 ? "the trail starts with" : $"record {expected - 1} is followed by")} record {record.Seq}"
                     : $"record {expected} is out of order: record {record.Seq} stands in its place"));
-                return;
             }
-            if (AuditChain.HashOf(record) != record.Hash)
+            else if (AuditChain.HashOf(record) != record.Hash)
             {
-                problems.Add(new AuditProblem(record.Seq, MovedFrom(record, records.Count) is long original
-                    ? $"record {record.Seq} is out of order: it holds what was record {original}"
-                    : $"record {record.Seq} ({record.Kind} {record.Subject}) was altered: its fields do not match its digest"));
-                return;
+                // Named once the count is known: the record may have been moved here from anywhere in the trail.
+                _altered = record;
             }
-            if (record.PreviousHash != previous)
+            else if (record.PreviousHash != _previous)
             {
-                problems.Add(new AuditProblem(record.Seq,
+                _problems.Add(new AuditProblem(record.Seq,
                     $"record {record.Seq} does not follow record {record.Seq - 1}: the chain is broken there (a record was altered and re-hashed, removed or moved)"));
-                return;
             }
-            previous = record.Hash;
+            _previous = record.Hash;
+        }
+
+        public AuditVerdict Finish(int party, IReadOnlyList<AuditCheckpoint> checkpoints, X509Certificate2 certificate)
+        {
+            if (_altered is { } altered)
+            {
+                _problems.Add(new AuditProblem(altered.Seq, MovedFrom(altered, _count) is long original
+                    ? $"record {altered.Seq} is out of order: it holds what was record {original}"
+                    : $"record {altered.Seq} ({altered.Kind} {altered.Subject}) was altered: its fields do not match its digest"));
+            }
+            var signedThrough = 0L;
+            foreach (var checkpoint in checkpoints)
+            {
+                var hash = _signedHashes[checkpoint.Seq];
+                if (!CheckpointSignature.IsValid(certificate, party, checkpoint))
+                {
+                    _problems.Add(new AuditProblem(checkpoint.Seq, $"the checkpoint at record {checkpoint.Seq} is not signed by party {party}'s certificate: it was forged or altered"));
+                }
+                else if (hash is null)
+                {
+                    _problems.Add(new AuditProblem(checkpoint.Seq, $"record {checkpoint.Seq} is missing, but party {party} signed a checkpoint at it: records were removed from the end"));
+                }
+                else if (hash != checkpoint.Hash)
+                {
+                    _problems.Add(new AuditProblem(checkpoint.Seq, $"record {checkpoint.Seq} differs from the one party {party} signed at its checkpoint: the trail up to it was rewritten"));
+                }
+                else
+                {
+                    signedThrough = Math.Max(signedThrough, checkpoint.Seq);
+                }
+            }
+            return new AuditVerdict(party, _count, checkpoints.Count, signedThrough, [.. _problems.OrderBy(p => p.Seq)]);
         }
     }
 
@@ -92,7 +124,7 @@ public static class AuditVerifier
     /// The number under which a record's fields do match its digest, when there is one: the record was moved there
     /// from that place. Searched only once, for the first bad record.
     /// </summary>
-    private static long? MovedFrom(AuditRecord record, int count)
+    private static long? MovedFrom(AuditRecord record, long count)
     {
         for (var seq = 1L; seq <= count; seq++)
         {

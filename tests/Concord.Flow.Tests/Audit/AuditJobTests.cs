@@ -25,15 +25,22 @@ public sealed class AuditJobTests
             parameters: { value: 3.0 }
         """;
 
-    private static async Task<AuditExport> ExportAsync(LoopbackNodes nodes, int party)
+    /// <summary>A party's trail exported through its API and verified against its certificate, with every record.</summary>
+    private static async Task<(AuditVerdict Verdict, JobTrail Trail)> ExportAsync(LoopbackNodes nodes, int party)
     {
         using var api = nodes.Operator(party);
-        await using var bytes = new MemoryStream(await api.ExportAuditAsync(CancellationToken.None));
-        return await AuditExport.ReadAsync(bytes, $"party {party}'s export", CancellationToken.None);
+        var bytes = new MemoryStream();
+        await api.ExportAuditAsync(bytes, CancellationToken.None);
+        bytes.Position = 0;
+        await using var export = await AuditExportReader.OpenAsync(bytes, $"party {party}'s export", CancellationToken.None);
+        Assert.Equal(party, export.Party);
+        var records = new List<AuditRecord>();
+        var verdict = await AuditVerifier.VerifyAsync(party, export.Checkpoints, export.RecordsAsync(),
+            CertificateFiles.LoadPublic(nodes.Config.Party(party).Certificate), records.Add);
+        return (verdict, new JobTrail(party, records));
     }
 
-    private static AuditVerdict Verify(LoopbackNodes nodes, AuditExport export) =>
-        AuditVerifier.Verify(export.Party, export.Records, export.Checkpoints, CertificateFiles.LoadPublic(nodes.Config.Party(export.Party).Certificate));
+    private static IEnumerable<AuditRecord> OfJob(JobTrail trail, string jobId) => trail.Records.Where(r => r.JobId == jobId);
 
     private static async Task<string> RunJobAsync(LoopbackNodes nodes, params int[] hosts)
     {
@@ -49,13 +56,13 @@ public sealed class AuditJobTests
         await using var nodes = await LoopbackNodes.StartAsync(ScaleComponent.Catalog, Guest, Hosts);
         var jobId = await RunJobAsync(nodes, Hosts);
 
-        var guest = await ExportAsync(nodes, Guest);
-        foreach (var export in new[] { guest }.Concat(await Task.WhenAll(Hosts.Select(h => ExportAsync(nodes, h)))))
+        var trails = new[] { await ExportAsync(nodes, Guest) }.Concat(await Task.WhenAll(Hosts.Select(h => ExportAsync(nodes, h)))).ToList();
+        var guest = trails[0].Trail;
+        foreach (var (verdict, export) in trails)
         {
-            var verdict = Verify(nodes, export);
             Assert.True(verdict.Intact, verdict.FirstBad?.Message);
             Assert.Equal(verdict.Records, verdict.SignedThrough);
-            Assert.Contains(export.OfJob(jobId), r => r.Kind == AuditKinds.JobStarted);
+            Assert.Contains(OfJob(export, jobId), r => r.Kind == AuditKinds.JobStarted);
             if (export.Party == Guest)
             {
                 continue;
@@ -64,11 +71,11 @@ public sealed class AuditJobTests
             Assert.True(reconciliation.Consistent, string.Join("; ", reconciliation.Mismatches.Select(m => m.Problem)));
             // Each component: the guest's value out, the host's answer back.
             Assert.Equal(4, reconciliation.Compared);
-            var received = export.OfJob(jobId).Where(r => r.Kind == AuditKinds.MessageReceived).ToList();
+            var received = OfJob(export, jobId).Where(r => r.Kind == AuditKinds.MessageReceived).ToList();
             Assert.Equal(2, received.Count);
             Assert.All(received, r => Assert.Equal((Guest, 64), (r.Peer!.Value, r.Digest!.Length)));
         }
-        Assert.Contains(guest.OfJob(jobId), r => r.Kind == AuditKinds.JobSubmitted);
+        Assert.Contains(OfJob(guest, jobId), r => r.Kind == AuditKinds.JobSubmitted);
     }
 
     [Fact]
@@ -76,8 +83,8 @@ public sealed class AuditJobTests
     {
         await using var nodes = await LoopbackNodes.StartAsync(ScaleComponent.Catalog, Guest, Hosts[0]);
         var jobId = await RunJobAsync(nodes, Hosts[0]);
-        var host = await ExportAsync(nodes, Hosts[0]);
-        var dropped = host.OfJob(jobId).First(r => r.Kind == AuditKinds.MessageReceived);
+        var (_, host) = await ExportAsync(nodes, Hosts[0]);
+        var dropped = OfJob(host, jobId).First(r => r.Kind == AuditKinds.MessageReceived);
 
         await using (var db = new SqliteConnection($"Data Source={Path.Combine(nodes.Config.Party(Hosts[0]).Home!, "flow.db")};Pooling=False"))
         {
@@ -86,10 +93,10 @@ public sealed class AuditJobTests
             delete.CommandText = $"DELETE FROM audit_records WHERE seq = {dropped.Seq}";
             Assert.Equal(1, await delete.ExecuteNonQueryAsync());
         }
-        var tampered = await ExportAsync(nodes, Hosts[0]);
+        var (verdict, tampered) = await ExportAsync(nodes, Hosts[0]);
 
-        Assert.Equal(dropped.Seq, Verify(nodes, tampered).FirstBad!.Seq);
-        var mismatch = Assert.Single(AuditReconciler.Reconcile(jobId, await ExportAsync(nodes, Guest), tampered).Mismatches);
+        Assert.Equal(dropped.Seq, verdict.FirstBad!.Seq);
+        var mismatch = Assert.Single(AuditReconciler.Reconcile(jobId, (await ExportAsync(nodes, Guest)).Trail, tampered).Mismatches);
         Assert.Equal(dropped.Subject, mismatch.Subject);
         Assert.EndsWith($"but party {Hosts[0]} has no record of receiving it", mismatch.Problem, StringComparison.Ordinal);
     }
@@ -104,7 +111,7 @@ public sealed class AuditJobTests
         await api.ListJobsAsync(CancellationToken.None);
         await api.ListJobsAsync(CancellationToken.None);
 
-        await api.ExportAuditAsync(CancellationToken.None);
+        await api.ExportAuditAsync(Stream.Null, CancellationToken.None);
         var records = await api.AuditRecordsAsync(new AuditQuery(), CancellationToken.None);
 
         var refused = Assert.Single(records, r => r.Kind == AuditKinds.Refused);

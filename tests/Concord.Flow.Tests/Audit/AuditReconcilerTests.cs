@@ -9,7 +9,7 @@ public sealed class AuditReconcilerTests
     private static AuditEvent Message(string kind, int peer, string tag, string digest, long bytes = 10) =>
         new(kind, $"{Job}.attempt-1/psi_0/{tag}") { JobId = Job, Peer = peer, Bytes = bytes, Digest = digest };
 
-    private static AuditExport Trail(int party, params AuditEvent[] events)
+    private static JobTrail Trail(int party, params AuditEvent[] events)
     {
         var records = new List<AuditRecord>();
         var previous = AuditChain.Genesis;
@@ -18,10 +18,10 @@ public sealed class AuditReconcilerTests
             records.Add(AuditChain.Link(records.Count + 1, e, previous));
             previous = records[^1].Hash;
         }
-        return AuditExport.Of(party, records, []);
+        return new JobTrail(party, records);
     }
 
-    private static (AuditExport Guest, AuditExport Host) Exchange(bool dropAtHost = false, string hostDigest = "bb")
+    private static (JobTrail Guest, JobTrail Host) Exchange(bool dropAtHost = false, string hostDigest = "bb")
     {
         var guest = Trail(9999,
             Message(AuditKinds.MessageSent, 10000, "a", "aa"),

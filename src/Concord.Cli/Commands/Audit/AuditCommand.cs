@@ -50,12 +50,19 @@ internal static class AuditCommand
         command.Options.Add(output);
         return NodeConnection.Bind(command, async (parse, api, ct) =>
         {
-            var bytes = await api.ExportAuditAsync(ct);
             var path = parse.GetValue(output)!;
-            await File.WriteAllBytesAsync(path, bytes, ct);
-            var export = await AuditExport.ReadAsync(path, ct);
+            await using (var file = File.Create(path))
+            {
+                await api.ExportAuditAsync(file, ct);
+            }
+            await using var export = await AuditExportReader.OpenAsync(path, ct);
+            var records = 0L;
+            await foreach (var _ in export.RecordsAsync(ct))
+            {
+                records++;
+            }
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"wrote {path}: party {export.Party}, {export.Records.Count} records, {export.Checkpoints.Count} signed checkpoints"));
+                $"wrote {path}: party {export.Party}, {records} records, {export.Checkpoints.Count} signed checkpoints"));
             return 0;
         });
     }

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Concord.Cli.Commands.Job;
-using Concord.Federation.Security;
 using Concord.Flow.Audit;
 
 namespace Concord.Cli.Commands.Audit;
@@ -30,21 +29,20 @@ internal static class AuditReconcileCommand
         }
         UserFacing.SetAction(command, async (parse, ct) =>
         {
-            var other = parse.GetValue(with);
-            var (mine, myCertificate, mySource) = await AuditFiles.FromNodeAsync(connection, parse, null, ct);
-            var (theirs, theirCertificate, theirSource) = parse.GetValue(file) is string path
-                ? (await AuditExport.ReadAsync(path, ct),
-                   CertificateFiles.LoadPublic(parse.GetValue(cert) ?? connection.Config(parse).Party(other).Certificate), path)
-                : await AuditFiles.FromNodeAsync(connection, parse, other, ct);
-            if (theirs.Party != other)
+            var (jobId, other) = (parse.GetValue(job)!, parse.GetValue(with));
+            await using var mine = await AuditSource.FromNodeAsync(connection, parse, null, ct);
+            await using var theirs = parse.GetValue(file) is string path
+                ? await AuditSource.FromFileAsync(path, parse.GetValue(cert) ?? connection.Config(parse).Party(other).Certificate, ct)
+                : await AuditSource.FromNodeAsync(connection, parse, other, ct);
+            if (theirs.Reader.Party != other)
             {
-                throw new ArgumentException($"{theirSource} is the audit trail of party {theirs.Party}, not of party {other}");
+                throw new ArgumentException($"{theirs.Name} is the audit trail of party {theirs.Reader.Party}, not of party {other}");
             }
-            var myVerdict = AuditFiles.Verify(mine, myCertificate, mySource);
-            var theirVerdict = AuditFiles.Verify(theirs, theirCertificate, theirSource);
-            Console.WriteLine($"party {mine.Party}'s trail: {AuditFiles.Describe(myVerdict)}");
-            Console.WriteLine($"party {theirs.Party}'s trail: {AuditFiles.Describe(theirVerdict)}");
-            var result = AuditReconciler.Reconcile(parse.GetValue(job)!, mine, theirs);
+            var (myTrail, myVerdict) = await ReadJobAsync(mine, jobId, ct);
+            var (theirTrail, theirVerdict) = await ReadJobAsync(theirs, jobId, ct);
+            Console.WriteLine($"party {myTrail.Party}'s trail: {AuditSource.Describe(myVerdict)}");
+            Console.WriteLine($"party {theirTrail.Party}'s trail: {AuditSource.Describe(theirVerdict)}");
+            var result = AuditReconciler.Reconcile(jobId, myTrail, theirTrail);
             Console.WriteLine(result.Consistent
                 ? $"job {result.JobId}: the {result.Compared} messages between party {result.Party} and party {result.Other} match on both sides"
                 : $"job {result.JobId}: {result.Mismatches.Count} of the messages between party {result.Party} and party {result.Other} differ");
@@ -59,5 +57,19 @@ internal static class AuditReconcileCommand
             return result.Consistent && myVerdict.Intact && theirVerdict.Intact ? 0 : 1;
         });
         return command;
+    }
+
+    /// <summary>Verifies a trail, keeping the job's message records as they pass.</summary>
+    private static async Task<(JobTrail Trail, AuditVerdict Verdict)> ReadJobAsync(AuditSource source, string jobId, CancellationToken ct)
+    {
+        var messages = new List<AuditRecord>();
+        var verdict = await source.VerifyAsync(r =>
+        {
+            if (JobTrail.Keeps(r, jobId))
+            {
+                messages.Add(r);
+            }
+        }, ct);
+        return (new JobTrail(source.Reader.Party, messages), verdict);
     }
 }

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Concord.Cli.Commands.Job;
-using Concord.Federation.Security;
 using Concord.Flow.Audit;
 
 namespace Concord.Cli.Commands.Audit;
@@ -25,13 +24,11 @@ internal static class AuditVerifyCommand
         command.Options.Add(json);
         UserFacing.SetAction(command, async (parse, ct) =>
         {
-            var (export, certificate, source) = parse.GetValue(file) is string path
-                ? (await AuditExport.ReadAsync(path, ct),
-                   CertificateFiles.LoadPublic(parse.GetValue(cert) ?? throw new ArgumentException("--file needs --cert, the certificate of the party whose trail it is")),
-                   path)
-                : await AuditFiles.FromNodeAsync(connection, parse, null, ct);
-            var verdict = AuditFiles.Verify(export, certificate, source);
-            Print(verdict, source);
+            await using var trail = parse.GetValue(file) is string path
+                ? await AuditSource.FromFileAsync(path, parse.GetValue(cert) ?? throw new ArgumentException("--file needs --cert, the certificate of the party whose trail it is"), ct)
+                : await AuditSource.FromNodeAsync(connection, parse, null, ct);
+            var verdict = await trail.VerifyAsync(null, ct);
+            Print(verdict, trail.Name);
             if (parse.GetValue(json))
             {
                 JsonLine.Write(verdict);
