@@ -75,7 +75,10 @@ public static class OperatorApi
             File.Delete(file);
             await jobs.Party.Audit.AppendAsync(new AuditEvent(AuditKinds.ModelExported, $"{exported.ModelId} v{exported.Version}")
             {
-                JobId = exported.JobId, Bytes = bytes.Length, Digest = exported.Sha256, Actor = "operator",
+                JobId = exported.JobId,
+                Bytes = bytes.Length,
+                Digest = exported.Sha256,
+                Actor = "operator",
             }, ct);
             return Results.File(bytes, "application/json", $"{modelId}.model.json");
         }).WithName("ExportModel");

@@ -38,7 +38,11 @@ internal sealed class ComponentOutputs(IFlowStore store, string partyHome, IAudi
             var saved = await store.SaveModelAsync(new NewModel(ModelId(task.JobId, task.Component), componentType, task.Party, role, task.JobId, [], model), ct).ConfigureAwait(false);
             audit.AppendInBackground(new AuditEvent(AuditKinds.ModelProduced, $"{saved.ModelId} v{saved.Version}")
             {
-                JobId = task.JobId, Bytes = saved.Size, Digest = saved.Sha256, Actor = $"component {task.Component}", Detail = componentType,
+                JobId = task.JobId,
+                Bytes = saved.Size,
+                Digest = saved.Sha256,
+                Actor = $"component {task.Component}",
+                Detail = componentType,
             });
             await store.PutOutputAsync(task, OutputSlot.Model, new JsonObject { ["model_id"] = saved.ModelId, ["version"] = saved.Version }, ct).ConfigureAwait(false);
         }

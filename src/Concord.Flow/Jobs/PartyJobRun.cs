@@ -1,8 +1,8 @@
 using Concord.Data;
-using Concord.Flow.Audit;
 using Concord.Federation.Context;
 using Concord.Federation.Parties;
 using Concord.Federation.Transport;
+using Concord.Flow.Audit;
 using Concord.Flow.Components;
 using Concord.Flow.Control;
 using Concord.Flow.Dsl;
