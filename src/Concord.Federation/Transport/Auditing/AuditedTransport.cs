@@ -24,9 +24,9 @@ public sealed class AuditedTransport(IFederationTransport inner, IMessageAudit a
             await payload(digesting, token).ConfigureAwait(false);
             delivered = (digesting.Written, digesting.Digest());
         }, ct).ConfigureAwait(false);
-        if (delivered is var (bytes, digest))
+        if (delivered is { } sent)
         {
-            await audit.RecordAsync(new MessageSeen(key, MessageDirection.Sent, bytes, Task.FromResult(digest), DateTimeOffset.UtcNow)).ConfigureAwait(false);
+            await audit.RecordAsync(new MessageSeen(key, MessageDirection.Sent, sent.Bytes, Task.FromResult(sent.Digest), DateTimeOffset.UtcNow)).ConfigureAwait(false);
         }
     }
 
