@@ -100,6 +100,18 @@ public class ProcessJobTests(ProcessFederation nodes) : IClassFixture<ProcessFed
         }
     }
 
+    [Theory]
+    [InlineData("logs")]
+    [InlineData("metrics")]
+    public async Task Reading_an_unknown_job_says_so_and_fails(string what)
+    {
+        var result = await ConcordProcess.RunAsync(TimeSpan.FromSeconds(60), "job", what, "job-no-such", "--config", nodes.Federation.ConfigPath);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Empty(result.Stdout);
+        Assert.Contains("has no job job-no-such", result.Stderr, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task The_node_serves_its_openapi_document()
     {

@@ -51,6 +51,9 @@ public class ResumeTests
                 if (broken.Job.State == TaskState.Failed)
                 {
                     Assert.Contains("10001", broken.Job.Error, StringComparison.Ordinal);
+                    // The killed host's task no longer reads running at the guest: nothing runs it.
+                    var cutOff = await WaitForHostTaskToEndAsync(api, candidate);
+                    Assert.Equal(TaskState.Interrupted, cutOff.State);
                     jobId = candidate;
                 }
                 else
@@ -91,6 +94,21 @@ public class ResumeTests
             }
             Assert.True(DateTime.UtcNow < deadline, "the host never checkpointed far enough");
             await Task.Delay(10);
+        }
+    }
+
+    private static async Task<TaskRecord> WaitForHostTaskToEndAsync(OperatorClient api, string jobId)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            var task = (await api.GetJobAsync(jobId, CancellationToken.None)).Tasks.Single(t => t.Key.Party == 10001 && t.Key.Component == "statistics_0");
+            if (task.State != TaskState.Running)
+            {
+                return task;
+            }
+            Assert.True(DateTime.UtcNow < deadline, "the killed host's task still reads running at the guest");
+            await Task.Delay(100);
         }
     }
 

@@ -137,6 +137,46 @@ public sealed class CsvBadInputTests : IDisposable
         Assert.Equal("the file is UTF-16 text; save it as UTF-8", Assert.Throws<DataFormatException>(() => CsvTableReader.Read(path)).Problem);
     }
 
+    [Fact]
+    public void A_binary_file_is_called_not_text_rather_than_given_a_delimiter()
+    {
+        var random = new Random(11);
+        var bytes = new byte[100_000];
+        random.NextBytes(bytes);
+        bytes[0] = (byte)'a';
+        var path = Path.Combine(_dir.Path, "random.csv");
+        File.WriteAllBytes(path, bytes);
+        var e = Assert.Throws<DataFormatException>(() => CsvTableReader.Read(path));
+        Assert.StartsWith("the file is not text (a zero byte at offset ", e.Problem, StringComparison.Ordinal);
+        Assert.Throws<DataFormatException>(() => TagValueTableReader.Read(path));
+
+        // The same bytes gzipped are judged by what they decompress to.
+        var gz = Path.Combine(_dir.Path, "random.csv.gz");
+        using (var gzip = new System.IO.Compression.GZipStream(File.Create(gz), System.IO.Compression.CompressionLevel.Fastest))
+        {
+            gzip.Write(bytes);
+        }
+        Assert.EndsWith("of the decompressed data); expected a CSV or tag:value file, plain or gzip",
+            Assert.Throws<DataFormatException>(() => CsvTableReader.Read(gz)).Problem, StringComparison.Ordinal);
+
+        // Random bytes may hold no zero byte; they are still not UTF-8.
+        var noZero = bytes.Select(b => b == 0 ? (byte)0xFF : b).ToArray();
+        File.WriteAllBytes(path, noZero);
+        Assert.StartsWith("the file is not UTF-8 text", Assert.Throws<DataFormatException>(() => CsvTableReader.Read(path)).Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Text_in_another_encoding_than_utf8_is_named_as_such_and_a_character_cut_by_the_first_block_is_not()
+    {
+        var path = Path.Combine(_dir.Path, "latin1.csv");
+        File.WriteAllBytes(path, System.Text.Encoding.Latin1.GetBytes("id,y,caf\u00e9\n1,0,2\n"));
+        Assert.StartsWith("the file is not UTF-8 text", Assert.Throws<DataFormatException>(() => CsvTableReader.Read(path)).Problem, StringComparison.Ordinal);
+        // A 2-byte character straddling the 64 KB the reader checks first is fine.
+        var header = "id,y," + new string('x', (64 << 10) - 6) + "\u00e9";
+        var table = CsvTableReader.Read(_dir.File("long.csv", header + "\n1,0,2\n"));
+        Assert.Equal(header[5..], table.Schema.Features[0].Name);
+    }
+
     private DataFormatException Read(string content) =>
         Assert.Throws<DataFormatException>(() => CsvTableReader.Read(_dir.File($"bad-{Guid.NewGuid():N}.csv", content)));
 

@@ -63,7 +63,7 @@ public sealed class TableStoreTests : IDisposable
     }
 
     [Fact]
-    public void Partitions_are_fixed_size_row_ranges_in_folders_of_column_files()
+    public void Partitions_are_fixed_size_row_ranges_one_parquet_file_each()
     {
         var table = CsvTableReader.Read(ExampleData.PathOf("breast_hetero_guest.csv"));
         var info = _store.Save(Breast, table, options: new SaveOptions { RowsPerPartition = 100 });
@@ -71,14 +71,52 @@ public sealed class TableStoreTests : IDisposable
         Assert.Equal(
             [new(0, 0, 100), new(1, 100, 100), new(2, 200, 100), new(3, 300, 100), new(4, 400, 100), new PartitionInfo(5, 500, 69)],
             _store.Info(Breast).Partitions);
-        var last = Path.Combine(info.Folder, "part-00005");
-        Assert.Equal(
-            new[] { "ids.bin", "label.f64" }.Concat(Enumerable.Range(0, 10).Select(j => $"f{j:D5}.f64")).Order(),
-            Directory.EnumerateFiles(last).Select(Path.GetFileName).Order());
-        Assert.Equal(69 * sizeof(double), new FileInfo(Path.Combine(last, "f00003.f64")).Length);
-        // The column file is the raw little-endian doubles of the rows in that range.
-        var bytes = File.ReadAllBytes(Path.Combine(last, "f00003.f64"));
-        Assert.Equal(table[503, 3], BitConverter.ToDouble(bytes, 3 * sizeof(double)));
+        Assert.Equal(Enumerable.Range(0, 6).Select(p => $"part-{p:D5}.parquet"), TempDir.FilesUnder(info.Folder).Order());
+        // Any Parquet reader sees the table's own column names and the rows of that range.
+        var (names, x3) = ParquetColumn.Read(Path.Combine(info.Folder, "part-00005.parquet"), "x3");
+        Assert.Equal(new[] { "id", "y" }.Concat(Enumerable.Range(0, 10).Select(j => $"x{j}")), names);
+        Assert.Equal(69, x3.Length);
+        Assert.Equal(table[503, 3], x3[3]);
+        TableAssert.Same(table, _store.Load(Breast));
+    }
+
+    [Fact]
+    public void A_table_of_thousands_of_features_is_one_file()
+    {
+        var random = new Random(7);
+        var columns = Enumerable.Range(0, 3_000).Select(_ => Enumerable.Range(0, 5).Select(_ => random.NextDouble()).ToArray()).ToArray();
+        var table = PartyTable.Create("id", ["a", "b", "c", "d", "e"], Enumerable.Range(0, 3_000).Select(j => $"x{j}").ToArray(), columns);
+        var info = _store.Save(new TableName("wide", "t"), table);
+        Assert.Equal(["part-00000.parquet"], TempDir.FilesUnder(info.Folder));
+        TableAssert.Same(table, _store.Load(new TableName("wide", "t")));
+    }
+
+    [Fact]
+    public void A_feature_without_a_name_is_stored_under_a_made_up_unique_one_and_loads_back_in_place()
+    {
+        // Parquet refuses an empty column name; tables built in code (not read from a file) may have one.
+        var table = PartyTable.Create("id", ["r1", "r2"], ["", "#1", "x"], [[1, 2], [3, 4], [5, 6]], "y", [0, 1], "w", [1, 1]);
+        var name = new TableName("ns", "clash");
+        var info = _store.Save(name, table);
+        TableAssert.Same(table, _store.Load(name));
+        var (names, _) = ParquetColumn.Read(Path.Combine(info.Folder, "part-00000.parquet"), "id");
+        Assert.Equal(["id", "y", "w", "#3", "#1", "x"], names);
+    }
+
+    [Fact]
+    public void A_table_stored_in_the_old_folder_per_column_layout_still_loads()
+    {
+        var breast = CsvTableReader.Read(ExampleData.PathOf("breast_hetero_guest.csv"));
+        var table = new PartyTable(new TableSchema(breast.Schema.IdName, breast.Schema.Features, breast.Schema.LabelName, "w"), breast.Ids.ToArray(),
+            Enumerable.Range(0, breast.FeatureCount).Select(j => breast.Column(j).ToArray()).ToArray(), breast.Labels,
+            breast.Ids.Select((_, i) => i * 0.25).ToArray());
+        var info = _store.Save(Breast, table, options: new SaveOptions { RowsPerPartition = 300 });
+        // What an earlier Concord left in users' homes: the same metadata, a folder of raw column files per partition.
+        foreach (var partition in info.Partitions)
+        {
+            File.Delete(Path.Combine(info.Folder, $"part-{partition.Index:D5}.parquet"));
+            OldLayout.Write(Path.Combine(info.Folder, $"part-{partition.Index:D5}"), table, partition.FirstRow, partition.RowCount);
+        }
         TableAssert.Same(table, _store.Load(Breast));
     }
 
@@ -212,9 +250,27 @@ public sealed class TableStoreTests : IDisposable
     }
 
     [Fact]
-    public void A_damaged_column_file_is_reported_not_read()
+    public void A_damaged_partition_file_is_reported_not_read()
     {
         var info = _store.Save(Breast, CsvTableReader.Read(ExampleData.PathOf("breast_hetero_guest.csv")));
+        var file = Path.Combine(info.Folder, "part-00000.parquet");
+        using (var stream = File.OpenWrite(file))
+        {
+            stream.SetLength(stream.Length / 2);
+        }
+        var e = Assert.Throws<InvalidDataException>(() => _store.Load(Breast));
+        Assert.StartsWith($"{file} cannot be read as Parquet (", e.Message, StringComparison.Ordinal);
+        Assert.EndsWith("the table is damaged", e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', e.Message);
+    }
+
+    [Fact]
+    public void A_damaged_old_layout_column_file_is_reported_not_read()
+    {
+        var table = CsvTableReader.Read(ExampleData.PathOf("breast_hetero_guest.csv"));
+        var info = _store.Save(Breast, table);
+        File.Delete(Path.Combine(info.Folder, "part-00000.parquet"));
+        OldLayout.Write(Path.Combine(info.Folder, "part-00000"), table, 0, table.RowCount);
         var column = Path.Combine(info.Folder, "part-00000", "f00002.f64");
         using (var file = File.OpenWrite(column))
         {

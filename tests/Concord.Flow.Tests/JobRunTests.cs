@@ -78,7 +78,7 @@ public class JobRunTests
         await using var nodes = await LoopbackNodes.StartAsync(ScaleComponent.Catalog, 9999, 10000, 10001);
         using var api = nodes.Operator(9999);
         var jobId = await api.SubmitAsync(Job(delayMs: 30_000), "slow.yaml", CancellationToken.None);
-        await WaitUntilAsync(async () => (await api.GetJobAsync(jobId, CancellationToken.None)).Tasks.Count(t => t.State == TaskState.Running) == 3);
+        await Waiting.UntilAsync(async () => (await api.GetJobAsync(jobId, CancellationToken.None)).Tasks.Count(t => t.State == TaskState.Running) == 3);
 
         await api.StopAsync(jobId, CancellationToken.None);
 
@@ -86,7 +86,7 @@ public class JobRunTests
         foreach (var host in new[] { 10000, 10001 })
         {
             using var own = nodes.Operator(host);
-            await WaitUntilAsync(async () => (await own.GetJobAsync(jobId, CancellationToken.None)).Job.State == TaskState.Canceled);
+            await Waiting.UntilAsync(async () => (await own.GetJobAsync(jobId, CancellationToken.None)).Job.State == TaskState.Canceled);
         }
     }
 
@@ -116,15 +116,5 @@ public class JobRunTests
         Assert.Contains("\"openapi\"", document, StringComparison.Ordinal);
         Assert.Contains("/api/v1/jobs/{jobId}/logs", document, StringComparison.Ordinal);
         Assert.Contains("SubmitJob", document, StringComparison.Ordinal);
-    }
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "condition not reached within 30 s");
-            await Task.Delay(100);
-        }
     }
 }

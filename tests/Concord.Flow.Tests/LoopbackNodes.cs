@@ -11,13 +11,17 @@ namespace Concord.Flow.Tests;
 internal sealed class LoopbackNodes : IAsyncDisposable
 {
     private readonly DirectoryInfo _folder;
-    private readonly List<PartyNode> _nodes = [];
+    private readonly Dictionary<int, PartyNode> _nodes = [];
     private readonly List<IDisposable> _clients = [];
+    private readonly ComponentCatalog _catalog;
+    private readonly Func<NodeSettings, NodeSettings> _configure;
 
-    private LoopbackNodes(DirectoryInfo folder, FederationConfig config)
+    private LoopbackNodes(DirectoryInfo folder, FederationConfig config, ComponentCatalog catalog, Func<NodeSettings, NodeSettings>? configure)
     {
         _folder = folder;
         Config = config;
+        _catalog = catalog;
+        _configure = configure ?? (s => s);
     }
 
     public FederationConfig Config { get; }
@@ -29,7 +33,8 @@ internal sealed class LoopbackNodes : IAsyncDisposable
     public static Task<LoopbackNodes> StartAsync(ComponentCatalog catalog, int guest, params int[] hosts) =>
         StartAsync(catalog, guest, hosts, arbiter: null);
 
-    public static async Task<LoopbackNodes> StartAsync(ComponentCatalog catalog, int guest, int[] hosts, int? arbiter)
+    /// <param name="configure">Changes every node's settings, such as its job limits.</param>
+    public static async Task<LoopbackNodes> StartAsync(ComponentCatalog catalog, int guest, int[] hosts, int? arbiter, Func<NodeSettings, NodeSettings>? configure = null)
     {
         var folder = Directory.CreateTempSubdirectory("concord-flow-");
         var ids = new[] { guest }.Concat(hosts).Concat(arbiter is int a ? [a] : []).ToArray();
@@ -41,17 +46,34 @@ internal sealed class LoopbackNodes : IAsyncDisposable
             Path.Combine(folder.FullName, $"party-{id}")));
         var configPath = Path.Combine(folder.FullName, "parties.yaml");
         FederationConfig.Write(configPath, "flow-test", FederationCertificates.CaCertificate(certs), entries);
-        var nodes = new LoopbackNodes(folder, FederationConfig.Load(configPath));
+        var nodes = new LoopbackNodes(folder, FederationConfig.Load(configPath), catalog, configure);
         foreach (var id in ids)
         {
-            var settings = new NodeSettings(nodes.Config, id, Path.Combine(folder.FullName, $"party-{id}"))
-            {
-                Federation = new() { ReceiveTimeout = TimeSpan.FromSeconds(20) },
-            };
-            nodes._nodes.Add(await PartyNode.StartAsync(settings, catalog, line => { lock (nodes.Log) { nodes.Log.Add(line); } }));
+            await nodes.StartNodeAsync(id);
         }
         return nodes;
     }
+
+    /// <summary>Starts (or restarts) one party's node on its home and address.</summary>
+    public async Task StartNodeAsync(int id)
+    {
+        var settings = _configure(new NodeSettings(Config, id, Config.Party(id).Home!)
+        {
+            Federation = new() { ReceiveTimeout = TimeSpan.FromSeconds(20) },
+        });
+        _nodes[id] = await PartyNode.StartAsync(settings, _catalog, line => { lock (Log) { Log.Add(line); } });
+    }
+
+    /// <summary>Stops one party's node, as its operator would; peers find it gone.</summary>
+    public async Task StopNodeAsync(int id)
+    {
+        await _nodes[id].DisposeAsync();
+        _nodes.Remove(id);
+    }
+
+    /// <summary>A party's own certificate, as a peer would present it to another node.</summary>
+    public System.Security.Cryptography.X509Certificates.X509Certificate2 PartyCertificate(int id) =>
+        CertificateFiles.LoadWithKey(FederationCertificates.PartyCertificate(CertFolder, id), FederationCertificates.PartyKey(CertFolder, id));
 
     public OperatorClient Operator(int partyId) => Track(new OperatorClient(
         Config.Party(partyId).Address, partyId, CertificateFiles.LoadPublic(Config.CaCertificate),
@@ -64,7 +86,7 @@ internal sealed class LoopbackNodes : IAsyncDisposable
     /// <summary>A party (not the operator) calling another node's operator API with its own certificate.</summary>
     public OperatorClient AsPartyApi(int callerId, int targetId) => Track(new OperatorClient(
         Config.Party(targetId).Address, targetId, CertificateFiles.LoadPublic(Config.CaCertificate),
-        CertificateFiles.LoadWithKey(FederationCertificates.PartyCertificate(CertFolder, callerId), FederationCertificates.PartyKey(CertFolder, callerId))));
+        PartyCertificate(callerId)));
 
     private T Track<T>(T client)
         where T : IDisposable
@@ -79,7 +101,7 @@ internal sealed class LoopbackNodes : IAsyncDisposable
         {
             client.Dispose();
         }
-        foreach (var node in _nodes)
+        foreach (var node in _nodes.Values)
         {
             await node.DisposeAsync();
         }

@@ -21,6 +21,12 @@ public sealed record CsvReadOptions
     /// <summary>The field delimiter: any ASCII character but a quote or a line break.</summary>
     public char Delimiter { get; init; } = ',';
 
+    /// <summary>
+    /// Accept a last line without a line break. Off by default: when every other line has one, a last line
+    /// without it is what a file cut short mid-row looks like, and its row would be stored cut.
+    /// </summary>
+    public bool AllowUnterminatedLastLine { get; init; }
+
     internal byte DelimiterByte()
     {
         if (Delimiter is > '\x7F' or '"' or '\n' or '\r' or '\0')

@@ -10,11 +10,16 @@ public static class CsvTableReader
     /// <param name="progress">Receives the number of bytes of the file read so far.</param>
     /// <exception cref="DataFormatException">The file does not hold a valid table; the message says where.</exception>
     public static PartyTable Read(string path, CsvReadOptions? options = null, IProgress<long>? progress = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default) =>
+        ReadWithSummary(path, options, progress, cancellationToken).Table;
+
+    /// <summary>As <see cref="Read"/>, and how many bytes of the file (and of its text) the table took: all of them.</summary>
+    public static (PartyTable Table, SourceBytes Consumed) ReadWithSummary(string path, CsvReadOptions? options = null,
+        IProgress<long>? progress = null, CancellationToken cancellationToken = default)
     {
         options ??= new CsvReadOptions();
         var delimiter = options.DelimiterByte();
-        using var reader = Utf8LineReader.Open(path, progress, cancellationToken);
+        using var reader = Utf8LineReader.Open(path, options.AllowUnterminatedLastLine, progress, cancellationToken);
         var header = CsvHeader.Read(reader, path, delimiter, options);
         var names = header.Names;
 
@@ -52,11 +57,12 @@ public static class CsvTableReader
         {
             throw new DataFormatException(path, null, null, "the file has a header but no data rows");
         }
-        return PartyTable.Create(
+        var table = PartyTable.Create(
             names[header.IdIndex], ids.ToArray(), featureIndexes.Select(i => names[i]).ToArray(),
             columns.Select(c => c.ToArray()).ToArray(),
             header.LabelIndex >= 0 ? names[header.LabelIndex] : null, labels?.ToArray(),
             header.WeightIndex >= 0 ? names[header.WeightIndex] : null, weights?.ToArray());
+        return (table, reader.Consumed);
     }
 
     private static DataFormatException RaggedRow(string path, long line, ReadOnlySpan<byte> text, byte delimiter, int found, int expected)

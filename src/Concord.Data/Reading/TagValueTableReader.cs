@@ -23,7 +23,12 @@ public static class TagValueTableReader
 
     /// <inheritdoc cref="CsvTableReader.Read"/>
     public static PartyTable Read(string path, CsvReadOptions? options = null, IProgress<long>? progress = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default) =>
+        ReadWithSummary(path, options, progress, cancellationToken).Table;
+
+    /// <inheritdoc cref="CsvTableReader.ReadWithSummary"/>
+    public static (PartyTable Table, SourceBytes Consumed) ReadWithSummary(string path, CsvReadOptions? options = null,
+        IProgress<long>? progress = null, CancellationToken cancellationToken = default)
     {
         options ??= new CsvReadOptions();
         if (options.IdColumn != 0)
@@ -31,7 +36,7 @@ public static class TagValueTableReader
             throw new ArgumentException("a tag:value file has its id first; the id column cannot be moved");
         }
         var separators = SearchValues.Create([(byte)',', (byte)';', (byte)' ', (byte)'\t', options.DelimiterByte()]);
-        using var reader = Utf8LineReader.Open(path, progress, cancellationToken);
+        using var reader = Utf8LineReader.Open(path, options.AllowUnterminatedLastLine, progress, cancellationToken);
         var ids = new IdRegistry(path, IdColumnName);
         var tags = new TagDictionary(options.WeightColumn);
         var labels = options.LabelColumn is null ? null : new GrowableColumn();
@@ -100,10 +105,11 @@ public static class TagValueTableReader
             throw new DataFormatException(path, null, null, "the file is empty");
         }
         var (names, columns) = entries.ToDenseColumns(tags, ids.Count);
-        return PartyTable.Create(
+        var table = PartyTable.Create(
             IdColumnName, ids.ToArray(), names, columns,
             hasLabel == true ? options.LabelColumn : null, hasLabel == true ? labels!.ToArray() : null,
             options.WeightColumn, weights?.ToArray());
+        return (table, reader.Consumed);
     }
 
     /// <summary>Tag names met so far, each with an index in order of first appearance; looked up without allocating.</summary>

@@ -1,20 +1,12 @@
 namespace Concord.Data;
 
 /// <summary>
-/// The files of one stored table: a folder per partition (a contiguous range of rows), and in it one file
-/// per column. Separate files per column let a component read only the columns it uses; separate partitions
-/// let later work spread a table over cores or stream one larger than memory.
+/// The files of one stored table: one Parquet file per partition (a contiguous range of rows) holding all
+/// its columns. Partitions let later work spread a table over cores or stream one larger than memory.
+/// Tables stored before the Parquet layout have a folder per partition instead, and are read as they are.
 /// </summary>
 internal static class TableFolder
 {
-    public const string IdsFile = "ids.bin";
-    public const string LabelFile = "label.f64";
-    public const string WeightFile = "weight.f64";
-
-    public static string FeatureFile(int feature) => $"f{feature:D5}.f64";
-
-    public static string PartitionFolder(int partition) => $"part-{partition:D5}";
-
     /// <summary>Writes every partition; reports the number of rows written after each one.</summary>
     public static IReadOnlyList<PartitionInfo> Write(
         string folder, PartyTable table, int rowsPerPartition, IProgress<long>? progress, CancellationToken ct)
@@ -26,21 +18,8 @@ internal static class TableFolder
         {
             ct.ThrowIfCancellationRequested();
             var partition = new PartitionInfo(partitions.Count, first, Math.Min(rowsPerPartition, table.RowCount - first));
-            var dir = Directory.CreateDirectory(Path.Combine(folder, PartitionFolder(partition.Index))).FullName;
-            var rows = new Range(first, first + partition.RowCount);
-            ColumnFile.WriteIds(Path.Combine(dir, IdsFile), table.Ids, first, partition.RowCount);
-            if (table.Labels is { } labels)
-            {
-                ColumnFile.WriteDoubles(Path.Combine(dir, LabelFile), labels.AsSpan(rows));
-            }
-            if (table.Weights is { } weights)
-            {
-                ColumnFile.WriteDoubles(Path.Combine(dir, WeightFile), weights.AsSpan(rows));
-            }
-            for (var j = 0; j < table.FeatureCount; j++)
-            {
-                ColumnFile.WriteDoubles(Path.Combine(dir, FeatureFile(j)), table.Column(j)[rows]);
-            }
+            ParquetPartition.Write(Path.Combine(folder, ParquetPartition.FileName(partition.Index)), table,
+                new Range(first, first + partition.RowCount), ct);
             partitions.Add(partition);
             progress?.Report(first + partition.RowCount);
         }
@@ -50,10 +29,7 @@ internal static class TableFolder
     public static PartyTable Read(TableInfo info, CancellationToken ct)
     {
         var rowCount = info.RowCount;
-        var ids = new string[rowCount];
-        var labels = info.Schema.LabelName is null ? null : new double[rowCount];
-        var weights = info.Schema.WeightName is null ? null : new double[rowCount];
-        var columns = info.Schema.Features.Select(_ => new double[rowCount]).ToArray();
+        var columns = new TableColumns(info.Schema, rowCount);
         var covered = 0;
         foreach (var partition in info.Partitions)
         {
@@ -62,20 +38,19 @@ internal static class TableFolder
             {
                 throw new InvalidDataException($"table {info.Name} in {info.Folder} has a gap or overlap at partition {partition.Index}; the table is damaged");
             }
-            var dir = Path.Combine(info.Folder, PartitionFolder(partition.Index));
-            var rows = new Range(partition.FirstRow, partition.FirstRow + partition.RowCount);
-            ColumnFile.ReadIds(Path.Combine(dir, IdsFile), ids.AsSpan(rows));
-            if (labels is not null)
+            var file = Path.Combine(info.Folder, ParquetPartition.FileName(partition.Index));
+            var legacy = Path.Combine(info.Folder, LegacyPartition.FolderName(partition.Index));
+            if (File.Exists(file))
             {
-                ColumnFile.ReadDoubles(Path.Combine(dir, LabelFile), labels.AsSpan(rows));
+                ParquetPartition.Read(file, info, partition, columns, ct);
             }
-            if (weights is not null)
+            else if (Directory.Exists(legacy))
             {
-                ColumnFile.ReadDoubles(Path.Combine(dir, WeightFile), weights.AsSpan(rows));
+                LegacyPartition.Read(legacy, partition, columns);
             }
-            for (var j = 0; j < columns.Length; j++)
+            else
             {
-                ColumnFile.ReadDoubles(Path.Combine(dir, FeatureFile(j)), columns[j].AsSpan(rows));
+                throw new InvalidDataException($"table {info.Name} in {info.Folder} has no file for partition {partition.Index} ({ParquetPartition.FileName(partition.Index)}); the table is damaged");
             }
             covered += partition.RowCount;
         }
@@ -83,6 +58,6 @@ internal static class TableFolder
         {
             throw new InvalidDataException($"table {info.Name} in {info.Folder} has partitions for {covered} of its {rowCount} rows; the table is damaged");
         }
-        return new PartyTable(info.Schema, ids, columns, labels, weights);
+        return columns.ToTable(info.Schema);
     }
 }

@@ -4,7 +4,7 @@ namespace Concord.Data;
 /// A party's tables, kept in its home folder:
 /// <code>
 /// tables.db                              SQLite: which tables exist, their schemas, partitions, provenance
-/// tables/&lt;ns&gt;.&lt;name&gt;.&lt;upload&gt;/part-00000/   ids.bin, label.f64, weight.f64, f00000.f64, ...
+/// tables/&lt;ns&gt;.&lt;name&gt;.&lt;upload&gt;/part-00000.parquet   every column of the first partition (older stores: a folder of one file per column)
 /// tmp/&lt;upload&gt;/                          a save in progress
 /// </code>
 /// A save writes its files under tmp/, moves the finished folder into tables/ (a rename, atomic on one file

@@ -68,6 +68,9 @@ public sealed class PartyTable
     /// <summary>Every row's value of feature <paramref name="feature"/>; NaN where missing.</summary>
     public ReadOnlySpan<double> Column(int feature) => _columns[feature];
 
+    /// <summary>The same column as <see cref="Column"/>, for the writers that take memory rather than spans.</summary>
+    internal ReadOnlyMemory<double> ColumnMemory(int feature) => _columns[feature];
+
     /// <summary>One value; NaN where missing.</summary>
     public double this[int row, int feature] => _columns[feature][row];
 

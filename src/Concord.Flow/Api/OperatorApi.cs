@@ -46,13 +46,18 @@ public static class OperatorApi
             Results.Json(new JobResumed(jobId, await scheduler.ResumeAsync(jobId, from, ct)), ControlJson.Options))
             .WithName("ResumeJob");
 
+        // An unknown job is a 404, not an empty list: a mistyped id must not look like a quiet job.
         api.MapGet("/jobs/{jobId}/logs", async (string jobId, string? component, int? party, long? after, CancellationToken ct) =>
-            Results.Json(await store.LogsAsync(jobId, component, party, after ?? 0, ct: ct), ControlJson.Options))
-            .WithName("GetJobLogs");
+        {
+            await RequireJob(store, jobId, ct);
+            return Results.Json(await store.LogsAsync(jobId, component, party, after ?? 0, ct: ct), ControlJson.Options);
+        }).WithName("GetJobLogs");
 
         api.MapGet("/jobs/{jobId}/metrics", async (string jobId, string? component, CancellationToken ct) =>
-            Results.Json(await store.MetricsAsync(jobId, component, ct), ControlJson.Options))
-            .WithName("GetJobMetrics");
+        {
+            await RequireJob(store, jobId, ct);
+            return Results.Json(await store.MetricsAsync(jobId, component, ct), ControlJson.Options);
+        }).WithName("GetJobMetrics");
 
         api.MapGet("/jobs/{jobId}/dag", async (string jobId, CancellationToken ct) =>
         {

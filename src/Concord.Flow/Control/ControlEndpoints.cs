@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Concord.Flow.Dsl;
 using Concord.Flow.Jobs;
 using Microsoft.AspNetCore.Builder;
@@ -8,7 +9,7 @@ namespace Concord.Flow.Control;
 
 /// <summary>
 /// What nodes ask of each other, over mutual TLS: the initiator starts, watches and cancels each party's
-/// part of a job. Only a job's initiator (its guest) or the operator may do so.
+/// part of a job. Only a job's initiator (its guest) or the operator may do so; anonymous callers learn nothing.
 /// </summary>
 internal static class ControlEndpoints
 {
@@ -26,23 +27,32 @@ internal static class ControlEndpoints
             return Results.Json(true);
         });
 
-        app.MapPost(ControlPaths.JobStartRoute, async (HttpContext http, string jobId, JobStart start) =>
+        app.MapPost(ControlPaths.JobStartRoute, async (HttpContext http, string jobId) =>
         {
-            if (start.JobId != jobId)
+            var caller = await Caller.OfAsync(http);
+            if (caller.PartyId is null && !caller.IsOperator)
             {
-                return Results.Text($"the path names job {jobId} but the body job {start.JobId}", statusCode: StatusCodes.Status400BadRequest);
+                jobs.Party.Log($"[{jobId}] refused a job start from a caller without a party certificate");
+                return Anonymous();
             }
             try
             {
-                var initiator = JobFile.Parse(start.JobFile, $"job {jobId}", jobs.Party.Catalog.Specs).Roster.Guest;
-                if (await RefuseAsync(http, initiator) is IResult refused)
+                if (await ReadStartAsync(http, jobs.Party.Admission.Limits) is not JobStart start)
                 {
-                    return refused;
+                    return Results.Text($"party {jobs.Party.PartyId} refused job {jobId}: the start is over {StartBodyLimit(jobs.Party.Admission.Limits) / 1024} KiB", statusCode: StatusCodes.Status413PayloadTooLarge);
                 }
-                await jobs.StartAsync(start, http.RequestAborted);
+                if (start.JobId != jobId)
+                {
+                    return Results.Text($"the path names job {jobId} but the body job {start.JobId}", statusCode: StatusCodes.Status400BadRequest);
+                }
+                await jobs.StartAsync(start, caller.IsOperator ? null : caller.PartyId, http.RequestAborted);
                 return Results.Json(true);
             }
-            catch (Exception ex) when (ex is JobFileException or ArgumentException or InvalidOperationException)
+            catch (UnauthorizedAccessException ex)
+            {
+                return Results.Text(ex.Message, statusCode: StatusCodes.Status403Forbidden);
+            }
+            catch (Exception ex) when (ex is JobFileException or ArgumentException or InvalidOperationException or InvalidDataException)
             {
                 return Results.Text($"party {jobs.Party.PartyId} refused job {jobId}: {ex.Message}", statusCode: StatusCodes.Status400BadRequest);
             }
@@ -67,19 +77,63 @@ internal static class ControlEndpoints
         });
     }
 
+    /// <summary>
+    /// The caller is checked before the job is looked up, and a party that did not start the job hears the same
+    /// whether or not it exists, so the answers tell nobody else which job ids a node holds.
+    /// </summary>
     private static async Task<IResult?> RefuseUnlessInitiatorAsync(HttpContext http, PartyJobs jobs, string jobId)
     {
+        var caller = await Caller.OfAsync(http);
+        if (caller.PartyId is null && !caller.IsOperator)
+        {
+            return Anonymous();
+        }
         var record = await jobs.Party.Store.GetJobAsync(jobId, http.RequestAborted);
-        return record is null
-            ? Results.Text($"party {jobs.Party.PartyId} has no job {jobId}", statusCode: StatusCodes.Status404NotFound)
-            : await RefuseAsync(http, record.Spec.Initiator);
+        if (caller.IsOperator)
+        {
+            return record is null ? Results.Text($"party {jobs.Party.PartyId} has no job {jobId}", statusCode: StatusCodes.Status404NotFound) : null;
+        }
+        return record is not null && record.Spec.Initiator == caller.PartyId
+            ? null
+            : Results.Text($"party {caller.PartyId} started no job {jobId} at party {jobs.Party.PartyId}; only a job's initiator may ask about it", statusCode: StatusCodes.Status403Forbidden);
     }
 
-    private static async Task<IResult?> RefuseAsync(HttpContext http, int initiator)
+    private static IResult Anonymous() =>
+        Results.Text("the control endpoints need a party's certificate", statusCode: StatusCodes.Status403Forbidden);
+
+    /// <summary>
+    /// The body, read only up to what a job file within this node's limits can take (the federation server
+    /// itself sets no body limit, for the streamed messages); null for a body over it.
+    /// </summary>
+    private static async Task<JobStart?> ReadStartAsync(HttpContext http, JobLimits limits)
     {
-        var caller = await Caller.OfAsync(http);
-        return caller.IsOperator || caller.PartyId == initiator
-            ? null
-            : Results.Text($"only the job's initiator, party {initiator}, may do this (the caller is {(caller.PartyId is int p ? $"party {p}" : "anonymous")})", statusCode: StatusCodes.Status403Forbidden);
+        var limit = StartBodyLimit(limits);
+        if (http.Request.ContentLength > limit)
+        {
+            return null;
+        }
+        using var body = new MemoryStream();
+        var chunk = new byte[64 * 1024];
+        int read;
+        while ((read = await http.Request.Body.ReadAsync(chunk, http.RequestAborted)) > 0)
+        {
+            if (body.Length + read > limit)
+            {
+                return null;
+            }
+            body.Write(chunk, 0, read);
+        }
+        body.Position = 0;
+        try
+        {
+            return JsonSerializer.Deserialize<JobStart>(body, ControlJson.Options) ?? throw new InvalidDataException("the body is not a job start");
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidDataException($"the body is not a job start: {ex.Message}");
+        }
     }
+
+    /// <summary>The job file travels inside JSON, where escaping can make it a few times longer.</summary>
+    private static long StartBodyLimit(JobLimits limits) => (limits.MaxFileKilobytes * 1024L * 6) + (64 * 1024);
 }

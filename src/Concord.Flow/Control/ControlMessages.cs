@@ -22,4 +22,7 @@ public enum TaskState
     Success,
     Failed,
     Canceled,
+
+    /// <summary>A task whose party went away while it ran (its node stopped, or could no longer be reached); never a job's state.</summary>
+    Interrupted,
 }

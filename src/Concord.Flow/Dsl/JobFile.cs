@@ -32,8 +32,10 @@ public static class JobFile
 
     /// <param name="sourceName">How messages name the file, usually its path.</param>
     /// <param name="specs">The component types the job may use; <see cref="ComponentSpecs.Default"/> when null.</param>
-    public static JobDefinition Parse(string yaml, string sourceName, ComponentSpecs? specs = null)
+    /// <param name="limits">A node's limits, for a job it is asked to run; none for a job it already holds.</param>
+    public static JobDefinition Parse(string yaml, string sourceName, ComponentSpecs? specs = null, JobLimits? limits = null)
     {
+        limits?.CheckSize(yaml, sourceName);
         var errors = new ErrorSink(sourceName);
         var stream = new YamlStream();
         var parser = new TrackingParser(yaml);
@@ -44,6 +46,11 @@ public static class JobFile
         catch (YamlException ex)
         {
             // The scanner's start is where the broken construct begins; the problem itself may be further on.
+            if (IndentingTab(yaml) is Mark tab && ex.Message.Contains("tab", StringComparison.Ordinal))
+            {
+                errors.Add(tab, "", "not valid YAML: a tab in the indentation; YAML indents with spaces only");
+                throw errors.Fail();
+            }
             var upTo = ex.End.Line > ex.Start.Line ? $" (up to line {ex.End.Line}, column {ex.End.Column})" : "";
             errors.Add(ex.Start, "", $"not valid YAML: {ex.Message}{upTo}");
             throw errors.Fail();
@@ -64,6 +71,28 @@ public static class JobFile
             errors.Add(mark, "", $"expected one mapping with job, parties and components, found {found}");
             throw errors.Fail();
         }
-        return new JobFileReader(sourceName, specs ?? ComponentSpecs.Default, errors).Read(root);
+        limits?.CheckComponents(root, sourceName);
+        var job = new JobFileReader(sourceName, specs ?? ComponentSpecs.Default, errors).Read(root);
+        limits?.CheckParties(job);
+        return job;
+    }
+
+    /// <summary>
+    /// The first tab among a line's leading blanks. YamlDotNet reports some of these at 1:1, or at the scalar
+    /// before them, so the tab is looked for here to point at it.
+    /// </summary>
+    private static Mark? IndentingTab(string yaml)
+    {
+        var lines = yaml.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var indent = lines[i].Length - lines[i].TrimStart(' ', '\t').Length;
+            var tab = lines[i].IndexOf('\t', 0, indent);
+            if (tab >= 0)
+            {
+                return new Mark(0, i + 1, tab + 1);
+            }
+        }
+        return null;
     }
 }

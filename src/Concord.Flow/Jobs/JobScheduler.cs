@@ -14,13 +14,19 @@ namespace Concord.Flow.Jobs;
 public sealed class JobScheduler(PartyJobs local, Func<int, ControlClient> controlOf)
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>How long the initiator waits for another node's answer about a job before calling it unreachable.</summary>
+    private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long a cancel may take at one party; one that cannot be told stops on its own receive timeout.</summary>
+    private static readonly TimeSpan CancelTimeout = TimeSpan.FromSeconds(5);
     private IFlowStore Store => local.Party.Store;
     private int Self => local.Party.PartyId;
 
     /// <summary>Validates and starts a job; throws <see cref="JobFileException"/> with line numbers for a bad file.</summary>
     public async Task<string> SubmitAsync(string jobFile, string sourceName, CancellationToken ct)
     {
-        var job = JobFile.Parse(jobFile, sourceName, local.Party.Catalog.Specs);
+        var job = local.Party.Admission.Admit(jobFile, sourceName);
         if (job.Roster.Guest != Self)
         {
             throw new ArgumentException($"this node is party {Self}, but the job's guest is party {job.Roster.Guest}; submit the job to the guest's node");
@@ -32,17 +38,31 @@ public sealed class JobScheduler(PartyJobs local, Func<int, ControlClient> contr
         return jobId;
     }
 
-    /// <summary>Stops a running job at every party; it ends canceled everywhere.</summary>
+    /// <summary>
+    /// Stops a job at every party: a waiting or running one ends canceled everywhere; one that has already ended
+    /// but still has tasks winding down somewhere keeps its state and has those tasks stopped. Only a job with
+    /// nothing left to stop is refused.
+    /// </summary>
     public async Task StopAsync(string jobId, CancellationToken ct)
     {
         var record = await RequireJobAsync(jobId, ct).ConfigureAwait(false);
-        if (record.State is not (TaskState.Running or TaskState.Waiting))
-        {
-            throw new InvalidOperationException($"job {jobId} is {record.State.ToString().ToLowerInvariant()}, not running");
-        }
         var job = JobFile.Parse(record.Spec.JobFile, $"job {jobId}", local.Party.Catalog.Specs);
-        await Store.TryTransitionJobAsync(jobId, record.State, TaskState.Canceled, "stopped by the operator", ct).ConfigureAwait(false);
-        await CancelEverywhereAsync(jobId, job).ConfigureAwait(false);
+        if (record.State is TaskState.Running or TaskState.Waiting)
+        {
+            await Store.TryTransitionJobAsync(jobId, record.State, TaskState.Canceled, "stopped by the operator", ct).ConfigureAwait(false);
+        }
+        else if (!local.IsRunning(jobId) && !await AnyTaskRunningAsync(jobId, job).ConfigureAwait(false))
+        {
+            throw new InvalidOperationException($"job {jobId} has already ended ({record.State.ToString().ToLowerInvariant()}) and no party runs any of its tasks; nothing to stop");
+        }
+        await EndEverywhereAsync(jobId, job).ConfigureAwait(false);
+    }
+
+    /// <summary>Whether any party may still be running a task of the job; a party that cannot be asked may be.</summary>
+    private async Task<bool> AnyTaskRunningAsync(string jobId, JobDefinition job)
+    {
+        var unreachable = await GatherTasksAsync(jobId, job).ConfigureAwait(false);
+        return unreachable.Count > 0 || (await Store.TasksAsync(jobId).ConfigureAwait(false)).Any(t => t.State == TaskState.Running);
     }
 
     /// <summary>
@@ -109,7 +129,7 @@ public sealed class JobScheduler(PartyJobs local, Func<int, ControlClient> contr
             {
                 if (party == Self)
                 {
-                    await local.StartAsync(start, CancellationToken.None).ConfigureAwait(false);
+                    await local.StartAsync(start, sender: null, CancellationToken.None).ConfigureAwait(false);
                 }
                 else
                 {
@@ -153,18 +173,15 @@ public sealed class JobScheduler(PartyJobs local, Func<int, ControlClient> contr
             {
                 return;
             }
-            IReadOnlyList<TaskRecord> tasks;
-            try
+            var unreachable = await GatherTasksAsync(jobId, job).ConfigureAwait(false);
+            if (unreachable.Count > 0)
             {
-                tasks = await GatherTasksAsync(jobId, job).ConfigureAwait(false);
-            }
-            catch (FederationException ex)
-            {
-                await FailAsync(jobId, job, ex.Message).ConfigureAwait(false);
+                await FailAsync(jobId, job, unreachable.Values.First()).ConfigureAwait(false);
                 return;
             }
+            var tasks = await Store.TasksAsync(jobId).ConfigureAwait(false);
             var current = tasks.Where(t => t.Attempt == attempt).ToList();
-            if (current.FirstOrDefault(t => t.State == TaskState.Failed) is TaskRecord failed)
+            if (current.FirstOrDefault(t => t.State is TaskState.Failed or TaskState.Interrupted) is TaskRecord failed)
             {
                 await FailAsync(jobId, job, $"party {failed.Key.Party} ({failed.Role}) failed in {failed.Key.Component}: {failed.Error}").ConfigureAwait(false);
                 return;
@@ -182,17 +199,40 @@ public sealed class JobScheduler(PartyJobs local, Func<int, ControlClient> contr
         }
     }
 
-    /// <summary>Every party's task records, copied into this store so the initiator can answer for the whole job.</summary>
-    private async Task<IReadOnlyList<TaskRecord>> GatherTasksAsync(string jobId, JobDefinition job)
+    /// <summary>
+    /// Copies every other party's task records into this store, so the initiator can answer for the whole job, and
+    /// returns the parties that could not be asked, each with why. Their tasks still recorded as running here are
+    /// marked interrupted: nothing is running them that anyone can see.
+    /// </summary>
+    private async Task<Dictionary<int, string>> GatherTasksAsync(string jobId, JobDefinition job)
     {
+        var known = (await Store.TasksAsync(jobId).ConfigureAwait(false)).ToDictionary(t => t.Key);
+        var unreachable = new Dictionary<int, string>();
         foreach (var party in Parties(job).Where(p => p != Self))
         {
-            foreach (var task in await controlOf(party).JobTasksAsync(jobId, CancellationToken.None).ConfigureAwait(false))
+            IReadOnlyList<TaskRecord> tasks;
+            try
+            {
+                using var quick = new CancellationTokenSource(AskTimeout);
+                tasks = await controlOf(party).JobTasksAsync(jobId, quick.Token).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is FederationException or OperationCanceledException)
+            {
+                var error = ex is FederationException ? ex.Message : $"party {party}'s node did not answer within {AskTimeout.TotalSeconds:0} s";
+                unreachable[party] = error;
+                foreach (var task in known.Values.Where(t => t.Key.Party == party && t.State == TaskState.Running))
+                {
+                    await Store.UpsertTaskAsync(task with { State = TaskState.Interrupted, Error = error, EndedAt = DateTimeOffset.UtcNow }).ConfigureAwait(false);
+                }
+                continue;
+            }
+            // Only what changed is written: a job of many components is polled often.
+            foreach (var task in tasks.Where(t => !known.TryGetValue(t.Key, out var mine) || mine != t))
             {
                 await Store.UpsertTaskAsync(task).ConfigureAwait(false);
             }
         }
-        return await Store.TasksAsync(jobId).ConfigureAwait(false);
+        return unreachable;
     }
 
     private async Task FailAsync(string jobId, JobDefinition job, string error)
@@ -202,29 +242,36 @@ public sealed class JobScheduler(PartyJobs local, Func<int, ControlClient> contr
         {
             await Store.TryTransitionJobAsync(jobId, record.State, TaskState.Failed, error).ConfigureAwait(false);
         }
-        await CancelEverywhereAsync(jobId, job).ConfigureAwait(false);
+        await EndEverywhereAsync(jobId, job).ConfigureAwait(false);
     }
 
-    private async Task CancelEverywhereAsync(string jobId, JobDefinition job)
+    /// <summary>
+    /// Cancels the job at every party at once, then reads back their tasks, so the job's record here ends with
+    /// each task's final state, or interrupted for a party that can no longer be reached.
+    /// </summary>
+    private async Task EndEverywhereAsync(string jobId, JobDefinition job)
     {
-        foreach (var party in Parties(job))
+        await Task.WhenAll(Parties(job).Select(party => CancelAtAsync(party, jobId))).ConfigureAwait(false);
+        await GatherTasksAsync(jobId, job).ConfigureAwait(false);
+    }
+
+    private async Task CancelAtAsync(int party, string jobId)
+    {
+        try
         {
-            try
+            if (party == Self)
             {
-                if (party == Self)
-                {
-                    await local.CancelAsync(jobId, CancellationToken.None).ConfigureAwait(false);
-                }
-                else
-                {
-                    using var quick = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-                    await controlOf(party).CancelJobAsync(jobId, quick.Token).ConfigureAwait(false);
-                }
+                await local.CancelAsync(jobId, CancellationToken.None).ConfigureAwait(false);
             }
-            catch (Exception ex) when (ex is FederationException or OperationCanceledException)
+            else
             {
-                // A party that cannot be told to stop stops on its own receive timeout.
+                using var quick = new CancellationTokenSource(CancelTimeout);
+                await controlOf(party).CancelJobAsync(jobId, quick.Token).ConfigureAwait(false);
             }
+        }
+        catch (Exception ex) when (ex is FederationException or OperationCanceledException)
+        {
+            // A party that cannot be told to stop stops on its own receive timeout.
         }
     }
 

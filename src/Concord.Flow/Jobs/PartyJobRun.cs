@@ -12,7 +12,9 @@ using Microsoft.Extensions.Logging;
 namespace Concord.Flow.Jobs;
 
 /// <summary>What a party's node lends to each job it runs.</summary>
-public sealed record PartyServices(int PartyId, string PartyHome, IFederationTransport Transport, ComponentCatalog Catalog, IFlowStore Store, Action<string> Log)
+/// <param name="Admission">What the node accepts as a job.</param>
+/// <param name="Slots">The node's cap on tasks running at once, shared by all of its jobs.</param>
+public sealed record PartyServices(int PartyId, string PartyHome, IFederationTransport Transport, ComponentCatalog Catalog, IFlowStore Store, Action<string> Log, JobAdmission Admission, TaskSlots Slots)
 {
     /// <summary>The party's audit trail; none unless the node keeps one.</summary>
     public IAuditLog Audit { get; init; } = NoAuditLog.Instance;
@@ -20,8 +22,9 @@ public sealed record PartyServices(int PartyId, string PartyHome, IFederationTra
 
 /// <summary>
 /// One party's run of one attempt of a job: its role of every component, in DAG order, with components
-/// that do not depend on each other running at the same time. Each task's state, logs, metrics and outputs
-/// go to the party's own flow store, where the initiator reads the task states.
+/// that do not depend on each other running at the same time, as many as the node's <see cref="TaskSlots"/>
+/// allow. Each task's state, logs, metrics and outputs go to the party's own flow store, where the initiator
+/// reads the task states. A failure or a cancel stops every running task of the run and starts no other.
 /// </summary>
 public sealed class PartyJobRun
 {
@@ -57,51 +60,101 @@ public sealed class PartyJobRun
         var completed = new HashSet<string>(_start.Skip);
         var data = new Dictionary<string, PartyTable>();
         var running = new Dictionary<Task<ComponentOutput>, JobComponent>();
+        Task<IDisposable>? slot = null;
         Exception? failure = null;
-        while (true)
+        try
         {
-            // Skipping a component this party does not run can make the next one ready (an arbiter skips every
-            // reader), so look again until nothing more is skipped.
-            for (var skipped = failure is null; skipped;)
+            while (true)
             {
-                skipped = false;
-                foreach (var component in _job.ReadyAfter(completed).Where(c => !completed.Contains(c.Name) && !running.ContainsValue(c)))
+                var stopping = failure is not null || ct.IsCancellationRequested;
+                if (!stopping)
                 {
-                    if (!component.Parties.Contains(_party.PartyId))
+                    slot = Launch(completed, running, data, slot, ct);
+                }
+                if (running.Count == 0)
+                {
+                    break;
+                }
+                IEnumerable<Task> awaited = running.Keys;
+                var done = await Task.WhenAny(slot is null || stopping ? awaited : awaited.Append(slot)).ConfigureAwait(false);
+                if (done == slot)
+                {
+                    // Granted: the next pass launches with it. Canceled: the run is stopping and launches nothing.
+                    slot = done.IsCompletedSuccessfully ? slot : null;
+                    continue;
+                }
+                var finished = running[(Task<ComponentOutput>)done];
+                running.Remove((Task<ComponentOutput>)done);
+                try
+                {
+                    var output = await ((Task<ComponentOutput>)done).ConfigureAwait(false);
+                    if (output.Data is PartyTable table)
                     {
-                        completed.Add(component.Name);
-                        skipped = true;
-                        continue;
+                        data[finished.Name] = table;
                     }
-                    running[RunComponentAsync(component, data, ct)] = component;
+                    completed.Add(finished.Name);
                 }
-            }
-            if (running.Count == 0)
-            {
-                break;
-            }
-            var done = await Task.WhenAny(running.Keys).ConfigureAwait(false);
-            var finished = running[done];
-            running.Remove(done);
-            try
-            {
-                var output = await done.ConfigureAwait(false);
-                if (output.Data is PartyTable table)
+                catch (Exception ex)
                 {
-                    data[finished.Name] = table;
+                    // One failed component ends this party's run: stop the others rather than let them wait on peers.
+                    failure ??= ex;
+                    _cancel.Cancel();
                 }
-                completed.Add(finished.Name);
             }
-            catch (Exception ex)
-            {
-                // One failed component ends this party's run: stop the others rather than let them wait on peers.
-                failure ??= ex;
-                _cancel.Cancel();
-            }
+        }
+        finally
+        {
+            // A slot granted after the run stopped wanting it goes straight back.
+            _ = slot?.ContinueWith(t => t.Result.Dispose(), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
         }
         if (failure is not null)
         {
             throw failure;
+        }
+    }
+
+    /// <summary>
+    /// Starts what is ready, in the job's order, while slots last, and returns the pending request for a slot, if
+    /// any. The job's earliest unfinished component starts without a slot: every party reaches it in the same
+    /// order, so it can always run to its end at all of them, and no mix of caps and jobs can stall a job for good.
+    /// </summary>
+    private Task<IDisposable>? Launch(HashSet<string> completed, Dictionary<Task<ComponentOutput>, JobComponent> running, Dictionary<string, PartyTable> data, Task<IDisposable>? slot, CancellationToken ct)
+    {
+        // Skipping a component this party does not run can make the next one ready (an arbiter skips every
+        // reader), so look again until nothing more is skipped.
+        for (var skipped = true; skipped;)
+        {
+            skipped = false;
+            foreach (var component in _job.ReadyAfter(completed).Where(c => !c.Parties.Contains(_party.PartyId)))
+            {
+                completed.Add(component.Name);
+                skipped = true;
+            }
+        }
+        var first = _job.Components.FirstOrDefault(c => !completed.Contains(c.Name));
+        foreach (var component in _job.ReadyAfter(completed).Where(c => !running.ContainsValue(c)))
+        {
+            IDisposable? held = null;
+            if (component != first)
+            {
+                slot ??= _party.Slots.TakeAsync(ct);
+                if (!slot.IsCompletedSuccessfully)
+                {
+                    return slot;
+                }
+                held = slot.Result;
+                slot = null;
+            }
+            running[HoldingAsync(held, RunComponentAsync(component, data, ct))] = component;
+        }
+        return slot;
+    }
+
+    private static async Task<ComponentOutput> HoldingAsync(IDisposable? slot, Task<ComponentOutput> task)
+    {
+        using (slot)
+        {
+            return await task.ConfigureAwait(false);
         }
     }
 
@@ -121,6 +174,7 @@ public sealed class PartyJobRun
             _ = _party.Store.AppendLogAsync(task, LogLevel.Information, line, CancellationToken.None);
         }
 
+        ct.ThrowIfCancellationRequested();
         await Record(TaskState.Running).ConfigureAwait(false);
         try
         {

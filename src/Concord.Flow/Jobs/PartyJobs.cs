@@ -13,34 +13,59 @@ public sealed class PartyJobs(PartyServices party)
     private readonly ConcurrentDictionary<string, PartyJobRun> _runs = new();
     private readonly ConcurrentDictionary<string, byte> _canceled = new();
 
+    /// <summary>How long a cancel waits for the tasks it stopped to record their end.</summary>
+    private static readonly TimeSpan WindDown = TimeSpan.FromSeconds(3);
+
     public PartyServices Party => party;
 
     /// <summary>
-    /// Validates the job file here too (a party runs only what it has read itself), records the job in this
-    /// party's store, and starts this party's run of the attempt.
+    /// Checks the job here too (a party runs only what it has read itself, within its own limits, with a roster
+    /// its parties.yaml agrees with), records the job in this party's store, and starts this party's run of the
+    /// attempt. <paramref name="sender"/> is the party whose certificate asked, or null for this node itself or its
+    /// operator; any other party must be the job's initiator. Nothing is stored for a refused start.
     /// </summary>
-    public async Task StartAsync(JobStart start, CancellationToken ct)
+    public async Task StartAsync(JobStart start, int? sender, CancellationToken ct)
     {
-        var job = JobFile.Parse(start.JobFile, $"job {start.JobId}", party.Catalog.Specs);
-        if (!job.Roster.ToRoster().All().Any(p => p.Id == party.PartyId))
+        var from = sender is int id ? $"party {id}" : "this node's operator";
+        party.Log($"[{start.JobId}] start of attempt {start.Attempt} received from {from}");
+        try
         {
-            throw new ArgumentException($"party {party.PartyId} has no role in job {start.JobId}");
+            var job = party.Admission.Admit(start.JobFile, $"job {start.JobId}");
+            if (!job.Roster.ToRoster().All().Any(p => p.Id == party.PartyId))
+            {
+                throw new ArgumentException($"party {party.PartyId} has no role in job {start.JobId}");
+            }
+            var existing = await party.Store.GetJobAsync(start.JobId, ct).ConfigureAwait(false);
+            var initiator = existing?.Spec.Initiator ?? job.Roster.Guest;
+            if (sender is int asking && asking != initiator)
+            {
+                throw new UnauthorizedAccessException($"party {asking} may not start job {start.JobId} at party {party.PartyId}: only its initiator, party {initiator}, may");
+            }
+            if (existing is not null && existing.Spec.JobFile != start.JobFile)
+            {
+                throw new ArgumentException($"party {party.PartyId} already has a job {start.JobId} with another job file; an attempt must send the job's own file");
+            }
+            if (_runs.TryGetValue(start.JobId, out var previous) && !previous.Completion.IsCompleted)
+            {
+                throw new InvalidOperationException($"job {start.JobId} is still running at party {party.PartyId}; stop it before starting attempt {start.Attempt}");
+            }
+            _canceled.TryRemove(start.JobId, out _);
+            await MarkRunningAsync(start, job, ct).ConfigureAwait(false);
+            await party.Audit.AppendAsync(JobAuditEvents.Started(start.JobId, start.Attempt, job.Roster.RoleOf(party.PartyId).Role.ToWire(),
+                job.Roster.Guest, start.JobFile), ct).ConfigureAwait(false);
+            var run = PartyJobRun.Start(start, job, party);
+            _runs[start.JobId] = run;
+            _ = run.Completion.ContinueWith(t => AuditFinish(start, t), TaskScheduler.Default);
+            // At the initiator the scheduler owns the job's state, which covers every party, not just this one.
+            if (job.Roster.Guest != party.PartyId)
+            {
+                _ = run.Completion.ContinueWith(t => FinishAsync(start.JobId, t), TaskScheduler.Default);
+            }
         }
-        if (_runs.TryGetValue(start.JobId, out var previous) && !previous.Completion.IsCompleted)
+        catch (Exception ex) when (ex is JobFileException or ArgumentException or InvalidOperationException or UnauthorizedAccessException)
         {
-            throw new InvalidOperationException($"job {start.JobId} is still running at party {party.PartyId}; stop it before starting attempt {start.Attempt}");
-        }
-        _canceled.TryRemove(start.JobId, out _);
-        await MarkRunningAsync(start, job, ct).ConfigureAwait(false);
-        await party.Audit.AppendAsync(JobAuditEvents.Started(start.JobId, start.Attempt, job.Roster.RoleOf(party.PartyId).Role.ToWire(),
-            job.Roster.Guest, start.JobFile), ct).ConfigureAwait(false);
-        var run = PartyJobRun.Start(start, job, party);
-        _runs[start.JobId] = run;
-        _ = run.Completion.ContinueWith(t => AuditFinish(start, t), TaskScheduler.Default);
-        // At the initiator the scheduler owns the job's state, which covers every party, not just this one.
-        if (job.Roster.Guest != party.PartyId)
-        {
-            _ = run.Completion.ContinueWith(t => FinishAsync(start.JobId, t), TaskScheduler.Default);
+            party.Log($"[{start.JobId}] refused the start from {from}: {ex.Message}");
+            throw;
         }
     }
 
@@ -64,7 +89,8 @@ public sealed class PartyJobs(PartyServices party)
     }
 
     /// <summary>
-    /// Stops this party's run on the initiator's word. The job then reads canceled here too, even where this
+    /// Stops this party's run on the initiator's word, and waits a little for its tasks to end, so the initiator
+    /// that asks for their states next finds them final. The job then reads canceled here too, even where this
     /// party's own tasks had all finished, because the initiator's verdict covers the whole job.
     /// </summary>
     public async Task CancelAsync(string jobId, CancellationToken ct)
@@ -73,6 +99,7 @@ public sealed class PartyJobs(PartyServices party)
         if (_runs.TryGetValue(jobId, out var run) && !run.Completion.IsCompleted)
         {
             run.Cancel();
+            await Task.WhenAny(run.Completion, Task.Delay(WindDown, ct)).ConfigureAwait(false);
             return;
         }
         if (await party.Store.GetJobAsync(jobId, ct).ConfigureAwait(false) is { State: TaskState.Success } record
@@ -80,6 +107,38 @@ public sealed class PartyJobs(PartyServices party)
         {
             await party.Store.TryTransitionJobAsync(jobId, TaskState.Success, TaskState.Waiting, ct: ct).ConfigureAwait(false);
             await party.Store.TryTransitionJobAsync(jobId, TaskState.Waiting, TaskState.Canceled, "canceled by the initiator", ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Whether this party is still running some task of the job, canceled or not.</summary>
+    public bool IsRunning(string jobId) => _runs.TryGetValue(jobId, out var run) && !run.Completion.IsCompleted;
+
+    /// <summary>Cancels every run, for a node that is shutting down, and gives them a moment to record their end.</summary>
+    public async Task CancelAllAsync()
+    {
+        var live = _runs.Values.Where(r => !r.Completion.IsCompleted).ToList();
+        live.ForEach(r => r.Cancel());
+        await Task.WhenAny(Task.WhenAll(live.Select(r => r.Completion)), Task.Delay(WindDown)).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// At start-up, before any job runs: tasks this party's store still holds as running were cut off when the
+    /// node last stopped, so they are marked interrupted, and a job still running here fails, to be resumed.
+    /// </summary>
+    public async Task RecoverAsync(CancellationToken ct)
+    {
+        foreach (var state in new[] { TaskState.Running, TaskState.Waiting })
+        {
+            foreach (var job in await party.Store.ListJobsAsync(int.MaxValue, state, ct).ConfigureAwait(false))
+            {
+                var error = $"party {party.PartyId}'s node stopped while the job ran";
+                foreach (var task in (await party.Store.TasksAsync(job.JobId, ct).ConfigureAwait(false)).Where(t => t.Key.Party == party.PartyId && t.State == TaskState.Running))
+                {
+                    await party.Store.UpsertTaskAsync(task with { State = TaskState.Interrupted, Error = error, EndedAt = DateTimeOffset.UtcNow }, ct).ConfigureAwait(false);
+                }
+                await party.Store.TryTransitionJobAsync(job.JobId, state, TaskState.Failed, error, ct).ConfigureAwait(false);
+                party.Log($"[{job.JobId}] was {state.ToString().ToLowerInvariant()} when the node last stopped; marked failed, its running tasks interrupted");
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 using Concord.Federation.Parties;
 using Concord.Federation.Transport;
+using Concord.Flow.Dsl;
 
 namespace Concord.Flow.Node;
 
@@ -7,6 +8,14 @@ namespace Concord.Flow.Node;
 public sealed record NodeSettings(FederationConfig Config, int PartyId, string PartyHome)
 {
     public FederationOptions Federation { get; init; } = new();
+
+    /// <summary>How big a job this node takes on, from any party.</summary>
+    public JobLimits JobLimits { get; init; } = new();
+
+    /// <summary>Tasks this node runs at once, over all of its jobs; the rest wait in line.</summary>
+    public int MaxRunningTasks { get; init; } = DefaultMaxRunningTasks;
+
+    public const int DefaultMaxRunningTasks = 16;
 
     /// <summary>The flow store's PostgreSQL server; null keeps it in SQLite in the party's home.</summary>
     public string? PostgresConnectionString { get; init; }

@@ -27,13 +27,15 @@ public sealed class PartyNode : IAsyncDisposable
     private readonly HttpTransport _transport;
     private readonly IFlowStore _store;
     private readonly AuditLog? _audit;
+    private readonly PartyJobs _jobs;
     private readonly ConcurrentDictionary<int, ControlClient> _controls;
     private readonly TaskCompletionSource _shutdown = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private PartyNode(NodeSettings settings, FederationServer server, HttpTransport transport, IFlowStore store, AuditLog? audit, ConcurrentDictionary<int, ControlClient> controls)
+    private PartyNode(NodeSettings settings, FederationServer server, HttpTransport transport, IFlowStore store, AuditLog? audit, PartyJobs jobs, ConcurrentDictionary<int, ControlClient> controls)
     {
         _audit = audit;
         Settings = settings;
+        _jobs = jobs;
         _server = server;
         _transport = transport;
         _store = store;
@@ -66,7 +68,12 @@ public sealed class PartyNode : IAsyncDisposable
             : null;
         IFederationTransport messages = audit is null ? transport : new AuditedTransport(transport, audit);
         IAuditLog auditLog = audit is null ? NoAuditLog.Instance : audit;
-        var jobs = new PartyJobs(new PartyServices(self.Id, settings.PartyHome, messages, catalog, store, log) { Audit = auditLog });
+        var admission = new JobAdmission(settings.JobLimits, settings.Config, catalog.Specs);
+        var jobs = new PartyJobs(new PartyServices(self.Id, settings.PartyHome, messages, catalog, store, log, admission, new TaskSlots(settings.MaxRunningTasks))
+        {
+            Audit = auditLog,
+        });
+        await jobs.RecoverAsync(ct).ConfigureAwait(false);
         var controls = new ConcurrentDictionary<int, ControlClient>();
         ControlClient ControlOf(int party) => controls.GetOrAdd(party, id => new ControlClient(settings.Config.Party(id).Address, id, certificate, ca));
         var scheduler = new JobScheduler(jobs, ControlOf);
@@ -94,7 +101,7 @@ public sealed class PartyNode : IAsyncDisposable
                 app.MapOpenApi();
             },
             ct).ConfigureAwait(false);
-        node = new PartyNode(settings, server, transport, store, audit, controls);
+        node = new PartyNode(settings, server, transport, store, audit, jobs, controls);
         return node;
     }
 
@@ -106,6 +113,8 @@ public sealed class PartyNode : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _server.DisposeAsync().ConfigureAwait(false);
+        // Peers see the node gone first; its runs then stop and record their end while the store is still open.
+        await _jobs.CancelAllAsync().ConfigureAwait(false);
         await _transport.DisposeAsync().ConfigureAwait(false);
         if (_audit is not null)
         {

@@ -32,12 +32,25 @@ public sealed class StructureErrorTests
         Assert.Equal(LineOf(yaml, "inputs: { data: reader_0.data"), error.Line);
     }
 
-    [Fact]
-    public void A_tab_in_the_indentation_is_reported_from_the_scalar_before_it_to_the_tab()
+    [Theory]
+    [InlineData("  type: reader", "\ttype: reader")]
+    [InlineData("  guest: 9999", "\tguest: 9999")]
+    [InlineData("  parameters: { table", "  parameters:\n\t  marker: 1\n  other: { table")]
+    [InlineData("- name: reader_0", "\t- name: reader_0")]
+    [InlineData("components:", "\tcomponents:")]
+    public void A_tab_in_the_indentation_is_reported_at_the_tab(string line, string withTab)
     {
-        var yaml = Job(Reader).Replace("  type: reader", "\ttype: reader", StringComparison.Ordinal);
-        AssertOnlyError(yaml, $"found a tab character that violate indentation. (up to line {LineOf(yaml, "type: reader")}, column 1)", "- name: reader_0", "reader_0");
+        var yaml = Job(Reader).Replace(line, withTab, StringComparison.Ordinal);
+        var tabLine = yaml.Split('\n').Select((text, i) => (text, i)).First(l => l.text.TrimStart(' ').StartsWith('\t')).i + 1;
+        var error = SingleError(yaml);
+        Assert.Equal("not valid YAML: a tab in the indentation; YAML indents with spaces only", error.Message);
+        Assert.Equal(tabLine, error.Line);
+        Assert.Equal(yaml.Split('\n')[tabLine - 1].IndexOf('\t', StringComparison.Ordinal) + 1, error.Column);
     }
+
+    [Fact]
+    public void A_tab_between_a_key_and_its_value_is_no_error() =>
+        Assert.Equal("reader", Parse(Job(Reader).Replace("type: reader", "type:\treader", StringComparison.Ordinal)).Components[0].Type);
 
     [Fact]
     public void A_key_given_twice_is_reported_at_the_second() =>

@@ -75,7 +75,8 @@ public abstract partial class FlowStoreContract
     {
         var store = await NewStoreAsync();
         var states = Enum.GetValues<TaskState>();
-        foreach (var from in states)
+        // Interrupted is a task's state, never a job's: no job reaches it, so it is only a target here.
+        foreach (var from in states.Where(s => s != TaskState.Interrupted))
         {
             foreach (var to in states)
             {

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Diagnostics;
-using System.Globalization;
 using Concord.Data;
 using Spectre.Console;
 
@@ -39,10 +38,15 @@ internal static class DataUploadCommand
             DefaultValueFactory = _ => SaveOptions.DefaultRowsPerPartition,
         };
         var overwrite = new Option<bool>("--overwrite") { Description = "Replace a table of the same name" };
+        var unterminated = new Option<bool>("--allow-unterminated-last-line")
+        {
+            Description = "Accept a last line without a line break (refused by default: it is how a file cut short mid-row looks)",
+        };
+        var json = new Option<bool>("--json") { Description = "End with one JSON object of the summary on the last line" };
         var party = new PartyOptions();
 
         var command = new Command("upload", "Store a file as one of this party's tables.");
-        foreach (var option in new Option[] { file, name, ns, label, weight, delimiter, format, partitionRows, overwrite })
+        foreach (var option in new Option[] { file, name, ns, label, weight, delimiter, format, partitionRows, overwrite, unterminated, json })
         {
             command.Options.Add(option);
         }
@@ -60,6 +64,7 @@ internal static class DataUploadCommand
                 LabelRequired = labelColumn is not null,
                 WeightColumn = parse.GetValue(weight),
                 Delimiter = ParseDelimiter(parse.GetValue(delimiter)!),
+                AllowUnterminatedLastLine = parse.GetValue(unterminated),
             };
             var saveOptions = new SaveOptions { Overwrite = replace, RowsPerPartition = parse.GetValue(partitionRows), SourceFile = Path.GetFullPath(path) };
             // Checked before the party's home is created, so that a mistyped path leaves nothing behind.
@@ -71,16 +76,17 @@ internal static class DataUploadCommand
             {
                 throw new TableExistsException(table, store.HomeDirectory);
             }
-            Func<IProgress<long>?, PartyTable> read = parse.GetValue(format) == "tag-value"
-                ? p => TagValueTableReader.Read(path, readOptions, p, ct)
-                : p => CsvTableReader.Read(path, readOptions, p, ct);
+            Func<IProgress<long>?, (PartyTable, SourceBytes)> read = parse.GetValue(format) == "tag-value"
+                ? p => TagValueTableReader.ReadWithSummary(path, readOptions, p, ct)
+                : p => CsvTableReader.ReadWithSummary(path, readOptions, p, ct);
 
             var readTime = new Stopwatch();
             var saveTime = new Stopwatch();
+            SourceBytes? consumed = null;
             TableInfo Run(IProgress<long>? bytesRead, Func<int, IProgress<long>>? savingRows)
             {
                 readTime.Start();
-                var data = read(bytesRead);
+                (var data, consumed) = read(bytesRead);
                 readTime.Stop();
                 saveTime.Start();
                 var info = store.Save(table, data, savingRows?.Invoke(data.RowCount), saveOptions, ct);
@@ -91,7 +97,12 @@ internal static class DataUploadCommand
             var stored = bytes >= ProgressBarFromBytes && !Console.IsErrorRedirected
                 ? WithProgressBars(path, bytes, Run)
                 : Run(null, null);
-            Console.WriteLine(Summary(stored, partyId, bytes, readTime.Elapsed, saveTime.Elapsed));
+            var summary = UploadSummary.Of(stored, partyId, bytes, consumed!, readTime.Elapsed, saveTime.Elapsed);
+            Console.WriteLine(summary.Describe());
+            if (parse.GetValue(json))
+            {
+                JsonLine.Write(summary);
+            }
             await party.AuditAsync(parse, partyId, ct);
             return 0;
         });
@@ -127,24 +138,6 @@ internal static class DataUploadCommand
                     });
             });
     }
-
-    private static string Summary(TableInfo info, string partyId, long bytes, TimeSpan readTime, TimeSpan saveTime)
-    {
-        var label = info.Schema.LabelName is { } l ? $"label \"{l}\"" : "no label";
-        var weight = info.Schema.WeightName is { } w ? $"weight \"{w}\"" : "no weight";
-        var rate = info.RowCount / Math.Max(readTime.TotalSeconds, 1e-6);
-        return string.Create(CultureInfo.InvariantCulture,
-            $"stored {info.Name} for party {partyId}: {info.RowCount:N0} rows, {info.FeatureCount} features, {label}, {weight}, "
-            + $"{info.Partitions.Count} partition(s); read {Size(bytes)} in {readTime.TotalMilliseconds:N0} ms ({rate:N0} rows/s), "
-            + $"saved in {saveTime.TotalMilliseconds:N0} ms");
-    }
-
-    private static string Size(long bytes) => bytes switch
-    {
-        < 1 << 10 => $"{bytes} B",
-        < 1 << 20 => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024.0:0.0} KB"),
-        _ => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024):0.0} MB"),
-    };
 
     /// <summary>Applies each report at once; System.Progress would post it to the thread pool, out of order.</summary>
     private sealed class SettingProgress(Action<double> set) : IProgress<long>

@@ -3,6 +3,7 @@ using System.Globalization;
 using Concord.Data;
 using Concord.Federation.Parties;
 using Concord.Federation.Transport;
+using Concord.Flow.Dsl;
 using Concord.Flow.Node;
 
 namespace Concord.Cli.Commands.Node;
@@ -28,6 +29,15 @@ internal static class NodeCommand
         start.Options.Add(receiveTimeout);
         start.Options.Add(postgres);
         start.Options.Add(attempts);
+        var limits = new JobLimits();
+        var maxComponents = new Option<int>("--max-job-components") { Description = "Components a job may have; a bigger job is refused", DefaultValueFactory = _ => limits.MaxComponents };
+        var maxParties = new Option<int>("--max-job-parties") { Description = "Parties a job may name; a bigger job is refused", DefaultValueFactory = _ => limits.MaxParties };
+        var maxFile = new Option<int>("--max-job-file-kb") { Description = "Size of a job file, in KiB; a bigger one is refused unread", DefaultValueFactory = _ => limits.MaxFileKilobytes };
+        var maxRunning = new Option<int>("--max-running-tasks") { Description = "Tasks the node runs at once over all its jobs; more wait in line", DefaultValueFactory = _ => NodeSettings.DefaultMaxRunningTasks };
+        start.Options.Add(maxComponents);
+        start.Options.Add(maxParties);
+        start.Options.Add(maxFile);
+        start.Options.Add(maxRunning);
         UserFacing.SetAction(start, async (parse, ct) =>
         {
             var federation = FederationConfig.Load(parse.GetValue(config)!);
@@ -39,6 +49,13 @@ internal static class NodeCommand
             {
                 PostgresConnectionString = parse.GetValue(postgres),
                 Audit = !parse.GetValue(noAudit),
+                JobLimits = new JobLimits
+                {
+                    MaxComponents = Positive(parse.GetValue(maxComponents), "--max-job-components"),
+                    MaxParties = Positive(parse.GetValue(maxParties), "--max-job-parties"),
+                    MaxFileKilobytes = Positive(parse.GetValue(maxFile), "--max-job-file-kb"),
+                },
+                MaxRunningTasks = Positive(parse.GetValue(maxRunning), "--max-running-tasks"),
                 Federation = new FederationOptions
                 {
                     ReceiveTimeout = TimeSpan.FromSeconds(Positive(parse.GetValue(receiveTimeout), "--receive-timeout")),

@@ -32,10 +32,12 @@ internal static class TaskProgress
     public static string Describe(JobView view)
     {
         var done = view.Tasks.Count(t => t.State == TaskState.Success);
-        var running = view.Tasks.Where(t => t.State == TaskState.Running).Select(t => $"{t.Key.Component}@{t.Key.Party}").ToList();
-        var failed = view.Tasks.Where(t => t.State == TaskState.Failed).Select(t => $"{t.Key.Component}@{t.Key.Party}").ToList();
+        string Listed(TaskState state)
+        {
+            var tasks = view.Tasks.Where(t => t.State == state).Select(t => $"{t.Key.Component}@{t.Key.Party}").ToList();
+            return tasks.Count > 0 ? $"; {state.ToString().ToLowerInvariant()} {string.Join(", ", tasks)}" : "";
+        }
         return $"job {view.Job.State.ToString().ToLowerInvariant()}: {done} task(s) done"
-            + (running.Count > 0 ? $"; running {string.Join(", ", running)}" : "")
-            + (failed.Count > 0 ? $"; failed {string.Join(", ", failed)}" : "");
+            + Listed(TaskState.Running) + Listed(TaskState.Failed) + Listed(TaskState.Interrupted);
     }
 }
