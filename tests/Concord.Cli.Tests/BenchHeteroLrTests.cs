@@ -9,7 +9,8 @@ public class BenchHeteroLrTests
     public async Task Bench_hetero_lr_trains_over_three_node_processes_and_says_where_each_role_spent_its_time()
     {
         var run = await ConcordProcess.RunAsync(TimeSpan.FromMinutes(3),
-            "bench", "hetero-lr", "--rows", "400", "--guest-features", "3", "--host-features", "5", "--key-bits", "1024", "--epochs", "2", "--json");
+            "bench", "hetero-lr", "--rows", "400", "--guest-features", "3", "--host-features", "5", "--key-bits", "1024", "--epochs", "2",
+            "--audit-compare", "1", "--json");
 
         Assert.True(run.ExitCode == 0, run.Stderr);
         var result = JsonNode.Parse(run.LastLine)!;
@@ -24,6 +25,11 @@ public class BenchHeteroLrTests
         Assert.True(roles["arbiter"]["decrypt"]!.GetValue<double>() > 0);
         Assert.Null(roles["host"]["decrypt"]);
         Assert.Null(roles["guest"]["decrypt"]);
+        // Once with the nodes' audit trail off and once on, and the ratio of the two.
+        var audit = result["audit"]!;
+        var (on, off) = (audit["onSeconds"]!.AsArray().Single()!.GetValue<double>(), audit["offSeconds"]!.AsArray().Single()!.GetValue<double>());
+        Assert.Equal(on / off, audit["ratio"]!.GetValue<double>(), 9);
+        Assert.Contains("on / off = ", run.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]

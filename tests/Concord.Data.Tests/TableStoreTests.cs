@@ -338,4 +338,32 @@ public sealed class TableStoreTests : IDisposable
     {
         public void Report(long value) => onReport(value);
     }
+
+    private sealed class AccessList : ITableAccessLog
+    {
+        public List<string> Seen { get; } = [];
+
+        public void Read(TableInfo table) => Seen.Add($"read {table.Name} {table.RowCount}");
+
+        public void Written(TableInfo table) => Seen.Add($"written {table.Name} {table.RowCount}");
+
+        public void Deleted(TableName name) => Seen.Add($"deleted {name}");
+    }
+
+    [Fact]
+    public void Every_table_read_written_or_deleted_is_told_to_the_access_log_and_nothing_that_failed()
+    {
+        var access = new AccessList();
+        var store = TableStore.Open(_store.HomeDirectory, access);
+        var table = PartyTable.Create("id", ["a", "b"], ["x"], [[1.0, 2.0]]);
+
+        store.Save(Breast, table);
+        Assert.Throws<TableExistsException>(() => store.Save(Breast, table));
+        store.Load(Breast);
+        Assert.Throws<TableNotFoundException>(() => store.Load(new TableName("experiment", "missing")));
+        store.Delete(Breast);
+        store.Delete(Breast);
+
+        Assert.Equal([$"written {Breast} 2", $"read {Breast} 2", $"deleted {Breast}"], access.Seen);
+    }
 }

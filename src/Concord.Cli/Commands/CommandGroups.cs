@@ -8,6 +8,7 @@ internal static class CommandGroups
 {
     public static IEnumerable<Command> All()
     {
+        yield return Audit.AuditCommand.Build();
         yield return Bench.BenchCommand.Build();
         yield return Cert.CertCommand.Build();
         yield return DataCommand.Build();

@@ -41,6 +41,9 @@ internal sealed class LocalFederation : IAsyncDisposable
 
     public string ConfigPath => Path.Combine(Folder, "parties.yaml");
 
+    /// <summary>Options added to every <c>node start</c> from now on (e.g. <c>--no-audit</c>).</summary>
+    public IReadOnlyList<string> NodeOptions { get; set; } = [];
+
     /// <summary>
     /// Writes certificates and parties.yaml for these parties into <paramref name="folder"/>; starts nothing.
     /// Each party's home is <c>party-ID</c> under <paramref name="homeRoot"/> (the folder itself by default), so a
@@ -130,7 +133,7 @@ internal sealed class LocalFederation : IAsyncDisposable
     private NodeProcess Launch(int party)
     {
         var log = Path.Combine(Folder, $"node-{party}.log");
-        var node = NodeProcess.Start(party, ConfigPath, log);
+        var node = NodeProcess.Start(party, ConfigPath, log, NodeOptions);
         _nodes[party] = node;
         return node;
     }

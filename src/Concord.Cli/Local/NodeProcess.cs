@@ -27,9 +27,9 @@ internal sealed class NodeProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
-    public static NodeProcess Start(int partyId, string configPath, string logFile)
+    public static NodeProcess Start(int partyId, string configPath, string logFile, IReadOnlyList<string> options)
     {
-        var info = SelfExecutable.StartInfo(["node", "start", "--party", partyId.ToString(CultureInfo.InvariantCulture), "--config", configPath]);
+        var info = SelfExecutable.StartInfo(["node", "start", "--party", partyId.ToString(CultureInfo.InvariantCulture), "--config", configPath, .. options]);
         info.RedirectStandardOutput = true;
         info.RedirectStandardError = true;
         // Appending, so a node restarted after a crash keeps the log of its first life.

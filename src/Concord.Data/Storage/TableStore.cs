@@ -22,10 +22,12 @@ public sealed class TableStore
     public static readonly TimeSpan StaleAfter = TimeSpan.FromHours(24);
 
     private readonly MetadataDb _db;
+    private readonly ITableAccessLog? _access;
 
-    private TableStore(string home)
+    private TableStore(string home, ITableAccessLog? access)
     {
         HomeDirectory = home;
+        _access = access;
         Directory.CreateDirectory(Path.Combine(home, TablesFolder));
         Directory.CreateDirectory(Path.Combine(home, StagingFolder));
         _db = new MetadataDb(Path.Combine(home, DatabaseFile), home);
@@ -35,9 +37,10 @@ public sealed class TableStore
     public string HomeDirectory { get; }
 
     /// <summary>Opens the store in a party's home folder, creating it if need be.</summary>
-    public static TableStore Open(string partyHomeDir)
+    /// <param name="access">Told of each table read, written or deleted through this store.</param>
+    public static TableStore Open(string partyHomeDir, ITableAccessLog? access = null)
     {
-        var store = new TableStore(Path.GetFullPath(partyHomeDir));
+        var store = new TableStore(Path.GetFullPath(partyHomeDir), access);
         store.RemoveStaleLeftovers(DateTime.UtcNow - StaleAfter);
         return store;
     }
@@ -68,6 +71,7 @@ public sealed class TableStore
             {
                 DeleteFolder(replaced);
             }
+            _access?.Written(info);
             return info;
         }
         catch
@@ -79,8 +83,13 @@ public sealed class TableStore
     }
 
     /// <exception cref="TableNotFoundException">No table has the name.</exception>
-    public PartyTable Load(TableName name, CancellationToken cancellationToken = default) =>
-        TableFolder.Read(Info(name), cancellationToken);
+    public PartyTable Load(TableName name, CancellationToken cancellationToken = default)
+    {
+        var info = Info(name);
+        var table = TableFolder.Read(info, cancellationToken);
+        _access?.Read(info);
+        return table;
+    }
 
     /// <summary>What is known about a table, without reading its values.</summary>
     /// <exception cref="TableNotFoundException">No table has the name.</exception>
@@ -101,6 +110,7 @@ public sealed class TableStore
             return false;
         }
         DeleteFolder(folder);
+        _access?.Deleted(name);
         return true;
     }
 

@@ -1,5 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
 using Concord.Flow.Api.Access;
+using Concord.Flow.Audit;
 using Concord.Flow.Control;
 using Concord.Flow.Store;
 using Microsoft.AspNetCore.Builder;
@@ -16,15 +17,16 @@ internal static class ModelEndpoints
 {
     private const string Upload = "the uploaded model";
 
-    public static void Map(RouteGroupBuilder api, IFlowStore store, X509Certificate2 signer, ModelTrust trust)
+    public static void Map(RouteGroupBuilder api, IFlowStore store, X509Certificate2 signer, ModelTrust trust, IAuditLog audit)
     {
         api.MapGet("/models", async (string? modelId, CancellationToken ct) =>
             Results.Json(await store.ListModelsAsync(modelId, ct), ControlJson.Options))
             .WithName("ListModels").Allow(OperatorApi.JobRoles);
 
-        api.MapGet("/models/{modelId}/export", async (string modelId, int? version, CancellationToken ct) =>
+        api.MapGet("/models/{modelId}/export", async (HttpContext http, string modelId, int? version, CancellationToken ct) =>
         {
             var (info, archive) = await ModelArchive.ExportAsync(store, modelId, version, signer, ct);
+            await audit.AppendAsync(ModelAuditEvents.Exported(info, archive.Length, OperatorIdentity.Of(http).ToString()), ct);
             return Results.File(archive, ModelArchive.MediaType, ModelArchive.FileName(info));
         }).WithName("ExportModel").Allow(OperatorApi.JobRoles).Produces(StatusCodes.Status200OK, contentType: ModelArchive.MediaType);
 
@@ -43,7 +45,9 @@ internal static class ModelEndpoints
             body.Position = 0;
             try
             {
-                return Results.Json(await store.ImportModelAsync(ModelArchive.Read(body, Upload, trust), Upload, ct), ControlJson.Options);
+                var model = await store.ImportModelAsync(ModelArchive.Read(body, Upload, trust), Upload, ct);
+                await audit.AppendAsync(ModelAuditEvents.Imported(model, OperatorIdentity.Of(request.HttpContext).ToString(), "the operator API"), ct);
+                return Results.Json(model, ControlJson.Options);
             }
             catch (FlowStoreException ex) when (ex.Error == FlowStoreError.CorruptFile)
             {

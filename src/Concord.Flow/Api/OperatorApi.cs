@@ -28,7 +28,8 @@ public static class OperatorApi
 
     /// <param name="certificate">This party's federation certificate, with its key: it signs model exports.</param>
     /// <param name="federationCa">The federation CA, which must have issued the certificate of any model imported.</param>
-    public static void Map(WebApplication app, PartyJobs jobs, JobScheduler scheduler, X509Certificate2 certificate, X509Certificate2 federationCa)
+    /// <returns>The group of operator endpoints, for other parts of the API to join.</returns>
+    public static RouteGroupBuilder Map(WebApplication app, PartyJobs jobs, JobScheduler scheduler, X509Certificate2 certificate, X509Certificate2 federationCa)
     {
         var api = Group(app);
         var store = jobs.Party.Store;
@@ -77,7 +78,8 @@ public static class OperatorApi
                 tasks.Where(t => t.Key.Component == c.Name).ToDictionary(t => t.Key.Party, t => t.State))).ToList(), ControlJson.Options);
         }).WithName("GetJobDag").Allow(JobRoles);
 
-        ModelEndpoints.Map(api, store, certificate, new ModelTrust(federationCa, jobs.Party.PartyId));
+        ModelEndpoints.Map(api, store, certificate, new ModelTrust(federationCa, jobs.Party.PartyId), jobs.Party.Audit);
+        return api;
     }
 
     private static async Task<JobRecord> RequireJob(IFlowStore store, string jobId, CancellationToken ct) =>

@@ -1,4 +1,5 @@
 using System.Security.Cryptography.X509Certificates;
+using Concord.Flow.Audit;
 using Concord.Flow.Control;
 using Concord.Flow.Store;
 
@@ -42,6 +43,27 @@ public sealed partial class OperatorClient(Uri address, int partyId, X509Certifi
         content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(ModelArchive.MediaType);
         return _node.SendAsync<ModelInfo>(HttpMethod.Post, $"{OperatorApi.Root}/models/import", content, ct);
     }
+
+    public Task<List<AuditRecord>> AuditRecordsAsync(AuditQuery query, CancellationToken ct)
+    {
+        var parameters = new List<string> { $"after={query.AfterSeq}" };
+        if (query.JobId is not null)
+        {
+            parameters.Add($"job={Uri.EscapeDataString(query.JobId)}");
+        }
+        if (query.Since is { } since)
+        {
+            parameters.Add($"since={Uri.EscapeDataString(since.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture))}");
+        }
+        if (query.Limit is int limit)
+        {
+            parameters.Add($"limit={limit}");
+        }
+        return _node.SendAsync<List<AuditRecord>>(HttpMethod.Get, $"{OperatorApi.Root}{AuditApi.Path}?{string.Join('&', parameters)}", null, ct);
+    }
+
+    /// <summary>Writes the node's whole audit trail, signed up to its last record, as an export file.</summary>
+    public Task ExportAuditAsync(Stream destination, CancellationToken ct) => _node.DownloadAsync($"{OperatorApi.Root}{AuditApi.Path}/export", destination, ct);
 
     public async Task<string> OpenApiDocumentAsync(CancellationToken ct) =>
         System.Text.Encoding.UTF8.GetString(await _node.GetBytesAsync("/openapi/v1.json", ct).ConfigureAwait(false));

@@ -24,6 +24,9 @@ public sealed record ComponentRun(
     /// <summary>This party's model registry, for components that load a model by id (model_loader).</summary>
     public IModelRegistry? Registry { get; init; }
 
+    /// <summary>Told of every table the component reads from the party's store, for its audit trail.</summary>
+    public ITableAccessLog? TableAccess { get; init; }
+
     /// <summary>The data input a component cannot do without, with an error that names the slot if it is missing.</summary>
     public PartyTable RequireInput(string slot) => Inputs.TryGetValue(slot, out var table)
         ? table

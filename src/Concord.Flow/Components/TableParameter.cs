@@ -15,7 +15,7 @@ public static class TableParameter
         {
             throw new ArgumentException($"party {party}: parameter \"table\" must name a table as {{\"namespace\": ..., \"name\": ...}}");
         }
-        var store = TableStore.Open(run.PartyHome);
+        var store = TableStore.Open(run.PartyHome, run.TableAccess);
         var tableName = new TableName(ns, name);
         if (!store.Exists(tableName))
         {

@@ -46,14 +46,22 @@ public sealed class NodeClient : IDisposable
         return response.StatusCode;
     }
 
-    private async Task<HttpResponseMessage> SendRawAsync(HttpMethod method, string path, object? body, CancellationToken ct)
+    /// <summary>Streams a GET's answer into <paramref name="destination"/> without holding it in memory.</summary>
+    public async Task DownloadAsync(string path, Stream destination, CancellationToken ct)
+    {
+        using var response = await SendRawAsync(HttpMethod.Get, path, null, ct, HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
+        await response.Content.CopyToAsync(destination, ct).ConfigureAwait(false);
+    }
+
+    private async Task<HttpResponseMessage> SendRawAsync(HttpMethod method, string path, object? body, CancellationToken ct,
+        HttpCompletionOption completion = HttpCompletionOption.ResponseContentRead)
     {
         // A body that is already HttpContent (a file upload) goes as it is; anything else as JSON.
         using var request = NewRequest(method, path, body as HttpContent ?? (body is null ? null : JsonContent.Create(body, body.GetType(), options: ControlJson.Options)));
         HttpResponseMessage response;
         try
         {
-            response = await _client.Http.SendAsync(request, ct).ConfigureAwait(false);
+            response = await _client.Http.SendAsync(request, completion, ct).ConfigureAwait(false);
         }
         catch (HttpRequestException ex) when (MutualTlsClient.IsAuthenticationFailure(ex))
         {

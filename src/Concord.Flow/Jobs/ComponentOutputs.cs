@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Concord.Data;
+using Concord.Flow.Audit;
 using Concord.Flow.Components;
 using Concord.Flow.Store;
 
@@ -8,20 +9,24 @@ namespace Concord.Flow.Jobs;
 /// <summary>
 /// Where a component's outputs live at one party: data tables in the party's table store (so a resumed or
 /// rerun job can read an upstream output it does not recompute), metrics and models in the flow store.
+/// Each table read or written and each model produced goes into the party's audit trail.
 /// </summary>
-internal sealed class ComponentOutputs(IFlowStore store, string partyHome)
+internal sealed class ComponentOutputs(IFlowStore store, string partyHome, IAuditLog audit)
 {
     public static TableName DataTable(string jobId, string component) => new(jobId, $"{component}_data");
 
     /// <summary>The registry id of a component's model: the same at every party, each of which holds its own share.</summary>
     public static string ModelId(string jobId, string component) => $"{jobId}_{component}";
 
+    /// <summary>What a task's table accesses are recorded as: that job, by that component.</summary>
+    public ITableAccessLog TableAccess(TaskKey task) => new TableAudit(audit, task.JobId, $"component {task.Component}");
+
     public async Task SaveAsync(TaskKey task, string componentType, string role, ComponentOutput output, CancellationToken ct)
     {
         if (output.Data is PartyTable data)
         {
             var name = DataTable(task.JobId, task.Component);
-            TableStore.Open(partyHome).Save(name, data, options: new SaveOptions { Overwrite = true });
+            TableStore.Open(partyHome, TableAccess(task)).Save(name, data, options: new SaveOptions { Overwrite = true });
             await store.PutOutputAsync(task, OutputSlot.Data, new JsonObject { ["namespace"] = name.Namespace, ["name"] = name.Name, ["rows"] = data.RowCount }, ct).ConfigureAwait(false);
         }
         if (output.Metrics is JsonNode metrics)
@@ -31,17 +36,25 @@ internal sealed class ComponentOutputs(IFlowStore store, string partyHome)
         if (output.Model is byte[] model)
         {
             var saved = await store.SaveModelAsync(new NewModel(ModelId(task.JobId, task.Component), componentType, task.Party, role, task.JobId, [], model), ct).ConfigureAwait(false);
+            audit.AppendInBackground(new AuditEvent(AuditKinds.ModelProduced, $"{saved.ModelId} v{saved.Version}")
+            {
+                JobId = task.JobId,
+                Bytes = saved.Size,
+                Digest = saved.Sha256,
+                Actor = $"component {task.Component}",
+                Detail = componentType,
+            });
             await store.PutOutputAsync(task, OutputSlot.Model, new JsonObject { ["model_id"] = saved.ModelId, ["version"] = saved.Version }, ct).ConfigureAwait(false);
         }
     }
 
     /// <summary>An upstream component's data output from an earlier attempt of the same job.</summary>
-    public PartyTable LoadData(string jobId, string component, CancellationToken ct)
+    public PartyTable LoadData(TaskKey task, string component, CancellationToken ct)
     {
-        var name = DataTable(jobId, component);
-        var tables = TableStore.Open(partyHome);
+        var name = DataTable(task.JobId, component);
+        var tables = TableStore.Open(partyHome, TableAccess(task));
         return tables.Exists(name)
             ? tables.Load(name, ct)
-            : throw new InvalidOperationException($"the data output of {component} in job {jobId} is not stored at this party, so it cannot be reused; rerun the job from {component}");
+            : throw new InvalidOperationException($"the data output of {component} in job {task.JobId} is not stored at this party, so it cannot be reused; rerun the job from {component}");
     }
 }

@@ -1,4 +1,5 @@
 using Concord.Federation;
+using Concord.Flow.Audit;
 using Concord.Flow.Control;
 using Concord.Flow.Dsl;
 using Concord.Flow.Store;
@@ -33,6 +34,7 @@ public sealed class JobScheduler(PartyJobs local, Func<int, ControlClient> contr
         }
         var jobId = $"job-{DateTime.UtcNow:yyyyMMddHHmmss}-{Guid.NewGuid().ToString("N")[..6]}";
         await Store.CreateJobAsync(new JobSpec(jobId, job.Settings.Name, Self, job.Roster, jobFile, job.Settings.Seed), ct).ConfigureAwait(false);
+        await local.Party.Audit.AppendAsync(JobAuditEvents.Submitted(jobId, job.Settings.Name, jobFile), ct).ConfigureAwait(false);
         await LaunchAsync(new JobStart(jobId, jobFile, 1, [], new Dictionary<string, long>()), job).ConfigureAwait(false);
         return jobId;
     }

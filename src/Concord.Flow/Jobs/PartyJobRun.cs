@@ -2,6 +2,7 @@ using Concord.Data;
 using Concord.Federation.Context;
 using Concord.Federation.Parties;
 using Concord.Federation.Transport;
+using Concord.Flow.Audit;
 using Concord.Flow.Components;
 using Concord.Flow.Control;
 using Concord.Flow.Dsl;
@@ -20,6 +21,9 @@ public sealed record PartyServices(int PartyId, string PartyHome, IFederationTra
 
     /// <summary>Whether the party's own row ids are masked in its logs.</summary>
     public Governance.IdMasking Masking { get; init; } = new();
+
+    /// <summary>The party's audit trail; none unless the node keeps one.</summary>
+    public IAuditLog Audit { get; init; } = NoAuditLog.Instance;
 }
 
 /// <summary>
@@ -43,7 +47,7 @@ public sealed class PartyJobRun
         _job = job;
         _party = party;
         _self = job.Roster.RoleOf(party.PartyId);
-        _outputs = new ComponentOutputs(party.Store, party.PartyHome);
+        _outputs = new ComponentOutputs(party.Store, party.PartyHome, party.Audit);
     }
 
     public Task Completion { get; private set; } = Task.CompletedTask;
@@ -190,7 +194,7 @@ public sealed class PartyJobRun
             var inputs = component.Inputs
                 // An arbiter takes data inputs from components that never ran at it: it has none of their tables.
                 .Where(i => i.Kind == Dsl.Specs.ArtifactKind.Data && _job.Component(i.Producer).Parties.Contains(_party.PartyId))
-                .ToDictionary(i => i.Slot, i => data.TryGetValue(i.Producer, out var table) ? table : _outputs.LoadData(_start.JobId, i.Producer, ct));
+                .ToDictionary(i => i.Slot, i => data.TryGetValue(i.Producer, out var table) ? table : _outputs.LoadData(task, i.Producer, ct));
             var models = await ModelInputsAsync(component, ct).ConfigureAwait(false);
             var context = new FederationContext(_start.Session(), _self, _job.Roster.ToRoster(), _party.Transport, _party.Transcript).Sub(component.Name);
             var checkpoints = new StoreCheckpoints(_party.Store, task, _job.Settings.CheckpointEvery, _start.ResumeFrom.TryGetValue(component.Name, out var from) ? from : null);
@@ -201,6 +205,7 @@ public sealed class PartyJobRun
                     Seed = _job.Settings.Seed,
                     Models = models,
                     Registry = new StoreModelRegistry(_party.Store),
+                    TableAccess = _outputs.TableAccess(task),
                 }, ct)
                 .ConfigureAwait(false);
             await _outputs.SaveAsync(task, component.Type, role, output, ct).ConfigureAwait(false);

@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using Concord.Federation.Parties;
+using Concord.Flow.Audit;
 using Concord.Flow.Control;
 using Concord.Flow.Dsl;
 using Concord.Flow.Store;
@@ -47,10 +49,13 @@ public sealed class PartyJobs(PartyServices party, JobSessions? sessions = null)
             }
             _canceled.TryRemove(start.JobId, out _);
             await MarkRunningAsync(start, job, ct).ConfigureAwait(false);
+            await party.Audit.AppendAsync(JobAuditEvents.Started(start.JobId, start.Attempt, job.Roster.RoleOf(party.PartyId).Role.ToWire(),
+                job.Roster.Guest, start.JobFile), ct).ConfigureAwait(false);
             sessions?.Open(start.Session(), job.Roster.ToRoster().All().Select(p => p.Id));
             var run = PartyJobRun.Start(start, job, party);
             _runs[start.JobId] = run;
             _ = run.Completion.ContinueWith(_ => sessions?.End(start.Session()), TaskScheduler.Default);
+            _ = run.Completion.ContinueWith(t => AuditFinish(start, t), TaskScheduler.Default);
             // At the initiator the scheduler owns the job's state, which covers every party, not just this one.
             if (job.Roster.Guest != party.PartyId)
             {
@@ -193,15 +198,25 @@ public sealed class PartyJobs(PartyServices party, JobSessions? sessions = null)
         }
     }
 
-    private async Task FinishAsync(string jobId, Task run)
-    {
-        var (state, error) = _canceled.ContainsKey(jobId) ? (TaskState.Canceled, "canceled by the initiator") : run.Status switch
+    /// <summary>How this party's run of a job ended.</summary>
+    private (TaskState State, string? Error) Outcome(string jobId, Task run) =>
+        _canceled.ContainsKey(jobId) ? (TaskState.Canceled, "canceled by the initiator") : run.Status switch
         {
             TaskStatus.RanToCompletion => (TaskState.Success, (string?)null),
             TaskStatus.Canceled => (TaskState.Canceled, "canceled"),
             _ when run.Exception?.InnerException is OperationCanceledException => (TaskState.Canceled, "canceled"),
             _ => (TaskState.Failed, TaskErrors.Describe(run.Exception!.InnerException!)),
         };
+
+    private void AuditFinish(JobStart start, Task run)
+    {
+        var (state, error) = Outcome(start.JobId, run);
+        party.Audit.AppendInBackground(JobAuditEvents.Finished(start.JobId, start.Attempt, state, error));
+    }
+
+    private async Task FinishAsync(string jobId, Task run)
+    {
+        var (state, error) = Outcome(jobId, run);
         try
         {
             await party.Store.TryTransitionJobAsync(jobId, TaskState.Running, state, error).ConfigureAwait(false);

@@ -20,9 +20,15 @@ public sealed record NodeSettings(FederationConfig Config, int PartyId, string P
     /// <summary>The flow store's PostgreSQL server; null keeps it in SQLite in the party's home.</summary>
     public string? PostgresConnectionString { get; init; }
 
-    /// <summary>Where governance events (grants, verdicts, sign-ins, refusals) go: the party's audit trail once wired in.</summary>
     /// <summary>Copies every message the node's jobs receive, for tests; null (nothing copied) in production.</summary>
     public Concord.Federation.Recording.Transcript? Transcript { get; init; }
 
+    /// <summary>Where governance events (grants, verdicts, sign-ins, refusals) go besides the audit trail.</summary>
     public Governance.IGovernanceEvents GovernanceEvents { get; init; } = Governance.NoGovernanceEvents.Instance;
+
+    /// <summary>Whether the node keeps an audit trail; off only to measure what keeping one costs.</summary>
+    public bool Audit { get; init; } = true;
+
+    /// <summary>The audit trail signs a checkpoint once this many records have been appended since the last one.</summary>
+    public int AuditCheckpointEvery { get; init; } = 1000;
 }

@@ -3,9 +3,11 @@ using System.Net;
 using Concord.Federation;
 using Concord.Federation.Security;
 using Concord.Federation.Transport;
+using Concord.Federation.Transport.Auditing;
 using Concord.Federation.Transport.Http;
 using Concord.Flow.Api;
 using Concord.Flow.Api.Access;
+using Concord.Flow.Audit;
 using Concord.Flow.Components;
 using Concord.Flow.Control;
 using Concord.Flow.Governance;
@@ -26,13 +28,15 @@ public sealed class PartyNode : IAsyncDisposable
     private readonly FederationServer _server;
     private readonly HttpTransport _transport;
     private readonly IFlowStore _store;
+    private readonly AuditLog? _audit;
     private readonly PartyJobs _jobs;
     private readonly ConcurrentDictionary<int, ControlClient> _controls;
     private readonly Mailbox _mailbox;
     private readonly TaskCompletionSource _shutdown = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private PartyNode(NodeSettings settings, FederationServer server, HttpTransport transport, IFlowStore store, PartyJobs jobs, ConcurrentDictionary<int, ControlClient> controls, Mailbox mailbox)
+    private PartyNode(NodeSettings settings, FederationServer server, HttpTransport transport, IFlowStore store, AuditLog? audit, PartyJobs jobs, ConcurrentDictionary<int, ControlClient> controls, Mailbox mailbox)
     {
+        _audit = audit;
         _mailbox = mailbox;
         Settings = settings;
         _jobs = jobs;
@@ -72,13 +76,20 @@ public sealed class PartyNode : IAsyncDisposable
         var sessions = new JobSessions(mailbox);
         var transport = new HttpTransport(self.Id, mailbox, settings.Config.Directory(), certificate, ca, options);
         var store = await FlowStore.OpenAsync(settings.PartyHome, settings.PostgresConnectionString, ct).ConfigureAwait(false);
+        var audit = settings.Audit
+            ? await AuditLog.OpenAsync(store, new AuditLogOptions(self.Id, certificate, settings.AuditCheckpointEvery), log, ct).ConfigureAwait(false)
+            : null;
+        IFederationTransport messages = audit is null ? transport : new AuditedTransport(transport, audit);
+        IAuditLog auditLog = audit is null ? NoAuditLog.Instance : audit;
         var admission = new JobAdmission(settings.JobLimits, settings.Config, catalog.Specs);
-        var partyServices = new PartyServices(self.Id, settings.PartyHome, transport, catalog, store, log, admission, new TaskSlots(settings.MaxRunningTasks))
+        var governance = audit is null ? settings.GovernanceEvents : new AuditedGovernanceEvents(audit, settings.GovernanceEvents);
+        var partyServices = new PartyServices(self.Id, settings.PartyHome, messages, catalog, store, log, admission, new TaskSlots(settings.MaxRunningTasks))
         {
             Transcript = settings.Transcript,
             Masking = new IdMasking { Enabled = await GovernanceSettings.GetAsync(store, GovernanceSettings.MaskIds, ct).ConfigureAwait(false) },
+            Audit = auditLog,
         };
-        var jobs = new PartyJobs(partyServices, sessions) { Consent = new JobConsent(partyServices, settings.GovernanceEvents) };
+        var jobs = new PartyJobs(partyServices, sessions) { Consent = new JobConsent(partyServices, governance) };
         await jobs.RecoverAsync(ct).ConfigureAwait(false);
         var controls = new ConcurrentDictionary<int, ControlClient>();
         ControlClient ControlOf(int party) => controls.GetOrAdd(party, id => new ControlClient(settings.Config.Party(id).Address, id, certificate, ca));
@@ -92,20 +103,24 @@ public sealed class PartyNode : IAsyncDisposable
             {
                 Admission = sessions,
                 Logging = kestrelLog,
-                OnRejection = log,
+                OnRejection = line =>
+                {
+                    log(line);
+                    auditLog.AppendInBackground(new AuditEvent(AuditKinds.Refused, "federation TLS") { Detail = line });
+                },
                 ConfigureServices = services => services.AddOpenApi(RolesInOpenApi.AddTo),
             },
             mailbox,
             app =>
             {
-                app.Use(new OperatorAccess(token, store, settings.GovernanceEvents).InvokeAsync);
+                app.Use(new OperatorAccess(token, store, governance).InvokeAsync);
                 ControlEndpoints.Map(app, jobs, () => node!._shutdown.TrySetResult());
-                OperatorApi.Map(app, jobs, scheduler, certificate, ca);
-                GovernanceApi.Map(app, jobs, settings.GovernanceEvents);
+                AuditApi.Map(OperatorApi.Map(app, jobs, scheduler, certificate, ca), store, audit, self.Id);
+                GovernanceApi.Map(app, jobs, governance);
                 app.MapOpenApi();
             },
             ct).ConfigureAwait(false);
-        node = new PartyNode(settings, server, transport, store, jobs, controls, mailbox);
+        node = new PartyNode(settings, server, transport, store, audit, jobs, controls, mailbox);
         return node;
     }
 
@@ -121,6 +136,10 @@ public sealed class PartyNode : IAsyncDisposable
         await _jobs.CancelAllAsync().ConfigureAwait(false);
         await _transport.DisposeAsync().ConfigureAwait(false);
         _mailbox.Dispose();
+        if (_audit is not null)
+        {
+            await _audit.DisposeAsync().ConfigureAwait(false);
+        }
         foreach (var control in _controls.Values)
         {
             control.Dispose();

@@ -122,6 +122,7 @@ internal static class FlowSchema
             name TEXT PRIMARY KEY,
             value TEXT NOT NULL);
         INSERT INTO flow_meta (name, value) VALUES ('schema_version', '{Version}') ON CONFLICT (name) DO NOTHING;
+        {AuditSchema.Create}
         """;
 
     public const string ReadVersion = "SELECT value FROM flow_meta WHERE name = 'schema_version'";

@@ -5,11 +5,11 @@ using Microsoft.Extensions.Logging;
 namespace Concord.Flow.Store;
 
 /// <summary>
-/// One party's record of its jobs, tasks, logs, metrics, outputs, models and checkpoints. Every operation is
+/// One party's record of its jobs, tasks, logs, metrics, outputs, models, checkpoints and audit trail. Every operation is
 /// safe to call from several threads at once, and from several processes on the same store. Failures throw
 /// <see cref="FlowStoreException"/> (or <see cref="ArgumentException"/> for bad input) naming the store and the record.
 /// </summary>
-public interface IFlowStore : Governance.IGovernanceStore, IDisposable
+public interface IFlowStore : Governance.IGovernanceStore, IAuditStore, IDisposable
 {
     /// <summary>Which store this is, for messages: the SQLite file, or the PostgreSQL server, database and schema.</summary>
     string Description { get; }

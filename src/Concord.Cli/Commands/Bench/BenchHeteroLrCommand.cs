@@ -21,8 +21,13 @@ internal static class BenchHeteroLrCommand
         var batchSize = new Option<int>("--batch-size") { Description = "Rows per batch; -1 for the whole table", DefaultValueFactory = _ => -1 };
         var noLoss = new Option<bool>("--no-loss") { Description = "Skip the encrypted loss (early stop on weights instead)" };
         var json = new Option<bool>("--json") { Description = "End with one JSON object on the last line" };
+        var auditCompare = new Option<int>("--audit-compare")
+        {
+            Description = "Train R times with the nodes' audit trail on and R times off, alternating, and print the time ratio on/off",
+            DefaultValueFactory = _ => 0,
+        };
         var command = new Command("hetero-lr", "HeteroLR of FATE 2.0's benchmark shape over guest, host and arbiter processes, with a time breakdown per role.");
-        foreach (var option in new Option[] { rows, guestFeatures, hostFeatures, keyBits, epochs, batchSize, noLoss, json })
+        foreach (var option in new Option[] { rows, guestFeatures, hostFeatures, keyBits, epochs, batchSize, noLoss, auditCompare, json })
         {
             command.Options.Add(option);
         }
@@ -31,7 +36,11 @@ internal static class BenchHeteroLrCommand
             var options = new HeteroLrBenchmarkOptions(
                 Positive(parse.GetValue(rows), "--rows"), Positive(parse.GetValue(guestFeatures), "--guest-features"),
                 Positive(parse.GetValue(hostFeatures), "--host-features"), parse.GetValue(keyBits), Positive(parse.GetValue(epochs), "--epochs"),
-                parse.GetValue(batchSize), !parse.GetValue(noLoss), BenchProgress.Create());
+                parse.GetValue(batchSize), !parse.GetValue(noLoss), BenchProgress.Create())
+            {
+                AuditRounds = parse.GetValue(auditCompare) >= 0 ? parse.GetValue(auditCompare)
+                    : throw new ArgumentException($"--audit-compare must be 0 or more rounds (got {parse.GetValue(auditCompare)})"),
+            };
             if (options.KeyBits is < 1024 or > 4096)
             {
                 throw new ArgumentException($"--key-bits must be between 1024 and 4096 (got {options.KeyBits})");
@@ -67,5 +76,10 @@ internal static class BenchHeteroLrCommand
         }
         console.Write(table);
         console.MarkupLine($"[grey]{Phase.Transport} includes waiting for the other roles' computation.[/]");
+        if (r.Audit is AuditComparison audit)
+        {
+            static string Seconds(IEnumerable<double> runs) => string.Join(", ", runs.Select(s => s.ToString("F1", CultureInfo.InvariantCulture)));
+            console.MarkupLine($"audit trail on: {Seconds(audit.OnSeconds)} s; off: {Seconds(audit.OffSeconds)} s; on / off = {audit.Ratio:F3} (target ≤ 1.05)");
+        }
     }
 }

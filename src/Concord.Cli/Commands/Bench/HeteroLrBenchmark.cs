@@ -10,7 +10,17 @@ using Concord.ML.LocalBaseline;
 namespace Concord.Cli.Commands.Bench;
 
 internal sealed record HeteroLrBenchmarkOptions(
-    int Rows, int GuestFeatures, int HostFeatures, int KeyBits, int Epochs, int BatchSize, bool ComputeLoss, IProgress<string> Progress);
+    int Rows, int GuestFeatures, int HostFeatures, int KeyBits, int Epochs, int BatchSize, bool ComputeLoss, IProgress<string> Progress)
+{
+    /// <summary>Train this many times with the nodes' audit trail on and as many with it off, alternating; 0 runs once, audited.</summary>
+    public int AuditRounds { get; init; }
+}
+
+/// <summary>
+/// Training seconds with the audit trail on and off, run after run in alternating order (off, on, on, off, ...), so
+/// that a drift in the machine's load weighs on both alike; <see cref="Ratio"/> is the total on over the total off.
+/// </summary>
+internal sealed record AuditComparison(IReadOnlyList<double> OnSeconds, IReadOnlyList<double> OffSeconds, double Ratio);
 
 /// <summary>Seconds one role spent per phase, as its component measured them (see Concord.ML.Profiling.Phase).</summary>
 internal sealed record RoleBreakdown(int Party, string Role, IReadOnlyDictionary<string, double> Seconds);
@@ -23,7 +33,10 @@ internal sealed record RoleBreakdown(int Party, string Role, IReadOnlyDictionary
 internal sealed record HeteroLrBenchmarkResult(
     int Rows, int GuestFeatures, int HostFeatures, int KeyBits, int Epochs, int BatchSize, int Cores,
     double TrainingSeconds, double SecondsPerEpoch, double PlaintextSeconds, double Ratio,
-    IReadOnlyList<RoleBreakdown> Roles, double TargetSeconds, double GoalSeconds, bool? Met);
+    IReadOnlyList<RoleBreakdown> Roles, double TargetSeconds, double GoalSeconds, bool? Met)
+{
+    public AuditComparison? Audit { get; init; }
+}
 
 /// <summary>
 /// <c>concord bench hetero-lr</c>: FATE 2.0's published Hetero-Coordinated-LR shape (100k rows, 30 guest and 300 host
@@ -57,19 +70,41 @@ internal static class HeteroLrBenchmark
             var host = PartyTable.Create("id", data.Ids, Names("h", data.Host.Length), data.Host);
             TableStore.Open(federation.HomeOf(Guest)).Save(Table, guest, options: new SaveOptions { Overwrite = true });
             TableStore.Open(federation.HomeOf(Host)).Save(Table, host, options: new SaveOptions { Overwrite = true });
-            await federation.StartAllAsync(progress.Report, ct);
-            try
+            if (options.AuditRounds == 0)
             {
-                return await RunJobAsync(federation, options, plaintext, ct);
+                return await TrainAsync(federation, options, plaintext, audit: true, ct);
             }
-            finally
+            var runs = new List<(bool Audit, HeteroLrBenchmarkResult Result)>();
+            for (var round = 0; round < options.AuditRounds; round++)
             {
-                await federation.StopAllAsync(null);
+                foreach (var audit in round % 2 == 0 ? new[] { false, true } : [true, false])
+                {
+                    progress.Report($"round {round + 1} of {options.AuditRounds}, audit trail {(audit ? "on" : "off")}");
+                    runs.Add((audit, await TrainAsync(federation, options, plaintext, audit, ct)));
+                }
             }
+            var on = runs.Where(r => r.Audit).Select(r => r.Result.TrainingSeconds).ToList();
+            var off = runs.Where(r => !r.Audit).Select(r => r.Result.TrainingSeconds).ToList();
+            return runs.First(r => r.Audit).Result with { Audit = new AuditComparison(on, off, on.Sum() / off.Sum()) };
         }
         finally
         {
             Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>One training job on freshly started nodes, with or without their audit trail.</summary>
+    private static async Task<HeteroLrBenchmarkResult> TrainAsync(LocalFederation federation, HeteroLrBenchmarkOptions options, double plaintext, bool audit, CancellationToken ct)
+    {
+        federation.NodeOptions = audit ? [] : ["--no-audit"];
+        await federation.StartAllAsync(options.Progress.Report, ct);
+        try
+        {
+            return await RunJobAsync(federation, options, plaintext, ct);
+        }
+        finally
+        {
+            await federation.StopAllAsync(null);
         }
     }
 

@@ -11,14 +11,15 @@ internal static class DataDeleteCommand
         var party = new PartyOptions();
         table.AddTo(command);
         party.AddTo(command);
-        UserFacing.SetAction(command, (parse, _) =>
+        UserFacing.SetAction(command, async (parse, ct) =>
         {
             var (partyId, store) = party.OpenStore(parse, create: false);
             var name = table.Get(parse);
             store.Info(name); // a missing table is an error that lists what is there
             store.Delete(name);
             Console.WriteLine($"deleted {name} from party {partyId}");
-            return Task.FromResult(0);
+            await party.AuditAsync(parse, partyId, ct);
+            return 0;
         });
         return command;
     }

@@ -15,7 +15,7 @@ internal static class DataShowCommand
         table.AddTo(command);
         command.Options.Add(rows);
         party.AddTo(command);
-        UserFacing.SetAction(command, (parse, ct) =>
+        UserFacing.SetAction(command, async (parse, ct) =>
         {
             var (partyId, store) = party.OpenStore(parse, create: false);
             var name = table.Get(parse);
@@ -24,7 +24,8 @@ internal static class DataShowCommand
             PrintInfo(info, data, partyId);
             PrintFeatures(data);
             PrintFirstRows(data, Math.Max(0, parse.GetValue(rows)));
-            return Task.FromResult(0);
+            await party.AuditAsync(parse, partyId, ct);
+            return 0;
         });
         return command;
     }

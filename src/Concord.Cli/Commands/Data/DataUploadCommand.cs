@@ -52,7 +52,7 @@ internal static class DataUploadCommand
         }
         party.AddTo(command);
 
-        UserFacing.SetAction(command, (parse, ct) =>
+        UserFacing.SetAction(command, async (parse, ct) =>
         {
             var path = parse.GetValue(file)!;
             var table = new TableName(parse.GetValue(ns)!, parse.GetValue(name)!);
@@ -103,7 +103,8 @@ internal static class DataUploadCommand
             {
                 JsonLine.Write(summary);
             }
-            return Task.FromResult(0);
+            await party.AuditAsync(parse, partyId, ct);
+            return 0;
         });
         return command;
     }

@@ -59,10 +59,17 @@ internal sealed class NodeConnection
         : config.Parties.FirstOrDefault(p => p.Role == Role.Guest)
             ?? throw new ArgumentException($"{config.SourceFile} lists no guest; name the node with --party");
 
-    public OperatorClient Open(ParseResult parse)
+    /// <summary>Whether the command was given a federation config, so that it can reach a node.</summary>
+    public bool HasConfig(ParseResult parse) => parse.GetValue(_config) is not null;
+
+    public FederationConfig LoadConfig(ParseResult parse) =>
+        FederationConfig.Load(parse.GetValue(_config) ?? throw new ArgumentException("--config is required to reach a node"));
+
+    /// <summary>A client of the chosen node, or of <paramref name="partyId"/>'s node when given.</summary>
+    public OperatorClient Open(ParseResult parse, int? partyId = null)
     {
-        var config = FederationConfig.Load(parse.GetValue(_config)!);
-        var party = ChosenParty(parse, config);
+        var config = LoadConfig(parse);
+        var party = partyId is int chosen ? config.Party(chosen) : ChosenParty(parse, config);
         var ca = CertificateFiles.LoadPublic(config.CaCertificate);
         if (parse.GetValue(_certificates) is string folder)
         {

@@ -2,6 +2,7 @@ using Concord.Federation;
 using Concord.Federation.Parties;
 using Concord.Federation.Security;
 using Concord.Flow.Api;
+using Concord.Flow.Audit;
 using Concord.Flow.Store;
 
 namespace Concord.Cli.Commands.Job;
@@ -63,13 +64,17 @@ internal sealed class HomeRegistry(IFlowStore store, int partyId, FederationConf
     {
         var self = Config($"sign the export with party {partyId}'s certificate and key").Party(partyId);
         using var signer = CertificateFiles.LoadWithKey(self.Certificate, self.Key);
-        return (await ModelArchive.ExportAsync(store, modelId, version, signer, ct)).Archive;
+        var (info, archive) = await ModelArchive.ExportAsync(store, modelId, version, signer, ct);
+        await store.AppendAuditAsync([ModelAuditEvents.Exported(info, archive.Length, "operator (CLI, offline)")], ct);
+        return archive;
     }
 
     public override async Task<ModelInfo> ImportAsync(string file, CancellationToken ct)
     {
         using var ca = CertificateFiles.LoadPublic(Config("check the file's signature against the federation CA").CaCertificate);
-        return await store.ImportModelAsync(ModelArchive.ReadFile(file, new ModelTrust(ca, partyId)), $"model file {file}", ct);
+        var model = await store.ImportModelAsync(ModelArchive.ReadFile(file, new ModelTrust(ca, partyId)), $"model file {file}", ct);
+        await store.AppendAuditAsync([ModelAuditEvents.Imported(model, "operator (CLI, offline)", Path.GetFullPath(file))], ct);
+        return model;
     }
 
     private FederationConfig Config(string purpose) => config

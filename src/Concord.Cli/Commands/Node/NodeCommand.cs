@@ -24,6 +24,8 @@ internal static class NodeCommand
         start.Options.Add(party);
         start.Options.Add(config);
         start.Options.Add(home);
+        var noAudit = new Option<bool>("--no-audit") { Description = "Keep no audit trail (only to measure what keeping one costs)" };
+        start.Options.Add(noAudit);
         var postgres = new Option<string?>("--postgres") { Description = "Keep the job and model store in this PostgreSQL database (Npgsql connection string) instead of SQLite in the party's home" };
         start.Options.Add(receiveTimeout);
         start.Options.Add(postgres);
@@ -53,6 +55,7 @@ internal static class NodeCommand
             var settings = new NodeSettings(federation, id, partyHome)
             {
                 PostgresConnectionString = parse.GetValue(postgres),
+                Audit = !parse.GetValue(noAudit),
                 JobLimits = new JobLimits
                 {
                     MaxComponents = Positive(parse.GetValue(maxComponents), "--max-job-components"),

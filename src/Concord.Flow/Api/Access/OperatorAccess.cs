@@ -15,6 +15,9 @@ namespace Concord.Flow.Api.Access;
 /// </summary>
 internal sealed class OperatorAccess(string nodeToken, IGovernanceStore store, IGovernanceEvents events)
 {
+    private const int MaxRemembered = 10_000;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _signedIn = new(StringComparer.Ordinal);
+
     public async Task InvokeAsync(HttpContext http, RequestDelegate next)
     {
         var endpoint = http.GetEndpoint();
@@ -27,7 +30,9 @@ internal sealed class OperatorAccess(string nodeToken, IGovernanceStore store, I
         var identity = await IdentifyAsync(http).ConfigureAwait(false);
         if (identity is null)
         {
-            await RefuseAsync(http, "anonymous", call, StatusCodes.Status401Unauthorized,
+            var certificate = await http.Connection.GetClientCertificateAsync(http.RequestAborted).ConfigureAwait(false);
+            var who = certificate is not null && PartyIdentity.PartyIdOf(certificate) is int party ? $"party {party}'s certificate" : "anonymous";
+            await RefuseAsync(http, who, call, StatusCodes.Status401Unauthorized,
                 "the operator API needs the operator certificate or the node's operator token (or a token an admin issued)").ConfigureAwait(false);
             return;
         }
@@ -41,7 +46,10 @@ internal sealed class OperatorAccess(string nodeToken, IGovernanceStore store, I
             return;
         }
         identity.AttachTo(http);
-        await events.RecordAsync(new GovernanceEvent(GovernanceEvent.SignIn, identity.ToString(), call, ""), http.RequestAborted).ConfigureAwait(false);
+        if (FirstOnConnection(http))
+        {
+            await events.RecordAsync(new GovernanceEvent(GovernanceEvent.SignIn, $"{identity} from {Remote(http)}", call, ""), http.RequestAborted).ConfigureAwait(false);
+        }
         await next(http).ConfigureAwait(false);
     }
 
@@ -80,9 +88,24 @@ internal sealed class OperatorAccess(string nodeToken, IGovernanceStore store, I
         }
     }
 
+    /// <summary>
+    /// Whether this request is the first of its connection: a sign-in is recorded once per connection, however many
+    /// requests it carries. The set is bounded; forgetting only records a sign-in again.
+    /// </summary>
+    private bool FirstOnConnection(HttpContext http)
+    {
+        if (_signedIn.Count >= MaxRemembered)
+        {
+            _signedIn.Clear();
+        }
+        return _signedIn.TryAdd(http.Connection.Id, 0);
+    }
+
+    private static string Remote(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "an unknown address";
+
     private async Task RefuseAsync(HttpContext http, string actor, string call, int status, string reason)
     {
-        await events.RecordAsync(new GovernanceEvent(GovernanceEvent.RequestRefused, actor, call, reason), http.RequestAborted).ConfigureAwait(false);
+        await events.RecordAsync(new GovernanceEvent(GovernanceEvent.RequestRefused, $"{actor} from {Remote(http)}", call, reason), http.RequestAborted).ConfigureAwait(false);
         http.Response.StatusCode = status;
         http.Response.ContentType = "text/plain; charset=utf-8";
         await http.Response.WriteAsync(reason, http.RequestAborted).ConfigureAwait(false);
