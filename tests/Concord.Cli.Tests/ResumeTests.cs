@@ -46,6 +46,9 @@ public class ResumeTests
             {
                 var candidate = await api.SubmitAsync(Job, "resume.yaml", ct);
                 reached = await WaitForCheckpointAsync(federation.HomeOf(10001), candidate, atLeast: 8);
+                // On an idle machine the host can checkpoint this far before the guest's first poll of it: the guest
+                // can only mark interrupted a task it has seen running.
+                await WaitForGuestToSeeHostTaskAsync(api, candidate);
                 await federation.KillAsync(10001);
                 var broken = await api.WaitAsync(candidate, null, ct);
                 if (broken.Job.State == TaskState.Failed)
@@ -93,6 +96,16 @@ public class ResumeTests
                 return checkpoint.Iteration;
             }
             Assert.True(DateTime.UtcNow < deadline, "the host never checkpointed far enough");
+            await Task.Delay(10);
+        }
+    }
+
+    private static async Task WaitForGuestToSeeHostTaskAsync(OperatorClient api, string jobId)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!(await api.GetJobAsync(jobId, CancellationToken.None)).Tasks.Any(t => t.Key.Party == 10001 && t.Key.Component == "statistics_0"))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the guest never saw the host's task");
             await Task.Delay(10);
         }
     }
