@@ -6,6 +6,14 @@ using Concord.Federation.Transport;
 
 namespace Concord.Federation.Tests.Http;
 
+/// <summary>
+/// Runs alone: the memory test reads the whole process's managed heap, which other test classes streaming
+/// megabytes in parallel (the flood tests) would inflate.
+/// </summary>
+[CollectionDefinition(nameof(LargePayloadTests), DisableParallelization = true)]
+public sealed class LargePayloadCollection;
+
+[Collection(nameof(LargePayloadTests))]
 public class LargePayloadTests
 {
     private const int Ciphertexts = 100_000;
