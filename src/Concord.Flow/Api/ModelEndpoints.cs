@@ -32,13 +32,9 @@ internal static class ModelEndpoints
 
         api.MapPost("/models/import", async (HttpRequest request, CancellationToken ct) =>
         {
-            if (request.ContentLength > trust.MaxArchiveBytes)
-            {
-                return TooLarge(trust);
-            }
             await using var body = new FileStream(Path.Combine(Path.GetTempPath(), $"concord-upload-{Guid.NewGuid():N}.zip"), FileMode.CreateNew,
                 FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
-            if (!await CopyAtMostAsync(request.Body, body, trust.MaxArchiveBytes, ct))
+            if (!await BoundedBody.CopyAtMostAsync(request, body, trust.MaxArchiveBytes, ct))
             {
                 return TooLarge(trust);
             }
@@ -60,21 +56,4 @@ internal static class ModelEndpoints
 
     private static IResult TooLarge(ModelTrust trust) =>
         Results.Text($"{Upload} is over the limit of {trust.MaxArchiveBytes} bytes", statusCode: StatusCodes.Status413PayloadTooLarge);
-
-    private static async Task<bool> CopyAtMostAsync(Stream from, Stream to, long limit, CancellationToken ct)
-    {
-        var buffer = new byte[1 << 16];
-        long total = 0;
-        int read;
-        while ((read = await from.ReadAsync(buffer, ct).ConfigureAwait(false)) > 0)
-        {
-            total += read;
-            if (total > limit)
-            {
-                return false;
-            }
-            await to.WriteAsync(buffer.AsMemory(0, read), ct).ConfigureAwait(false);
-        }
-        return true;
-    }
 }

@@ -111,27 +111,13 @@ internal static class ControlEndpoints
     private static IResult Anonymous() =>
         Results.Text("the control endpoints need a party's certificate", statusCode: StatusCodes.Status403Forbidden);
 
-    /// <summary>
-    /// The body, read only up to what a job file within this node's limits can take (the federation server
-    /// itself sets no body limit, for the streamed messages); null for a body over it.
-    /// </summary>
+    /// <summary>The body, read only up to what a job file within this node's limits can take; null for a body over it.</summary>
     private static async Task<JobStart?> ReadStartAsync(HttpContext http, JobLimits limits)
     {
-        var limit = StartBodyLimit(limits);
-        if (http.Request.ContentLength > limit)
+        using var body = new MemoryStream();
+        if (!await BoundedBody.CopyAtMostAsync(http.Request, body, StartBodyLimit(limits), http.RequestAborted))
         {
             return null;
-        }
-        using var body = new MemoryStream();
-        var chunk = new byte[64 * 1024];
-        int read;
-        while ((read = await http.Request.Body.ReadAsync(chunk, http.RequestAborted)) > 0)
-        {
-            if (body.Length + read > limit)
-            {
-                return null;
-            }
-            body.Write(chunk, 0, read);
         }
         body.Position = 0;
         try

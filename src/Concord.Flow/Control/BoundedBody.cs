@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Http;
+
+namespace Concord.Flow.Control;
+
+/// <summary>
+/// A request body read only up to a limit: the federation server sets no body limit (its messages stream), so
+/// every endpoint that takes a body whole bounds it here.
+/// </summary>
+internal static class BoundedBody
+{
+    /// <summary>
+    /// Copies the body into <paramref name="to"/>; false, with the copy abandoned, as soon as the body declares or
+    /// turns out to be longer than <paramref name="limit"/> bytes.
+    /// </summary>
+    public static async Task<bool> CopyAtMostAsync(HttpRequest request, Stream to, long limit, CancellationToken ct)
+    {
+        if (request.ContentLength > limit)
+        {
+            return false;
+        }
+        var buffer = new byte[1 << 16];
+        long total = 0;
+        int read;
+        while ((read = await request.Body.ReadAsync(buffer, ct).ConfigureAwait(false)) > 0)
+        {
+            total += read;
+            if (total > limit)
+            {
+                return false;
+            }
+            await to.WriteAsync(buffer.AsMemory(0, read), ct).ConfigureAwait(false);
+        }
+        return true;
+    }
+}
