@@ -54,13 +54,7 @@ public sealed class PartyJobs(PartyServices party, JobSessions? sessions = null)
             sessions?.Open(start.Session(), job.Roster.ToRoster().All().Select(p => p.Id));
             var run = PartyJobRun.Start(start, job, party);
             _runs[start.JobId] = run;
-            _ = run.Completion.ContinueWith(_ => sessions?.End(start.Session()), TaskScheduler.Default);
-            _ = run.Completion.ContinueWith(t => AuditFinish(start, t), TaskScheduler.Default);
-            // At the initiator the scheduler owns the job's state, which covers every party, not just this one.
-            if (job.Roster.Guest != party.PartyId)
-            {
-                _ = run.Completion.ContinueWith(t => FinishAsync(start.JobId, t), TaskScheduler.Default);
-            }
+            _ = run.Completion.ContinueWith(t => EndedAsync(start, job, t), TaskScheduler.Default).Unwrap();
         }
         catch (Exception ex) when (ex is JobFileException or ArgumentException or InvalidOperationException or UnauthorizedAccessException)
         {
@@ -208,22 +202,25 @@ public sealed class PartyJobs(PartyServices party, JobSessions? sessions = null)
             _ => (TaskState.Failed, TaskErrors.Describe(run.Exception!.InnerException!)),
         };
 
-    private void AuditFinish(JobStart start, Task run)
+    /// <summary>What follows the end of this party's run: its session closes, the audit trail records how it ended,
+    /// and, except at the initiator, the job's state here follows.</summary>
+    private async Task EndedAsync(JobStart start, JobDefinition job, Task run)
     {
+        sessions?.End(start.Session());
         var (state, error) = Outcome(start.JobId, run);
         party.Audit.AppendInBackground(JobAuditEvents.Finished(start.JobId, start.Attempt, state, error));
-    }
-
-    private async Task FinishAsync(string jobId, Task run)
-    {
-        var (state, error) = Outcome(jobId, run);
+        // At the initiator the scheduler owns the job's state, which covers every party, not just this one.
+        if (job.Roster.Guest == party.PartyId)
+        {
+            return;
+        }
         try
         {
-            await party.Store.TryTransitionJobAsync(jobId, TaskState.Running, state, error).ConfigureAwait(false);
+            await party.Store.TryTransitionJobAsync(start.JobId, TaskState.Running, state, error).ConfigureAwait(false);
         }
         catch (FlowStoreException ex)
         {
-            party.Log($"[{jobId}] could not record the end of the job at party {party.PartyId}: {ex.Message}");
+            party.Log($"[{start.JobId}] could not record the end of the job at party {party.PartyId}: {ex.Message}");
         }
     }
 }
