@@ -36,18 +36,25 @@ public static class PartySignature
         }
         var party = PartyIdentity.PartyIdOf(signer)
             ?? throw new FederationException($"the signing certificate \"{signer.Subject}\" names no party (an operator certificate cannot sign a party's file)");
+        return Matches(data, signature, signer) ? party
+            : throw new FederationException($"the signature does not match the signed content and party {party.ToString(CultureInfo.InvariantCulture)}'s certificate");
+    }
+
+    /// <summary>
+    /// Whether <paramref name="signer"/>'s key made <paramref name="signature"/> over <paramref name="data"/>, and
+    /// nothing more: for a caller that holds the one certificate it trusts (an audit trail's party), not the CA.
+    /// </summary>
+    public static bool Matches(ReadOnlySpan<byte> data, ReadOnlySpan<byte> signature, X509Certificate2 signer)
+    {
         using var key = signer.GetECDsaPublicKey()
             ?? throw new FederationException($"the signing certificate \"{signer.Subject}\" has no ECDSA key");
-        bool valid;
         try
         {
-            valid = key.VerifyData(data, signature, HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence);
+            return key.VerifyData(data, signature, HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence);
         }
         catch (CryptographicException)
         {
-            valid = false;
+            return false;
         }
-        return valid ? party
-            : throw new FederationException($"the signature does not match the signed content and party {party.ToString(CultureInfo.InvariantCulture)}'s certificate");
     }
 }

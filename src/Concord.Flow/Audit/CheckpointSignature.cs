@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using Concord.Federation.Security;
@@ -7,28 +6,24 @@ using Concord.Federation.Security;
 namespace Concord.Flow.Audit;
 
 /// <summary>
-/// Checkpoints signed with the party's certificate key (ECDSA P-256 with SHA-256) over the party id, the record
+/// Checkpoints signed with the party's certificate key (<see cref="PartySignature"/>, as model exports are) over the party id, the record
 /// number, that record's hash and the time of signing; anyone holding only the party's certificate can check them.
 /// </summary>
 public static class CheckpointSignature
 {
     public static AuditCheckpoint Sign(X509Certificate2 certificate, int party, AuditRecord head, DateTimeOffset now)
     {
-        using var key = certificate.GetECDsaPrivateKey()
-            ?? throw new InvalidOperationException($"certificate {certificate.Subject} has no EC private key to sign audit checkpoints with");
         var signedAt = DateTimeOffset.FromUnixTimeMilliseconds(now.ToUnixTimeMilliseconds());
-        var signature = key.SignData(Message(party, head.Seq, head.Hash, signedAt), HashAlgorithmName.SHA256);
+        var signature = PartySignature.Sign(certificate, Message(party, head.Seq, head.Hash, signedAt));
         return new AuditCheckpoint(head.Seq, head.Hash, signedAt, Convert.ToBase64String(signature));
     }
 
     /// <summary>Whether the certificate's key signed this checkpoint of this party's trail.</summary>
     public static bool IsValid(X509Certificate2 certificate, int party, AuditCheckpoint checkpoint)
     {
-        using var key = certificate.GetECDsaPublicKey()
-            ?? throw new ArgumentException($"certificate {certificate.Subject} has no EC public key, so it cannot have signed audit checkpoints");
         var signature = new byte[checkpoint.Signature.Length];
         return Convert.TryFromBase64String(checkpoint.Signature, signature, out var length)
-            && key.VerifyData(Message(party, checkpoint.Seq, checkpoint.Hash, checkpoint.SignedAt), signature.AsSpan(0, length), HashAlgorithmName.SHA256);
+            && PartySignature.Matches(Message(party, checkpoint.Seq, checkpoint.Hash, checkpoint.SignedAt), signature.AsSpan(0, length), certificate);
     }
 
     /// <summary>The party a certificate speaks for, checked against the party a trail claims to be.</summary>
