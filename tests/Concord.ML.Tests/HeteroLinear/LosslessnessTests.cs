@@ -6,12 +6,13 @@ namespace Concord.ML.Tests.HeteroLinear;
 
 /// <summary>
 /// The federated models against the LocalBaseline on the joined data. Tolerances (issue 5): breast AUC within 0.01,
-/// motor R² within 0.01, dvisits RMSE within 2%; weights within 1e-4, the fixed-point rounding of the protocol
-/// (predictors at 2^-24, features at 2^-20) accumulated over a few epochs.
+/// motor R² within 0.01, dvisits RMSE within 2%; weights within 2e-5, twice the largest difference the fixed-point rounding of the protocol
+/// (predictors at 2^-24, features at 2^-20) accumulates over these runs (4.5e-6 to 8.9e-6; it is deterministic), and small
+/// enough that a gradient off by 0.1 % moves some weight past it.
 /// </summary>
 public class LosslessnessTests
 {
-    private const double WeightTolerance = 1e-4;
+    private const double WeightTolerance = 2e-5;
     private const double AucTolerance = 0.01;
     private const double R2Tolerance = 0.01;
     private const double RmseRelativeTolerance = 0.02;
