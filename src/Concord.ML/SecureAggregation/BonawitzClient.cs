@@ -1,11 +1,11 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using Concord.Crypto.KeyAgreement;
+using Concord.Crypto.Profiling;
 using Concord.Crypto.SecretSharing;
 using Concord.Federation;
 using Concord.Federation.Context;
 using Concord.Federation.Parties;
-using Concord.ML.Profiling;
 using static Concord.ML.SecureAggregation.BonawitzProtocol;
 
 namespace Concord.ML.SecureAggregation;
@@ -48,7 +48,7 @@ public sealed class BonawitzClient(FederationContext round, IReadOnlyList<PartyR
     public async Task<bool> AdvertiseKeysAsync(CancellationToken ct = default)
     {
         await round.Arbiter.Send(PublicKeys, new AdvertisedKeys(_cipherKey.PublicKey, _maskKey.PublicKey), ct).ConfigureAwait(false);
-        _roster = await Timings.TimeAsync("waiting", () => round.Arbiter.Receive(KeyAnnouncement, ct)).ConfigureAwait(false);
+        _roster = await Timings.TimeAsync(Phase.Transport, () => round.Arbiter.Receive(KeyAnnouncement, ct)).ConfigureAwait(false);
         var at = Array.IndexOf(_roster.Parties, _self);
         if (at < 0)
         {
@@ -66,10 +66,10 @@ public sealed class BonawitzClient(FederationContext round, IReadOnlyList<PartyR
     /// <summary>Step 1: seals and sends the shares; true when this client is among the announced sharers U2.</summary>
     public async Task<bool> ShareKeysAsync(CancellationToken ct = default)
     {
-        var sealedShares = Timings.Time("sharing", SealShares);
+        var sealedShares = Timings.Time(Phase.Sharing, SealShares);
         await round.Arbiter.Send(EncryptedShares, sealedShares, ct).ConfigureAwait(false);
 
-        var relayed = await Timings.TimeAsync("waiting", () => round.Arbiter.Receive(Relayed, ct)).ConfigureAwait(false);
+        var relayed = await Timings.TimeAsync(Phase.Transport, () => round.Arbiter.Receive(Relayed, ct)).ConfigureAwait(false);
         if (!relayed.Sharers.Contains(_self))
         {
             return false;
@@ -128,7 +128,7 @@ public sealed class BonawitzClient(FederationContext round, IReadOnlyList<PartyR
     /// <summary>Step 2: sends y = x + PRG(b) + Σ_{v after u} PRG(s_uv) − Σ_{v before u} PRG(s_uv), v over the other sharers.</summary>
     public async Task<bool> SendMaskedInputAsync(ulong[] input, CancellationToken ct = default)
     {
-        var masked = Timings.Time("masking", () => Mask(input));
+        var masked = Timings.Time(Phase.Masking, () => Mask(input));
         await round.Arbiter.Send(MaskedInput, masked, ct).ConfigureAwait(false);
         return true;
     }
@@ -156,7 +156,7 @@ public sealed class BonawitzClient(FederationContext round, IReadOnlyList<PartyR
     /// <summary>Step 3: learns the survivors U3 and reveals what removes the masks; false when this client is not a survivor.</summary>
     public async Task<bool> UnmaskAsync(CancellationToken ct = default)
     {
-        var survivors = await Timings.TimeAsync("waiting", () => round.Arbiter.Receive(Survivors, ct)).ConfigureAwait(false);
+        var survivors = await Timings.TimeAsync(Phase.Transport, () => round.Arbiter.Receive(Survivors, ct)).ConfigureAwait(false);
         if (!survivors.Parties.Contains(_self))
         {
             return false;

@@ -1,10 +1,10 @@
 using System.Security.Cryptography;
 using Concord.Crypto.KeyAgreement;
+using Concord.Crypto.Profiling;
 using Concord.Crypto.SecretSharing;
 using Concord.Federation;
 using Concord.Federation.Context;
 using Concord.Federation.Parties;
-using Concord.ML.Profiling;
 using static Concord.ML.SecureAggregation.BonawitzProtocol;
 
 namespace Concord.ML.SecureAggregation;
@@ -32,7 +32,7 @@ public sealed class BonawitzServer(FederationContext round, IReadOnlyList<PartyR
     public async Task<SecureSumResult> SumAsync(int length, CancellationToken ct = default)
     {
         // Step 0: keys.
-        var keys = await Timings.TimeAsync("waiting for keys", () => Stragglers.ReceiveWithinAsync(round, participants, PublicKeys, deadline, null, ct)).ConfigureAwait(false);
+        var keys = await Timings.TimeAsync(Phase.WaitingForKeys, () => Stragglers.ReceiveWithinAsync(round, participants, PublicKeys, deadline, null, ct)).ConfigureAwait(false);
         foreach (var (party, advertised) in keys)
         {
             RequireKey(party, advertised.CipherKey, "share-encryption");
@@ -50,7 +50,7 @@ public sealed class BonawitzServer(FederationContext round, IReadOnlyList<PartyR
         }
 
         // Step 1: sealed shares, relayed.
-        var sealedShares = await Timings.TimeAsync("waiting for shares", () => Stragglers.ReceiveWithinAsync(round, u1, EncryptedShares, deadline, null, ct)).ConfigureAwait(false);
+        var sealedShares = await Timings.TimeAsync(Phase.WaitingForShares, () => Stragglers.ReceiveWithinAsync(round, u1, EncryptedShares, deadline, null, ct)).ConfigureAwait(false);
         foreach (var (party, shares) in sealedShares)
         {
             var expected = roster.Parties.Where(p => p != party.ToString()).ToArray();
@@ -76,7 +76,7 @@ public sealed class BonawitzServer(FederationContext round, IReadOnlyList<PartyR
         }
 
         // Step 2: masked inputs.
-        var masked = await Timings.TimeAsync("waiting for masked inputs", () => Stragglers.ReceiveWithinAsync(round, u2, MaskedInput, deadline, null, ct)).ConfigureAwait(false);
+        var masked = await Timings.TimeAsync(Phase.WaitingForMaskedInputs, () => Stragglers.ReceiveWithinAsync(round, u2, MaskedInput, deadline, null, ct)).ConfigureAwait(false);
         foreach (var (party, vector) in masked)
         {
             if (vector.Length != length)
@@ -91,7 +91,7 @@ public sealed class BonawitzServer(FederationContext round, IReadOnlyList<PartyR
         {
             return Failed($"only {u3.Count} masked inputs arrived before the deadline; the threshold is {threshold}");
         }
-        var sum = Timings.Time("summing", () =>
+        var sum = Timings.Time(Phase.Summing, () =>
         {
             var total = new ulong[length];
             foreach (var (_, vector) in masked)
@@ -103,7 +103,7 @@ public sealed class BonawitzServer(FederationContext round, IReadOnlyList<PartyR
         masked = null!;
 
         // Step 3: t survivors' shares remove the masks.
-        var responses = await Timings.TimeAsync("waiting for unmasking shares", () => Stragglers.ReceiveWithinAsync(round, u3, Unmasking, deadline, threshold, ct)).ConfigureAwait(false);
+        var responses = await Timings.TimeAsync(Phase.WaitingForUnmaskingShares, () => Stragglers.ReceiveWithinAsync(round, u3, Unmasking, deadline, threshold, ct)).ConfigureAwait(false);
         if (responses.Count < threshold)
         {
             return Failed($"only {responses.Count} survivors sent their unmasking shares before the deadline; the threshold is {threshold}");
@@ -148,7 +148,7 @@ public sealed class BonawitzServer(FederationContext round, IReadOnlyList<PartyR
                 CryptographicOperations.ZeroMemory(term.Seed);
             }
         }
-        Timings.Add("unmasking", unmasking.Elapsed);
+        Timings.Add(Phase.Unmasking, unmasking.Elapsed);
         return new SecureSumResult(sum, u3, dropped, null);
     }
 

@@ -6,21 +6,6 @@ namespace Concord.ML.Tests.Horizontal;
 
 public class CheckpointResumeTests
 {
-    private sealed class MemoryCheckpoints(int every, long? resumeFrom, Dictionary<long, byte[]> saved) : ICheckpoints
-    {
-        public int Every => every;
-
-        public long? ResumeFrom => resumeFrom;
-
-        public Task SaveAsync(long iteration, byte[] state, CancellationToken ct)
-        {
-            saved[iteration] = state;
-            return Task.CompletedTask;
-        }
-
-        public Task<byte[]?> LoadResumeStateAsync(CancellationToken ct) => Task.FromResult(resumeFrom is long at ? saved[at] : null);
-    }
-
     [Theory]
     [InlineData(AggregationKind.SecureAggregation)]
     [InlineData(AggregationKind.Paillier)]
