@@ -4,6 +4,7 @@ using Concord.Federation.Context;
 using Concord.Federation.Parties;
 using Concord.ML.Checkpoints;
 using Concord.ML.Horizontal.Aggregation;
+using Concord.ML.Horizontal.Strategies;
 using static Concord.ML.Horizontal.HomoProtocol;
 
 namespace Concord.ML.Horizontal;
@@ -12,10 +13,11 @@ namespace Concord.ML.Horizontal;
 public sealed record HomoArbiterResult(ModelShape Shape, double[]? Global, IReadOnlyList<RoundRecord> Rounds, PrivacyReport? Privacy);
 
 /// <summary>
-/// The arbiter of horizontal federated training, in the shape of Flower's Strategy: each round it picks the
-/// participants, sends them the global model, sums their weighted updates through the configured aggregation
-/// (dropping those that miss the deadline), and applies the weighted mean change. It checks the clients' schemas
-/// before the first round, adds the central-DP noise when asked, and checkpoints every few rounds.
+/// The arbiter of horizontal federated training. Each round its strategy (Flower's <c>Strategy</c>) picks the
+/// participants and what they are told; the arbiter sends them the global model, sums their weighted updates through
+/// the configured aggregation (dropping those that miss the deadline), and the strategy turns the sum into the next
+/// global model and decides to stop. It checks the clients' schemas before the first round, adds the central-DP
+/// noise when asked, and checkpoints every few rounds.
 /// </summary>
 public sealed class HomoArbiter(
     FederationContext ctx,
@@ -26,6 +28,7 @@ public sealed class HomoArbiter(
     Action<string>? log = null)
 {
     private readonly List<RoundRecord> _rounds = [];
+    private readonly HomoStrategy _strategy = HomoStrategies.Create(settings);
 
     /// <summary>Whether the arbiter can read the sum, and so holds and broadcasts the global model.</summary>
     private bool HoldsGlobal => settings.Aggregation != AggregationKind.Paillier;
@@ -39,7 +42,7 @@ public sealed class HomoArbiter(
         await aggregation.SetupAsync(setup, ct).ConfigureAwait(false);
         var global = await setup.Guest.Receive(InitialParameters, ct).ConfigureAwait(false);
         var length = WeightedUpdate.Length(global.Length);
-        var perRound = ParticipantSelection.Pick(clients, settings.ClientFraction, settings.MinClients, settings.Seed, 0).Count;
+        var perRound = _strategy.SelectClients(clients, 0).Count;
         var ledger = settings.Dp.Mode == DpMode.Central
             ? new PrivacyLedger(settings.Dp, PrivacyLedger.NoiseFor(settings.Dp, (a, sigma) => a.Compose((double)perRound / clients.Count, sigma, settings.Rounds)))
             : null;
@@ -57,6 +60,10 @@ public sealed class HomoArbiter(
             {
                 ledger?.Restore(state.Privacy);
             }
+            if (state.Strategy is not null)
+            {
+                _strategy.Restore(state.Strategy);
+            }
             log?.Invoke($"resuming at round {first}");
         }
 
@@ -65,8 +72,8 @@ public sealed class HomoArbiter(
         {
             var scope = ctx.Sub($"round-{round}");
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            var participants = ParticipantSelection.Pick(clients, settings.ClientFraction, settings.MinClients, settings.Seed, round);
-            await Stragglers.SendToEachAsync(scope, clients, Plan, new RoundPlan(round, PartyRefList.Of(participants), Stop: false), ct).ConfigureAwait(false);
+            var participants = _strategy.SelectClients(clients, round);
+            await Stragglers.SendToEachAsync(scope, clients, Plan, new RoundPlan(round, PartyRefList.Of(participants), Stop: false, _strategy.Configure(round)), ct).ConfigureAwait(false);
             if (HoldsGlobal || round == 0)
             {
                 await Stragglers.SendToEachAsync(scope, clients, GlobalModel, global, ct).ConfigureAwait(false);
@@ -83,7 +90,7 @@ public sealed class HomoArbiter(
             await Stragglers.SendToEachAsync(scope, clients, Outcome, new RoundOutcome(sum.Included.Count, null), ct).ConfigureAwait(false);
             await aggregation.PublishAsync(scope, clients, ct).ConfigureAwait(false);
             var loss = sum.Sum is double[] plain
-                ? WeightedUpdate.ApplyMean(global, plain)
+                ? _strategy.Aggregate(round, global, new RoundUpdates(plain, sum.Each))
                 : (await scope.Guest.Receive(AggregateLoss, ct).ConfigureAwait(false))[0];
             ledger?.Spend((double)participants.Count / clients.Count, 1);
             var previous = _rounds.Count > 0 ? _rounds[^1].Loss : null;
@@ -91,16 +98,16 @@ public sealed class HomoArbiter(
             var dropped = participants.Except(sum.Included).ToList();
             log?.Invoke($"round {round}: {sum.Included.Count}/{participants.Count} updates" + (dropped.Count > 0 ? $" (dropped {string.Join(", ", dropped)})" : "")
                 + (settings.Dp.Enabled ? "" : $", loss {loss:G6}") + (ledger is null ? "" : $", ε {ledger.Epsilon:G4}"));
-            stopped = settings.Tol > 0 && previous is double before && Math.Abs(loss - before) < settings.Tol;
+            stopped = _strategy.ShouldStop(previous, loss);
             if (saved.Every > 0 && (round + 1) % saved.Every == 0)
             {
-                var state = new HomoCheckpoint(round + 1, HoldsGlobal ? global : null, [.. _rounds], ledger?.Save(), stopped);
+                var state = new HomoCheckpoint(round + 1, HoldsGlobal ? global : null, [.. _rounds], ledger?.Save(), stopped, HoldsGlobal ? _strategy.Save() : null);
                 await saved.SaveAsync(round + 1, state.ToBytes(), ct).ConfigureAwait(false);
             }
         }
 
         var end = ctx.Sub($"round-{round}");
-        await Stragglers.SendToEachAsync(end, clients, Plan, new RoundPlan(round, PartyRefList.Of([]), Stop: true, ledger?.Report()), ct).ConfigureAwait(false);
+        await Stragglers.SendToEachAsync(end, clients, Plan, new RoundPlan(round, PartyRefList.Of([]), Stop: true, RoundConfig.None, ledger?.Report()), ct).ConfigureAwait(false);
         if (HoldsGlobal)
         {
             await Stragglers.SendToEachAsync(end, clients, GlobalModel, global, ct).ConfigureAwait(false);

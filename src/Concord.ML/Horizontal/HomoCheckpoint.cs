@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Concord.ML.Horizontal.Strategies;
 
 namespace Concord.ML.Horizontal;
 
@@ -10,7 +11,8 @@ public sealed record RoundRecord(int Round, int Participants, int Included, doub
 
 /// <summary>A party's state after a round, saved every checkpoint_every rounds so that a restarted job resumes with the next.</summary>
 /// <param name="Global">The global parameters where this party holds them (the arbiter; the clients under Paillier), else null.</param>
-internal sealed record HomoCheckpoint(int NextRound, double[]? Global, List<RoundRecord> Rounds, LedgerState? Privacy, bool Stopped)
+/// <param name="Strategy">The strategy's state (server-optimiser moments, momentum) beside the global model it moves.</param>
+internal sealed record HomoCheckpoint(int NextRound, double[]? Global, List<RoundRecord> Rounds, LedgerState? Privacy, bool Stopped, StrategyState? Strategy)
 {
     private static readonly JsonSerializerOptions Json = new() { NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals };
 

@@ -4,6 +4,7 @@ using Concord.Federation.Context;
 using Concord.Federation.Parties;
 using Concord.ML.Checkpoints;
 using Concord.ML.Horizontal.Aggregation;
+using Concord.ML.Horizontal.Strategies;
 using static Concord.ML.Horizontal.HomoProtocol;
 
 namespace Concord.ML.Horizontal;
@@ -18,7 +19,7 @@ public sealed record HomoClientResult(ILocalModel Model, ModelShape Shape, IRead
 /// <summary>
 /// A client of horizontal federated training (the guest or a host): it describes its table to the arbiter, builds its
 /// model once the shape is agreed, and each round it is picked trains E local epochs from the global model (with the
-/// FedProx term and DP-SGD when asked) and contributes its weighted change through the aggregation. No row, and
+/// FedProx term the round's plan sets, and DP-SGD when asked) and contributes its weighted change through the aggregation. No row, and
 /// under secure aggregation or Paillier no individual update, leaves the client.
 /// </summary>
 public sealed class HomoClient(
@@ -30,6 +31,9 @@ public sealed class HomoClient(
     Action<string>? log = null)
 {
     private readonly List<ClientRound> _rounds = [];
+
+    /// <summary>Under Paillier the clients, not the arbiter, read the sum: each runs the strategy alike to move the global model.</summary>
+    private readonly HomoStrategy _strategy = HomoStrategies.Create(settings);
 
     private bool ArbiterHoldsGlobal => settings.Aggregation != AggregationKind.Paillier;
 
@@ -64,6 +68,10 @@ public sealed class HomoClient(
             {
                 ledger?.Restore(state.Privacy);
             }
+            if (state.Strategy is not null)
+            {
+                _strategy.Restore(state.Strategy);
+            }
         }
 
         for (var round = first; ; round++)
@@ -83,7 +91,7 @@ public sealed class HomoClient(
             LocalTrainingReport? report = null;
             if (participants.Contains(ctx.Self))
             {
-                report = await TrainAsync(model, global, round, ledger, ct).ConfigureAwait(false);
+                report = await TrainAsync(model, global, round, plan.Config, ledger, ct).ConfigureAwait(false);
                 var delta = model.GetParameters();
                 for (var j = 0; j < delta.Length; j++)
                 {
@@ -106,7 +114,7 @@ public sealed class HomoClient(
             }
             if (await aggregation.ReceiveSumAsync(scope, WeightedUpdate.Length(global.Length), outcome.Included, ct).ConfigureAwait(false) is double[] sum)
             {
-                var loss = WeightedUpdate.ApplyMean(global, sum);
+                var loss = _strategy.Aggregate(round, global, new RoundUpdates(sum, null));
                 if (ctx.Self == ctx.Roster.Guest)
                 {
                     await scope.Arbiter.Send(AggregateLoss, [loss], ct).ConfigureAwait(false);
@@ -115,7 +123,7 @@ public sealed class HomoClient(
             _rounds.Add(new ClientRound(round, report is not null, report?.Loss, outcome.Included));
             if (saved.Every > 0 && (round + 1) % saved.Every == 0)
             {
-                var state = new HomoCheckpoint(round + 1, ArbiterHoldsGlobal ? null : global, [], ledger?.Save(), Stopped: false);
+                var state = new HomoCheckpoint(round + 1, ArbiterHoldsGlobal ? null : global, [], ledger?.Save(), Stopped: false, ArbiterHoldsGlobal ? null : _strategy.Save());
                 await saved.SaveAsync(round + 1, state.ToBytes(), ct).ConfigureAwait(false);
             }
         }
@@ -123,11 +131,15 @@ public sealed class HomoClient(
         return new HomoClientResult(model, shape, [.. _rounds], ledger?.Report() ?? centralPrivacy);
     }
 
-    private async Task<LocalTrainingReport> TrainAsync(ILocalModel model, double[] global, int round, PrivacyLedger? ledger, CancellationToken ct)
+    private async Task<LocalTrainingReport> TrainAsync(ILocalModel model, double[] global, int round, RoundConfig config, PrivacyLedger? ledger, CancellationToken ct)
     {
         model.SetParameters(global);
         var dpSgd = ledger is null ? null : new DpSgdSettings(settings.Dp.ClipNorm, ledger.NoiseMultiplier);
-        var request = new LocalTrainingRequest(settings.LocalEpochs, settings.ProximalMu, global, dpSgd, RoundSeed(round));
+        if (!(config.ProximalMu >= 0) || !double.IsFinite(config.ProximalMu))
+        {
+            throw new FederationException($"the arbiter's plan for round {round} sets the proximal μ to {config.ProximalMu}; it must be finite and not negative", ctx.Roster.Arbiter);
+        }
+        var request = new LocalTrainingRequest(settings.LocalEpochs, config.ProximalMu, global, dpSgd, RoundSeed(round));
         var report = await Task.Run(() => model.Train(request, ct), ct).ConfigureAwait(false);
         log?.Invoke($"round {round}: trained {report.Steps} steps on {report.SampleCount:G6} samples" + (dpSgd is null ? $", loss {report.Loss:G6}" : ""));
         return report;
