@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Concord.Crypto.Profiling;
 using Concord.Federation.Context;
 using Concord.Federation.Parties;
 using Concord.Federation.Security;
@@ -106,8 +107,8 @@ public static class HomoBenchParty
 
     private static IReadOnlyDictionary<string, double> Phases(object aggregation) => aggregation switch
     {
-        SecureClientAggregation client => client.Timings.Seconds.ToDictionary(),
-        SecureArbiterAggregation arbiter => arbiter.Timings.Seconds.ToDictionary(),
+        SecureClientAggregation client => client.Timings.Seconds.ToDictionary(p => p.Key.Name(), p => p.Value),
+        SecureArbiterAggregation arbiter => arbiter.Timings.Seconds.ToDictionary(p => p.Key.Name(), p => p.Value),
         _ => new Dictionary<string, double>(),
     };
 

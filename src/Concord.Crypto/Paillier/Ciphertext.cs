@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Security.Cryptography;
 using Concord.Crypto.Arithmetic;
+using Concord.Crypto.Profiling;
 
 namespace Concord.Crypto.Paillier;
 
@@ -72,6 +73,7 @@ public sealed class Ciphertext : IEquatable<Ciphertext>
     /// <summary>The same plaintext under fresh randomness: c · h_s^x mod n².</summary>
     public Ciphertext Rerandomize(RandomNumberGenerator? rng = null)
     {
+        using var timing = PhaseTimer.Start(Phase.CiphertextArithmetic);
         Span<ulong> x = stackalloc ulong[PublicKey.ObfuscationExponentLimbs];
         PublicKey.DrawObfuscationExponent(rng, x);
         var ws = PublicKey.Backend.Workspace;
@@ -85,6 +87,7 @@ public sealed class Ciphertext : IEquatable<Ciphertext>
 
     private Ciphertext Power(bool negative, BigNat exponent)
     {
+        using var timing = PhaseTimer.Start(Phase.CiphertextArithmetic);
         var ws = PublicKey.Backend.Workspace;
         using var f = ws.Frame(3);
         ws.Set(f[0], Value);

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Concord.Crypto.Arithmetic;
 using Concord.Crypto.Primes;
+using Concord.Crypto.Profiling;
 
 namespace Concord.Crypto.Paillier;
 
@@ -21,6 +22,7 @@ public static class PaillierKeyGenerator
         {
             throw new ArgumentOutOfRangeException(nameof(bits), bits, "Paillier key size must be an even number of bits, at least 32");
         }
+        using var timing = PhaseTimer.Start(Phase.KeyGeneration);
         backend ??= ArithmeticBackends.Default;
         var (p, q) = SafePrimePair.Generate(backend, bits / 2, bits / 2, rng, cancellationToken);
         return PaillierKeyPair.FromPrimes(p, q, obfuscationExponentBits, backend);

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Concord.Crypto.Arithmetic;
+using Concord.Crypto.Profiling;
 
 namespace Concord.Crypto.Paillier;
 
@@ -76,6 +77,7 @@ public sealed class PaillierPrivateKey
     public BigNat Decrypt(Ciphertext ciphertext)
     {
         PublicKey.RequireSameKey(ciphertext.PublicKey, "the ciphertext");
+        using var timing = PhaseTimer.Start(Phase.Decrypt);
         return Decrypt(PublicKey.Backend.Workspace, ciphertext.Value.Limbs);
     }
 
@@ -136,6 +138,7 @@ public sealed class PaillierPrivateKey
     /// <summary>Encrypts m ∈ [0, n) through the CRT; the result equals public encryption with the same randomness.</summary>
     public Ciphertext Encrypt(BigNat plaintext, RandomNumberGenerator? rng = null)
     {
+        using var timing = PhaseTimer.Start(Phase.Encrypt);
         Span<ulong> x = stackalloc ulong[PublicKey.ObfuscationExponentLimbs];
         PublicKey.DrawObfuscationExponent(rng, x);
         return new Ciphertext(PublicKey, EncryptWith(PublicKey.Backend.Workspace, plaintext, x));

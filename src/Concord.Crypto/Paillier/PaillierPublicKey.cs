@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Concord.Crypto.Arithmetic;
+using Concord.Crypto.Profiling;
 
 namespace Concord.Crypto.Paillier;
 
@@ -94,6 +95,7 @@ public sealed class PaillierPublicKey : IEquatable<PaillierPublicKey>
     /// <summary>Encrypts m ∈ [0, n) with fresh randomness from <paramref name="rng"/> (the system CSPRNG when null).</summary>
     public Ciphertext Encrypt(BigNat plaintext, RandomNumberGenerator? rng = null)
     {
+        using var timing = PhaseTimer.Start(Phase.Encrypt);
         Span<ulong> x = stackalloc ulong[ObfuscationExponentLimbs];
         DrawObfuscationExponent(rng, x);
         return new Ciphertext(this, EncryptWith(Backend.Workspace, plaintext, x));

@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Security.Cryptography;
 using Concord.Crypto.Arithmetic;
 using Concord.Crypto.Paillier;
+using Concord.Crypto.Profiling;
 
 namespace Concord.Crypto.Vector;
 
@@ -46,6 +47,7 @@ public sealed partial class CipherVector
     /// <summary>Encrypts each plaintext with the public key's fixed-base DJN path.</summary>
     public static CipherVector Encrypt(PaillierPublicKey key, IReadOnlyList<BigNat> plaintexts, RandomNumberGenerator? rng = null, int maxDegreeOfParallelism = -1)
     {
+        using var timing = PhaseTimer.Start(Phase.Encrypt);
         var exponents = new ObfuscationExponents(key, plaintexts.Count, rng);
         return Map(key, plaintexts.Count, maxDegreeOfParallelism, (ws, i) => key.EncryptWith(ws, plaintexts[i], exponents[i]));
     }
@@ -53,6 +55,7 @@ public sealed partial class CipherVector
     /// <summary>Encrypts through the CRT with the private key; equal to <see cref="Encrypt(PaillierPublicKey, IReadOnlyList{BigNat}, RandomNumberGenerator?, int)"/> for the same randomness.</summary>
     public static CipherVector Encrypt(PaillierPrivateKey key, IReadOnlyList<BigNat> plaintexts, RandomNumberGenerator? rng = null, int maxDegreeOfParallelism = -1)
     {
+        using var timing = PhaseTimer.Start(Phase.Encrypt);
         var exponents = new ObfuscationExponents(key.PublicKey, plaintexts.Count, rng);
         return Map(key.PublicKey, plaintexts.Count, maxDegreeOfParallelism, (ws, i) => key.EncryptWith(ws, plaintexts[i], exponents[i]));
     }
@@ -60,6 +63,7 @@ public sealed partial class CipherVector
     public BigNat[] Decrypt(PaillierPrivateKey key, int maxDegreeOfParallelism = -1)
     {
         PublicKey.RequireSameKey(key.PublicKey, "the ciphertext vector");
+        using var timing = PhaseTimer.Start(Phase.Decrypt);
         var result = new BigNat[Count];
         ParallelRange.For(Count, maxDegreeOfParallelism, (from, to) =>
         {
@@ -77,6 +81,7 @@ public sealed partial class CipherVector
     {
         PublicKey.RequireSameKey(other.PublicKey, "the other vector");
         RequireCount(other.Count, "the other vector");
+        using var timing = PhaseTimer.Start(Phase.CiphertextArithmetic);
         return Map(PublicKey, Count, maxDegreeOfParallelism, (ws, i, f) =>
         {
             ws.Set(f[0], Limbs(i));
@@ -90,6 +95,7 @@ public sealed partial class CipherVector
     {
         PublicKey.RequireSameKey(other.PublicKey, "the subtrahend");
         RequireCount(other.Count, "the subtrahend");
+        using var timing = PhaseTimer.Start(Phase.CiphertextArithmetic);
         return Map(PublicKey, Count, maxDegreeOfParallelism, (ws, i, f) =>
         {
             ws.Set(f[1], other.Limbs(i));
@@ -105,6 +111,7 @@ public sealed partial class CipherVector
     /// <summary>The same plaintexts under fresh randomness, so the key owner cannot tell which of its own ciphertexts went into them.</summary>
     public CipherVector Rerandomize(RandomNumberGenerator? rng = null, int maxDegreeOfParallelism = -1)
     {
+        using var timing = PhaseTimer.Start(Phase.CiphertextArithmetic);
         var exponents = new ObfuscationExponents(PublicKey, Count, rng);
         return Map(PublicKey, Count, maxDegreeOfParallelism, (ws, i, f) =>
         {
@@ -129,6 +136,7 @@ public sealed partial class CipherVector
     public CipherVector Multiply(IReadOnlyList<long> scalars, int maxDegreeOfParallelism = -1)
     {
         RequireCount(scalars.Count, "the scalar list");
+        using var timing = PhaseTimer.Start(Phase.CiphertextArithmetic);
         return Map(PublicKey, Count, maxDegreeOfParallelism, (ws, i, f) =>
         {
             var k = scalars[i];
@@ -152,6 +160,7 @@ public sealed partial class CipherVector
     public Ciphertext WeightedSum(IReadOnlyList<long> exponents, int maxDegreeOfParallelism = -1)
     {
         RequireCount(exponents.Count, "the exponent list");
+        using var timing = PhaseTimer.Start(Phase.MultiExponentiation);
         var (positive, negative) = SplitSigns(exponents);
         return Quotient(MultiExp(positive, maxDegreeOfParallelism), MultiExp(negative, maxDegreeOfParallelism));
     }
@@ -202,6 +211,7 @@ public sealed partial class CipherVector
         {
             RequireCount(column.Count, "an exponent column");
         }
+        using var timing = PhaseTimer.Start(Phase.MultiExponentiation);
         if (PublicKey.CiphertextMontgomery is { } montgomery && columns.Count > 1)
         {
             return MontgomeryWeightedSums(montgomery, columns, maxDegreeOfParallelism);
@@ -291,7 +301,7 @@ public sealed partial class CipherVector
         BinaryPrimitives.WriteInt32BigEndian(bytes, Count);
         for (var i = 0; i < Count; i++)
         {
-            BigNat.FromLimbs(Limbs(i)).WriteBigEndian(bytes.AsSpan(4 + (i * size), size));
+            WriteElement(i, bytes.AsSpan(4 + (i * size), size));
         }
         return bytes;
     }
@@ -308,20 +318,19 @@ public sealed partial class CipherVector
         {
             throw new InvalidCiphertextException($"{what}: {bytes.Length} bytes do not hold a count and {Math.Max(count, 0)} ciphertexts of {size} bytes");
         }
-        var stride = key.CiphertextLimbs;
-        var limbs = new ulong[checked(count * stride)];
+        var builder = new CipherVectorBuilder(key, count, what);
         for (var i = 0; i < count; i++)
         {
-            var value = BigNat.FromBigEndian(bytes.Slice(4 + (i * size), size));
-            key.RequireInRange(value, $"{what}: element {i}");
-            value.Limbs.CopyTo(limbs.AsSpan(i * stride, stride));
+            builder.Append(bytes.Slice(4 + (i * size), size));
         }
-        var vector = new CipherVector(key, count, limbs);
-        vector.RequireCoprime(what);
-        return vector;
+        return builder.ToVector();
     }
 
-    private void RequireCoprime(string what)
+    /// <summary>Writes element <paramref name="index"/> big-endian into <see cref="PaillierPublicKey.CiphertextByteLength"/> bytes.</summary>
+    public void WriteElement(int index, Span<byte> destination) =>
+        BigNat.FromLimbs(Limbs(index)).WriteBigEndian(destination[..PublicKey.CiphertextByteLength]);
+
+    internal void RequireCoprime(string what)
     {
         var ws = PublicKey.Backend.Workspace;
         using var f = ws.Frame(4);

@@ -1,10 +1,17 @@
+using Concord.Crypto.Paillier;
+using Concord.Crypto.Profiling;
 using Concord.Federation.Messaging;
 using Concord.Federation.Parties;
 using Concord.Federation.Recording;
+using Concord.Federation.Transport;
 
 namespace Concord.Federation.Context;
 
-/// <summary>One or more parties addressed together: <c>ctx.Hosts.Send(tag, value)</c> reaches each host.</summary>
+/// <summary>
+/// One or more parties addressed together: <c>ctx.Hosts.Send(tag, value)</c> reaches each host. Every send and
+/// receive is timed here, against the role's <see cref="PhaseTimer.Current"/>: the wait as <see cref="Phase.Transport"/>,
+/// decoding what arrived as <see cref="Phase.Serialization"/>.
+/// </summary>
 public sealed class PartyGroup
 {
     private readonly FederationContext _ctx;
@@ -21,11 +28,14 @@ public sealed class PartyGroup
 
     public PartyGroup this[int index] => new(_ctx, [Members[index]]);
 
-    public Task Send<T>(Tag<T> tag, T value, CancellationToken ct = default) =>
-        Task.WhenAll(Members.Select(to => _ctx.Transport.SendAsync(
+    public async Task Send<T>(Tag<T> tag, T value, CancellationToken ct = default)
+    {
+        using var timing = PhaseTimer.Start(Phase.Transport);
+        await Task.WhenAll(Members.Select(to => _ctx.Transport.SendAsync(
             KeyFor(tag, from: _ctx.Self, to: to),
             (stream, token) => tag.Codec.WriteAsync(value, stream, token),
-            ct)));
+            ct))).ConfigureAwait(false);
+    }
 
     /// <summary>Receives from the single party of this group.</summary>
     public Task<T> Receive<T>(Tag<T> tag, CancellationToken ct = default)
@@ -44,7 +54,13 @@ public sealed class PartyGroup
     private async Task<T> ReceiveFrom<T>(PartyRef from, Tag<T> tag, CancellationToken ct)
     {
         var key = KeyFor(tag, from: from, to: _ctx.Self);
-        using var payload = await _ctx.Transport.ReceiveAsync(key, ct).ConfigureAwait(false);
+        IncomingPayload received;
+        using (PhaseTimer.Start(Phase.Transport))
+        {
+            received = await _ctx.Transport.ReceiveAsync(key, ct).ConfigureAwait(false);
+        }
+        using var payload = received;
+        using var timing = PhaseTimer.Start(Phase.Serialization);
         await using var stream = payload.OpenRead();
         try
         {
@@ -59,7 +75,7 @@ public sealed class PartyGroup
             transcript.Record(new TranscriptEntry(key, copy.ToArray(), value));
             return value;
         }
-        catch (InvalidDataException ex)
+        catch (Exception ex) when (ex is InvalidDataException or InvalidCiphertextException)
         {
             throw new FederationException($"message \"{tag.Name}\" ({key.Scope}) from party {from} is malformed: {ex.Message}", from, ex);
         }

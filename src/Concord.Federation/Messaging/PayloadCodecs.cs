@@ -1,9 +1,13 @@
 using System.Numerics;
+using Concord.Crypto.Paillier;
 using Concord.Federation.Messaging.Codecs;
 
 namespace Concord.Federation.Messaging;
 
-/// <summary>The default codec for each payload type; records and other shapes fall back to JSON.</summary>
+/// <summary>
+/// The default codec for each payload type; records and other shapes fall back to JSON. Ciphertexts have no default:
+/// they need the key to be read, so they travel under an <see cref="EncryptedTag{T}"/>.
+/// </summary>
 public static class PayloadCodecs
 {
     public static IPayloadCodec<T> For<T>() => Cache<T>.Codec;
@@ -23,6 +27,7 @@ public static class PayloadCodecs
                 var t when t == typeof(ulong[]) => new PrimitiveArrayCodec<ulong>(),
                 var t when t == typeof(UInt128[]) => new PrimitiveArrayCodec<UInt128>(),
                 var t when t == typeof(BigInteger[]) => new BigIntegerVectorCodec(),
+                var t when t == typeof(PaillierPublicKey) => new PaillierPublicKeyCodec(),
                 _ => new JsonCodec<T>(),
             };
             return (IPayloadCodec<T>)codec;

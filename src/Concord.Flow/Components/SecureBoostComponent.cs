@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Concord.Crypto.Profiling;
 using Concord.Data;
 using Concord.Federation.Parties;
 using Concord.ML.LocalBaseline;
-using Concord.ML.Profiling;
 using Concord.ML.SecureBoost;
 
 namespace Concord.Flow.Components;
@@ -121,8 +121,8 @@ public sealed class SecureBoostComponent : IFederatedComponent
     /// <summary>Seconds per phase (every phase present, zero where a role has none) and the process's CPU seconds.</summary>
     private static JsonObject Seconds(PhaseTimer times)
     {
-        string[] phases = [Phase.Encrypt, Phase.Decrypt, Phase.Histogram, Phase.SplitSearch, Phase.Partition, Phase.Transport];
-        var seconds = new JsonObject([.. phases.Select(p => KeyValuePair.Create(p, (JsonNode?)Math.Round(times.Seconds.GetValueOrDefault(p), 3)))]);
+        Phase[] phases = [Phase.Encrypt, Phase.Decrypt, Phase.Histogram, Phase.SplitSearch, Phase.Partition, Phase.Transport];
+        var seconds = new JsonObject([.. phases.Select(p => KeyValuePair.Create(p.Name(), (JsonNode?)Math.Round(times.Seconds.GetValueOrDefault(p), 3)))]);
         seconds["cpu"] = Math.Round(times.CpuSeconds, 3);
         return seconds;
     }

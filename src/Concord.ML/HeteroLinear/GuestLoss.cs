@@ -38,6 +38,6 @@ internal static class GuestLoss
             .AddPlaintext(FixedPointScales.Encode(key, plain, s * s));
         var k = task == LinearTask.Logistic ? 8 : 2;
         var weightScale = weights is null ? 1 : FixedPointScales.Factor;
-        return new EncryptedBatchLoss(loss.ToBytes(), k * s * s * weightScale * rows.Count);
+        return new EncryptedBatchLoss(loss, k * s * s * weightScale * rows.Count);
     }
 }

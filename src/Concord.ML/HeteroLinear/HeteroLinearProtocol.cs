@@ -1,11 +1,14 @@
 using System.Numerics;
+using Concord.Crypto.Paillier;
+using Concord.Crypto.Vector;
+using Concord.Federation.Context;
 using Concord.Federation.Messaging;
 
 namespace Concord.ML.HeteroLinear;
 
 /// <summary>
 /// The messages of FATE's arbiter-coordinated vertical linear models (logistic, linear, Poisson), in the order they
-/// flow. Ciphertext vectors travel as <see cref="Concord.Crypto.Vector.CipherVector.ToBytes"/>.
+/// flow. Ciphertexts travel under <see cref="EncryptedTag{T}"/>s, received bound to the arbiter's key.
 /// </summary>
 internal static class HeteroLinearProtocol
 {
@@ -16,34 +19,34 @@ internal static class HeteroLinearProtocol
     public static readonly Tag<TrainingPlan> Plan = new("training_plan");
 
     /// <summary>Arbiter → guest and hosts: the Paillier public key every ciphertext is under.</summary>
-    public static readonly Tag<byte[]> PublicKey = new("paillier_public_key");
+    public static readonly Tag<PaillierPublicKey> PublicKey = new("paillier_public_key");
 
     /// <summary>Host → guest, per batch: Enc(w_h·x_h) per row (Enc(exp(w_h·x_h)) for Poisson), fixed-point.</summary>
-    public static readonly Tag<byte[]> EncryptedHostPredictor = new("encrypted_host_predictor");
+    public static readonly EncryptedTag<CipherVector> EncryptedHostPredictor = EncryptedTag.Vector("encrypted_host_predictor");
 
     /// <summary>Host → guest, per batch when the loss is computed with sample weights: Enc((w_h·x_h)²) per row.</summary>
-    public static readonly Tag<byte[]> EncryptedSquaredHostPredictor = new("encrypted_squared_host_predictor");
+    public static readonly EncryptedTag<CipherVector> EncryptedSquaredHostPredictor = EncryptedTag.Vector("encrypted_squared_host_predictor");
 
     /// <summary>Host → guest, per batch when the loss is computed without sample weights: Enc(Σ_batch (w_h·x_h)²), one ciphertext.</summary>
-    public static readonly Tag<byte[]> EncryptedSquaredHostPredictorSum = new("encrypted_squared_host_predictor_sum");
+    public static readonly EncryptedTag<Ciphertext> EncryptedSquaredHostPredictorSum = EncryptedTag.Single("encrypted_squared_host_predictor_sum");
 
     /// <summary>Guest → host h', per batch when the loss is computed with several hosts: an earlier host h's Enc(w_h·x_h) (times the sample weight).</summary>
-    public static readonly Tag<byte[]> EncryptedPeerHostPredictor = new("encrypted_peer_host_predictor");
+    public static readonly EncryptedTag<CipherVector> EncryptedPeerHostPredictor = EncryptedTag.Vector("encrypted_peer_host_predictor");
 
     /// <summary>Host h' → guest, in reply: Enc(Σ_batch (w_h·x_h)(w_h'·x_h')), the cross term of the squared predictor.</summary>
-    public static readonly Tag<byte[]> EncryptedCrossHostProduct = new("encrypted_cross_host_product");
+    public static readonly EncryptedTag<Ciphertext> EncryptedCrossHostProduct = EncryptedTag.Single("encrypted_cross_host_product");
 
     /// <summary>Guest → hosts, per batch: the encrypted residual d per row (Taylor residual for logistic).</summary>
-    public static readonly Tag<byte[]> EncryptedResidual = new("encrypted_residual");
+    public static readonly EncryptedTag<CipherVector> EncryptedResidual = EncryptedTag.Vector("encrypted_residual");
 
     /// <summary>Guest or host → arbiter, per batch: Enc(gradient + offset + mask) per weight, several weights packed per ciphertext (see MaskedGradientPacking).</summary>
-    public static readonly Tag<byte[]> MaskedEncryptedGradient = new("masked_encrypted_gradient");
+    public static readonly EncryptedTag<CipherVector> MaskedEncryptedGradient = EncryptedTag.Vector("masked_encrypted_gradient");
 
     /// <summary>Arbiter → the same party: its packed masked gradient decrypted (still masked).</summary>
     public static readonly Tag<BigInteger[]> MaskedGradient = new("masked_gradient");
 
     /// <summary>Guest → arbiter, per batch when the loss is computed: Enc(batch loss), fixed-point.</summary>
-    public static readonly Tag<EncryptedBatchLoss> EncryptedLoss = new("encrypted_loss");
+    public static readonly EncryptedTag<EncryptedBatchLoss> EncryptedLoss = EncryptedTag.Of("encrypted_loss", EncryptedBatchLoss.Codec);
 
     /// <summary>Guest and hosts → arbiter, per epoch under weight_diff: Σ (Δw)² over the party's own weights.</summary>
     public static readonly Tag<double[]> SquaredWeightChange = new("squared_weight_change");
@@ -53,6 +56,9 @@ internal static class HeteroLinearProtocol
 
     /// <summary>Host → guest, after training: w_h·x_h per row and model, for the joint prediction.</summary>
     public static readonly Tag<double[]> HostPartialScore = new("host_partial_score");
+
+    /// <summary>The scope in which the guest relays earlier host h's predictor to the later hosts and hears their cross terms.</summary>
+    public static FederationContext CrossTerms(FederationContext batch, int earlier) => batch.Sub($"cross-{earlier}");
 }
 
 /// <summary>What the guest tells the others before training starts; <paramref name="Rejection"/> set means stop.</summary>
@@ -61,6 +67,3 @@ internal sealed record TrainingPlan(int Models, int Batches, bool ComputesLoss, 
 
 /// <summary>The arbiter's per-epoch decision and the loss it saw (null when the protocol does not compute it).</summary>
 internal sealed record ConvergenceVerdict(bool Converged, double? Loss);
-
-/// <summary>Enc(batch loss · Scale) as one ciphertext; the scale is public (fixed-point factors and the batch size).</summary>
-internal sealed record EncryptedBatchLoss(byte[] Ciphertext, double Scale);

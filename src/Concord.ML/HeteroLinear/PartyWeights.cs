@@ -1,34 +1,35 @@
 using System.Numerics;
-using Concord.Crypto.Paillier;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Concord.Crypto.Profiling;
 using Concord.Crypto.Vector;
 using Concord.Federation;
-using Concord.Federation.Context;
+using Concord.Federation.Parties;
 using Concord.ML.Linear;
-using Concord.ML.Profiling;
-using static Concord.ML.HeteroLinear.HeteroLinearProtocol;
+using Concord.ML.Runtime;
 
 namespace Concord.ML.HeteroLinear;
 
 /// <summary>
 /// A data party's own weights and how it updates them: Σ_i Enc(d_i)^{x_ij} per weight with the multi-exponentiation
-/// kernel, masked and packed under encryption (<see cref="MaskedGradientPacking"/>), the arbiter's decryption unpacked and
-/// unmasked, then the shared optimizer step.
-/// Used by the guest (with the intercept) and by every host.
+/// kernel, masked and packed under encryption (<see cref="MaskedGradientPacking"/>) for the arbiter to decrypt, then,
+/// from the arbiter's decryption, unmasked and applied by the shared optimizer step.
+/// Used by the guest (with the intercept) and by every host; checkpointed with its optimizer memory.
 /// </summary>
-internal sealed class PartyWeights
+internal sealed class PartyWeights : IResumable
 {
+    private static readonly JsonSerializerOptions Json = new() { NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals };
+
     private readonly LinearOptions _options;
     private readonly long[][] _exponents;
     private readonly double[] _scales;
     private readonly bool _intercept;
-    private readonly PhaseTimer _timer;
     private Optimizer _optimizer;
     private double[] _epochStart = [];
 
-    public PartyWeights(LinearOptions options, double[][] columns, bool intercept, double[][] initial, PhaseTimer timer)
+    public PartyWeights(LinearOptions options, double[][] columns, bool intercept, double[][] initial)
     {
         _options = options;
-        _timer = timer;
         _intercept = intercept;
         Columns = columns;
         Weights = initial;
@@ -55,6 +56,7 @@ internal sealed class PartyWeights
     /// <summary>w·x over the given rows, with the intercept when this party holds it.</summary>
     public double[] Predictor(int model, IReadOnlyList<int> rows)
     {
+        using var timing = PhaseTimer.Start(Phase.Plaintext);
         var w = Weights[model];
         var u = new double[rows.Count];
         for (var r = 0; r < rows.Count; r++)
@@ -69,60 +71,61 @@ internal sealed class PartyWeights
         return u;
     }
 
-    /// <summary>Computes this party's masked encrypted gradient, has the arbiter decrypt it, unmasks it and steps.</summary>
-    public async Task UpdateAsync(FederationContext batch, CipherVector residual, IReadOnlyList<int> rows, double residualScale, int model, int epoch, CancellationToken ct)
+    /// <summary>This party's encrypted gradient over the batch, Σ_i Enc(d_i)^{x_ij} per weight, masked and packed; the masks stay here.</summary>
+    public PackedGradient Gradient(CipherVector residual, IReadOnlyList<int> rows)
     {
-        var key = residual.PublicKey;
-        var gradients = _timer.Time(Phase.MultiExponentiation, () => residual.WeightedSums(
+        var gradients = residual.WeightedSums(
             // A batch of every row is the rows in order (BatchPlan), so the columns are used as they are.
-            [.. _exponents.Select(column => rows.Count == column.Length ? column : rows.Select(i => column[i]).ToArray())]));
-        var (packed, masks) = _timer.Time(Phase.CiphertextArithmetic, () => MaskedGradientPacking.MaskAndPack(gradients));
-        var bytes = _timer.Time(Phase.Serialization, () => CipherVector.FromCiphertexts(key, packed).ToBytes());
-        await _timer.TimeAsync(Phase.Transport, () => batch.Arbiter.Send(MaskedEncryptedGradient, bytes, ct)).ConfigureAwait(false);
-        var decrypted = await _timer.TimeAsync(Phase.Transport, () => batch.Arbiter.Receive(MaskedGradient, ct)).ConfigureAwait(false);
+            [.. _exponents.Select(column => rows.Count == column.Length ? column : rows.Select(i => column[i]).ToArray())]);
+        var (packed, masks) = MaskedGradientPacking.MaskAndPack(gradients);
+        return new PackedGradient(CipherVector.FromCiphertexts(residual.PublicKey, packed), masks, rows.Count);
+    }
+
+    /// <summary>Unmasks the arbiter's decryption of <paramref name="gradient"/> and takes the optimizer step.</summary>
+    public void Step(Epoch epoch, PackedGradient gradient, IReadOnlyList<BigInteger> decrypted, double residualScale, PartyRef arbiter)
+    {
         BigInteger[] unmasked;
         try
         {
-            unmasked = MaskedGradientPacking.Unpack(key, decrypted, masks);
+            unmasked = MaskedGradientPacking.Unpack(gradient.Masked.PublicKey, decrypted, gradient.Masks);
         }
         catch (ArgumentException ex)
         {
-            throw new FederationException(ex.Message, batch.Roster.Arbiter!.Value);
+            throw new FederationException(ex.Message, arbiter);
         }
-        var gradient = new double[Width];
+        using var timing = PhaseTimer.Start(Phase.Plaintext);
+        var step = new double[Width];
         for (var j = 0; j < Width; j++)
         {
-            gradient[j] = (double)unmasked[j] / (residualScale * _scales[j] * rows.Count);
+            step[j] = (double)unmasked[j] / (residualScale * _scales[j] * gradient.Rows);
         }
-        _optimizer.Step(Weights[model], gradient, epoch);
+        _optimizer.Step(Weights[epoch.Model], step, epoch.Index);
     }
 
-    /// <summary>Under weight_diff, tells the arbiter Σ(Δw)² over this epoch; then hears the verdict.</summary>
-    public async Task<ConvergenceVerdict> FinishEpochAsync(FederationContext epoch, int model, CancellationToken ct)
-    {
-        if (_options.EarlyStop == EarlyStopKind.WeightDiff)
-        {
-            await _timer.TimeAsync(Phase.Transport, () => epoch.Arbiter.Send(SquaredWeightChange, [WeightChange.Squared(_epochStart, Weights[model])], ct)).ConfigureAwait(false);
-        }
-        return await _timer.TimeAsync(Phase.Transport, () => epoch.Arbiter.Receive(Verdict, ct)).ConfigureAwait(false);
-    }
+    /// <summary>Σ(Δw)² of the model's weights over the epoch so far, for the arbiter's weight_diff rule.</summary>
+    public double SquaredChange(int model) => WeightChange.Squared(_epochStart, Weights[model]);
 
-    public TrainingProgress Snapshot(int model, int nextEpoch, long epochsRun, List<double> losses, List<int> epochs) =>
-        new(model, nextEpoch, epochsRun, double.NaN, [.. Weights.Select(w => (double[])w.Clone())], _optimizer.State, losses, epochs);
+    public byte[] Save() => JsonSerializer.SerializeToUtf8Bytes(new Saved([.. Weights.Select(w => (double[])w.Clone())], _optimizer.State), Json);
 
-    public void Restore(TrainingProgress progress)
+    public void Restore(byte[] saved)
     {
-        if (progress.Weights.Length != Weights.Length || progress.Weights.Any(w => w.Length != Width))
+        var state = JsonSerializer.Deserialize<Saved>(saved, Json) ?? throw new InvalidDataException("the checkpoint holds no weights");
+        if (state.Weights.Length != Weights.Length || state.Weights.Any(w => w.Length != Width))
         {
             throw new InvalidDataException($"the checkpoint holds weights of another shape than this party's {Weights.Length}×{Width}");
         }
         for (var k = 0; k < Weights.Length; k++)
         {
-            Weights[k] = progress.Weights[k];
+            Weights[k] = state.Weights[k];
         }
-        if (progress.NextEpoch > 0 && progress.Optimizer is OptimizerState state)
+        if (state.Optimizer is OptimizerState optimizer)
         {
-            _optimizer.Restore(state);
+            _optimizer.Restore(optimizer);
         }
     }
+
+    private sealed record Saved(double[][] Weights, OptimizerState? Optimizer);
 }
+
+/// <summary>A party's packed, masked encrypted gradient for the arbiter, and the masks that only this party knows.</summary>
+internal sealed record PackedGradient(CipherVector Masked, BigInteger[] Masks, int Rows);

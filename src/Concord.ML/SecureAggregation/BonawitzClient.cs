@@ -1,11 +1,11 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using Concord.Crypto.KeyAgreement;
+using Concord.Crypto.Profiling;
 using Concord.Crypto.SecretSharing;
 using Concord.Federation;
 using Concord.Federation.Context;
 using Concord.Federation.Parties;
-using Concord.ML.Profiling;
 using static Concord.ML.SecureAggregation.BonawitzProtocol;
 
 namespace Concord.ML.SecureAggregation;
@@ -48,7 +48,7 @@ public sealed class BonawitzClient(FederationContext keys, IReadOnlyList<PartyRe
     public async Task<bool> AdvertiseKeysAsync(CancellationToken ct = default)
     {
         await keys.Arbiter.Send(PublicKeys, new AdvertisedKeys(_cipherKey.PublicKey, [.. _maskKeys.Select(k => k.PublicKey)]), ct).ConfigureAwait(false);
-        _roster = await Timings.TimeAsync("waiting", () => keys.Arbiter.Receive(KeyAnnouncement, ct)).ConfigureAwait(false);
+        _roster = await Timings.TimeAsync(Phase.Transport, () => keys.Arbiter.Receive(KeyAnnouncement, ct)).ConfigureAwait(false);
         var at = Array.IndexOf(_roster.Parties, _self);
         if (at < 0)
         {
@@ -70,10 +70,10 @@ public sealed class BonawitzClient(FederationContext keys, IReadOnlyList<PartyRe
     /// <summary>Step 1: seals and sends the shares; true when this client is among the announced sharers U2.</summary>
     public async Task<bool> ShareKeysAsync(CancellationToken ct = default)
     {
-        var sealedShares = Timings.Time("sharing", SealShares);
+        var sealedShares = Timings.Time(Phase.Sharing, SealShares);
         await keys.Arbiter.Send(EncryptedShares, sealedShares, ct).ConfigureAwait(false);
 
-        var relayed = await Timings.TimeAsync("waiting", () => keys.Arbiter.Receive(Relayed, ct)).ConfigureAwait(false);
+        var relayed = await Timings.TimeAsync(Phase.Transport, () => keys.Arbiter.Receive(Relayed, ct)).ConfigureAwait(false);
         if (!relayed.Sharers.Contains(_self))
         {
             return false;
@@ -137,7 +137,7 @@ public sealed class BonawitzClient(FederationContext keys, IReadOnlyList<PartyRe
     {
         // A key masks one input only: two inputs under one mask would hand out their difference.
         RequireFresh(_maskedRounds, index, "mask");
-        var masked = Timings.Time("masking", () => Mask(round, index, input));
+        var masked = Timings.Time(Phase.Masking, () => Mask(round, index, input));
         await round.Arbiter.Send(MaskedInput, masked, ct).ConfigureAwait(false);
         return true;
     }
@@ -168,7 +168,7 @@ public sealed class BonawitzClient(FederationContext keys, IReadOnlyList<PartyRe
     /// <summary>Step 3 of round <paramref name="index"/>: learns the survivors U3 and reveals what removes the masks; false when this client is not a survivor.</summary>
     public async Task<bool> UnmaskAsync(FederationContext round, int index, CancellationToken ct = default)
     {
-        var survivors = await Timings.TimeAsync("waiting", () => round.Arbiter.Receive(Survivors, ct)).ConfigureAwait(false);
+        var survivors = await Timings.TimeAsync(Phase.Transport, () => round.Arbiter.Receive(Survivors, ct)).ConfigureAwait(false);
         if (!survivors.Parties.Contains(_self))
         {
             return false;

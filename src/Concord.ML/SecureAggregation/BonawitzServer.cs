@@ -1,10 +1,10 @@
 using System.Security.Cryptography;
 using Concord.Crypto.KeyAgreement;
+using Concord.Crypto.Profiling;
 using Concord.Crypto.SecretSharing;
 using Concord.Federation;
 using Concord.Federation.Context;
 using Concord.Federation.Parties;
-using Concord.ML.Profiling;
 using static Concord.ML.SecureAggregation.BonawitzProtocol;
 
 namespace Concord.ML.SecureAggregation;
@@ -37,7 +37,7 @@ public sealed class BonawitzServer(FederationContext keys, IReadOnlyList<PartyRe
     public async Task<string?> AgreeKeysAsync(CancellationToken ct = default)
     {
         // Step 0: keys.
-        var advertised = await Timings.TimeAsync("waiting for keys", () => Stragglers.ReceiveWithinAsync(keys, participants, PublicKeys, deadline, null, ct)).ConfigureAwait(false);
+        var advertised = await Timings.TimeAsync(Phase.WaitingForKeys, () => Stragglers.ReceiveWithinAsync(keys, participants, PublicKeys, deadline, null, ct)).ConfigureAwait(false);
         foreach (var (party, offered) in advertised)
         {
             RequireKey(party, offered.CipherKey, "share-encryption");
@@ -62,7 +62,7 @@ public sealed class BonawitzServer(FederationContext keys, IReadOnlyList<PartyRe
         }
 
         // Step 1: sealed shares, relayed.
-        var sealedShares = await Timings.TimeAsync("waiting for shares", () => Stragglers.ReceiveWithinAsync(keys, u1, EncryptedShares, deadline, null, ct)).ConfigureAwait(false);
+        var sealedShares = await Timings.TimeAsync(Phase.WaitingForShares, () => Stragglers.ReceiveWithinAsync(keys, u1, EncryptedShares, deadline, null, ct)).ConfigureAwait(false);
         foreach (var (party, shares) in sealedShares)
         {
             var expected = _roster.Parties.Where(p => p != party.ToString()).ToArray();
@@ -94,7 +94,7 @@ public sealed class BonawitzServer(FederationContext keys, IReadOnlyList<PartyRe
     public async Task<SecureSumResult> SumRoundAsync(FederationContext round, int index, int length, CancellationToken ct = default)
     {
         // Step 2: masked inputs.
-        var masked = await Timings.TimeAsync("waiting for masked inputs", () => Stragglers.ReceiveWithinAsync(round, _sharers, MaskedInput, deadline, null, ct)).ConfigureAwait(false);
+        var masked = await Timings.TimeAsync(Phase.WaitingForMaskedInputs, () => Stragglers.ReceiveWithinAsync(round, _sharers, MaskedInput, deadline, null, ct)).ConfigureAwait(false);
         foreach (var (party, vector) in masked)
         {
             if (vector.Length != length)
@@ -109,7 +109,7 @@ public sealed class BonawitzServer(FederationContext keys, IReadOnlyList<PartyRe
         {
             return Failed($"only {u3.Count} masked inputs arrived before the deadline; the threshold is {threshold}");
         }
-        var sum = Timings.Time("summing", () =>
+        var sum = Timings.Time(Phase.Summing, () =>
         {
             var total = new ulong[length];
             foreach (var (_, vector) in masked)
@@ -121,7 +121,7 @@ public sealed class BonawitzServer(FederationContext keys, IReadOnlyList<PartyRe
         masked = null!;
 
         // Step 3: t survivors' shares of this round's secrets remove the masks.
-        var responses = await Timings.TimeAsync("waiting for unmasking shares", () => Stragglers.ReceiveWithinAsync(round, u3, Unmasking, deadline, threshold, ct)).ConfigureAwait(false);
+        var responses = await Timings.TimeAsync(Phase.WaitingForUnmaskingShares, () => Stragglers.ReceiveWithinAsync(round, u3, Unmasking, deadline, threshold, ct)).ConfigureAwait(false);
         if (responses.Count < threshold)
         {
             return Failed($"only {responses.Count} survivors sent their unmasking shares before the deadline; the threshold is {threshold}");
@@ -166,7 +166,7 @@ public sealed class BonawitzServer(FederationContext keys, IReadOnlyList<PartyRe
                 CryptographicOperations.ZeroMemory(term.Seed);
             }
         }
-        Timings.Add("unmasking", unmasking.Elapsed);
+        Timings.Add(Phase.Unmasking, unmasking.Elapsed);
         return new SecureSumResult(sum, u3, dropped, null);
     }
 

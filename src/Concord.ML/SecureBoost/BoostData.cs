@@ -1,4 +1,4 @@
-using Concord.ML.Profiling;
+using Concord.Crypto.Profiling;
 
 namespace Concord.ML.SecureBoost;
 

@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
 using Concord.Crypto.Packing;
 using Concord.Crypto.Paillier;
+using Concord.Crypto.Profiling;
 using Concord.Crypto.Vector;
-using Concord.ML.Profiling;
 
 namespace Concord.ML.SecureBoost;
 

@@ -1,8 +1,8 @@
+using Concord.Crypto.Profiling;
 using Concord.Crypto.Vector;
 using Concord.Federation;
 using Concord.Federation.Context;
 using Concord.Federation.Parties;
-using Concord.ML.Profiling;
 using static Concord.ML.SecureBoost.SecureBoostProtocol;
 
 namespace Concord.ML.SecureBoost;

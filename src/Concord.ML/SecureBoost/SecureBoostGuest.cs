@@ -1,9 +1,9 @@
 using Concord.Crypto.Paillier;
+using Concord.Crypto.Profiling;
 using Concord.Federation;
 using Concord.Federation.Context;
 using Concord.ML.HeteroLinear;
 using Concord.ML.LocalBaseline;
-using Concord.ML.Profiling;
 using static Concord.ML.SecureBoost.SecureBoostProtocol;
 
 namespace Concord.ML.SecureBoost;

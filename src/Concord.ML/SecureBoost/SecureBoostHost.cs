@@ -1,11 +1,11 @@
 using System.Security.Cryptography;
 using Concord.Crypto.Packing;
 using Concord.Crypto.Paillier;
+using Concord.Crypto.Profiling;
 using Concord.Crypto.Vector;
 using Concord.Federation;
 using Concord.Federation.Context;
 using Concord.ML.HeteroLinear;
-using Concord.ML.Profiling;
 using static Concord.ML.SecureBoost.SecureBoostProtocol;
 
 namespace Concord.ML.SecureBoost;

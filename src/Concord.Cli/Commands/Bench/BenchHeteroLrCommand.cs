@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using Concord.ML.Profiling;
+using Concord.Crypto.Profiling;
 using Spectre.Console;
 
 namespace Concord.Cli.Commands.Bench;
@@ -75,7 +75,7 @@ internal static class BenchHeteroLrCommand
             table.AddRow([phase, .. r.Roles.Select(role => role.Seconds.TryGetValue(phase, out var s) ? s.ToString("F2", CultureInfo.InvariantCulture) : "")]);
         }
         console.Write(table);
-        console.MarkupLine($"[grey]{Phase.Transport} includes waiting for the other roles' computation.[/]");
+        console.MarkupLine($"[grey]{Phase.Transport.Name()} includes waiting for the other roles' computation.[/]");
         if (r.Audit is AuditComparison audit)
         {
             static string Seconds(IEnumerable<double> runs) => string.Join(", ", runs.Select(s => s.ToString("F1", CultureInfo.InvariantCulture)));

@@ -3,13 +3,13 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using Concord.Cli.Local;
+using Concord.Crypto.Profiling;
 using Concord.Data;
 using Concord.Flow.Api;
 using Concord.Flow.Control;
 using Concord.ML;
 using Concord.ML.Evaluation;
 using Concord.ML.LocalBaseline;
-using Concord.ML.Profiling;
 using Concord.ML.SecureBoost;
 
 namespace Concord.Cli.Commands.Bench;
@@ -81,11 +81,11 @@ internal static class SecureBoostBenchmark
             var total = (task.EndedAt!.Value - task.StartedAt!.Value).TotalSeconds;
             var guest = parties.Single(p => p.Party == Guest).Seconds;
             var host = parties.Single(p => p.Party == Host).Seconds;
-            var transport = Math.Max(0, guest[Phase.Transport] - host[Phase.Histogram] - host[Phase.Partition]);
+            var transport = Math.Max(0, guest[Phase.Transport.Name()] - host[Phase.Histogram.Name()] - host[Phase.Partition.Name()]);
             var met = Environment.ProcessorCount == 2 ? total <= TargetSeconds : (bool?)null;
             return new SecureBoostBenchmarkResult(
                 options.Rows, options.GuestFeatures, options.HostFeatures, options.Trees, options.Depth, options.KeyBits, Environment.ProcessorCount,
-                total, baselineSeconds, total / baselineSeconds, guest[Phase.Encrypt], host[Phase.Histogram], guest[Phase.Decrypt], transport,
+                total, baselineSeconds, total / baselineSeconds, guest[Phase.Encrypt.Name()], host[Phase.Histogram.Name()], guest[Phase.Decrypt.Name()], transport,
                 guest["cpu"] + host["cpu"], (guest["cpu"] + host["cpu"]) / Environment.ProcessorCount,
                 parties, federatedAuc, baselineAuc, TargetSeconds, met);
         }

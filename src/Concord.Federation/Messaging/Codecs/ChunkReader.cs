@@ -43,6 +43,17 @@ internal sealed class ChunkReader(Stream source)
         return item;
     }
 
+    /// <summary>The next <paramref name="count"/> bytes, which <see cref="EnsureAsync"/> must have buffered; valid until the next read.</summary>
+    public ReadOnlySpan<byte> Take(int count)
+    {
+        if (Buffered < count)
+        {
+            throw new InvalidOperationException($"only {Buffered} of {count} bytes are buffered");
+        }
+        _start += count;
+        return _buffer.AsSpan(_start - count, count);
+    }
+
     public async ValueTask<long> ReadInt64Async(CancellationToken ct)
     {
         await EnsureAsync(8, ct).ConfigureAwait(false);

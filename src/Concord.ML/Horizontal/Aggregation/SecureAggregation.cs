@@ -1,8 +1,8 @@
+using Concord.Crypto.Profiling;
 using Concord.Federation;
 using Concord.Federation.Context;
 using Concord.Federation.Messaging;
 using Concord.Federation.Parties;
-using Concord.ML.Profiling;
 using Concord.ML.SecureAggregation;
 
 namespace Concord.ML.Horizontal.Aggregation;
@@ -33,9 +33,9 @@ public sealed class SecureClientAggregation(HomoSettings settings) : IClientAggr
 
     public async Task ContributeAsync(FederationContext round, IReadOnlyList<PartyRef> participants, double[] update, CancellationToken ct)
     {
-        var encoded = Timings.Time("encoding", () => UpdateFixedPoint.Encode(update, settings.FractionBits, participants.Count, $"party {round.Self}"));
+        var encoded = Timings.Time(Phase.Encoding, () => UpdateFixedPoint.Encode(update, settings.FractionBits, participants.Count, $"party {round.Self}"));
         var scope = round.Sub("secagg");
-        var keys = await Timings.TimeAsync("waiting", () => scope.Arbiter.Receive(SecureRounds.Keys, ct)).ConfigureAwait(false);
+        var keys = await Timings.TimeAsync(Phase.Transport, () => scope.Arbiter.Receive(SecureRounds.Keys, ct)).ConfigureAwait(false);
         if (keys.NewBatch)
         {
             _batch?.Dispose();
@@ -88,7 +88,7 @@ public sealed class SecureArbiterAggregation(HomoSettings settings) : IArbiterAg
         {
             return new RoundSum(null, [], result.Failure);
         }
-        var sum = Timings.Time("decoding", () => UpdateFixedPoint.Decode(result.Sum, settings.FractionBits));
+        var sum = Timings.Time(Phase.Decoding, () => UpdateFixedPoint.Decode(result.Sum, settings.FractionBits));
         if (noise is not null)
         {
             for (var j = 0; j < sum.Length; j++)
