@@ -5,6 +5,7 @@ using Concord.Federation.Parties;
 using Concord.ML.Checkpoints;
 using Concord.ML.Horizontal.Aggregation;
 using Concord.ML.Horizontal.Strategies;
+using Concord.ML.Runtime;
 using static Concord.ML.Horizontal.HomoProtocol;
 
 namespace Concord.ML.Horizontal;
@@ -55,43 +56,29 @@ public sealed class HomoClient(
         }
         var ledger = DpSgdLedger(model);
 
-        var saved = checkpoints ?? NoCheckpoints.Instance;
         double[]? global = null;
         PrivacyReport? centralPrivacy = null;
-        var first = 0;
-        if (saved.ResumeFrom is not null)
-        {
-            var state = HomoCheckpoint.FromBytes(await saved.LoadResumeStateAsync(ct).ConfigureAwait(false)
-                ?? throw new InvalidOperationException($"party {ctx.Self}: no checkpoint to resume from at round {saved.ResumeFrom}"));
-            (first, global) = (state.NextRound, state.Global);
-            if (state.Privacy is not null)
-            {
-                ledger?.Restore(state.Privacy);
-            }
-            if (state.Strategy is not null)
-            {
-                _strategy.Restore(state.Strategy);
-            }
-        }
+        IResumable[] state = [new ResumableValue<double[]?>(() => global, g => global = g), _strategy.AsResumable(), .. ledger is null ? [] : new[] { ledger.AsResumable() }];
 
-        for (var round = first; ; round++)
+        // As many steps as the arbiter's: the rounds, and the one that says stop.
+        await foreach (var round in ctx.Rounds(settings.Rounds + 1, checkpoints, state, ct).ConfigureAwait(false))
         {
-            var scope = ctx.Sub($"round-{round}");
-            var plan = await scope.Arbiter.Receive(Plan, ct).ConfigureAwait(false);
+            var plan = await round.Arbiter.Receive(Plan, ct).ConfigureAwait(false);
             if (ArbiterHoldsGlobal || global is null)
             {
-                global = await scope.Arbiter.Receive(GlobalModel, ct).ConfigureAwait(false);
+                global = await round.Arbiter.Receive(GlobalModel, ct).ConfigureAwait(false);
             }
             if (plan.Stop)
             {
                 centralPrivacy = plan.CentralPrivacy;
-                break;
+                round.StopIf(true);
+                continue;
             }
             var participants = plan.Participants.ToParties();
             LocalTrainingReport? report = null;
             if (participants.Contains(ctx.Self))
             {
-                report = await TrainAsync(model, global, round, plan.Config, ledger, ct).ConfigureAwait(false);
+                report = await TrainAsync(model, global, round.Index, plan.Config, ledger, ct).ConfigureAwait(false);
                 var delta = model.GetParameters();
                 for (var j = 0; j < delta.Length; j++)
                 {
@@ -104,28 +91,27 @@ public sealed class HomoClient(
                 }
                 // Under DP every client counts once (central: so one client's influence is bounded by the clip) and the loss stays home (the accountant does not cover it).
                 var update = WeightedUpdate.Build(delta, central ? 1 : report.SampleCount, settings.Dp.Enabled ? 0 : report.Loss);
-                await aggregation.ContributeAsync(scope, participants, update, ct).ConfigureAwait(false);
+                await aggregation.ContributeAsync(round, participants, update, ct).ConfigureAwait(false);
             }
             ledger?.Spend(report?.SamplingRate ?? 0, report?.Steps ?? 0);
-            var outcome = await scope.Arbiter.Receive(Outcome, ct).ConfigureAwait(false);
+            var outcome = await round.Arbiter.Receive(Outcome, ct).ConfigureAwait(false);
             if (outcome.Failure is string failure)
             {
                 throw new FederationException($"the arbiter stopped training: {failure}", ctx.Roster.Arbiter);
             }
-            if (await aggregation.ReceiveSumAsync(scope, WeightedUpdate.Length(global.Length), outcome.Included, ct).ConfigureAwait(false) is double[] sum)
+            if (await aggregation.ReceiveSumAsync(round, WeightedUpdate.Length(global.Length), outcome.Included, ct).ConfigureAwait(false) is double[] sum)
             {
-                var loss = _strategy.Aggregate(round, global, new RoundUpdates(sum, null));
+                var loss = _strategy.Aggregate(round.Index, global, new RoundUpdates(sum, null));
                 if (ctx.Self == ctx.Roster.Guest)
                 {
-                    await scope.Arbiter.Send(AggregateLoss, [loss], ct).ConfigureAwait(false);
+                    await round.Arbiter.Send(AggregateLoss, [loss], ct).ConfigureAwait(false);
                 }
             }
-            _rounds.Add(new ClientRound(round, report is not null, report?.Loss, outcome.Included));
-            if (saved.Every > 0 && (round + 1) % saved.Every == 0)
-            {
-                var state = new HomoCheckpoint(round + 1, ArbiterHoldsGlobal ? null : global, [], ledger?.Save(), Stopped: false, ArbiterHoldsGlobal ? null : _strategy.Save());
-                await saved.SaveAsync(round + 1, state.ToBytes(), ct).ConfigureAwait(false);
-            }
+            _rounds.Add(new ClientRound(round.Index, report is not null, report?.Loss, outcome.Included));
+        }
+        if (global is null)
+        {
+            throw new FederationException("the arbiter ended training without sending the global model", ctx.Roster.Arbiter);
         }
         model.SetParameters(global);
         return new HomoClientResult(model, shape, [.. _rounds], ledger?.Report() ?? centralPrivacy);

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using Concord.Crypto.KeyAgreement;
-using Concord.Crypto.Profiling;
 using Concord.Crypto.SecretSharing;
 using Concord.Federation;
 using Concord.Federation.Context;
@@ -20,7 +19,7 @@ namespace Concord.ML.SecureAggregation;
 /// one round only, so the arbiter can remove masks but never unmask one input, in this round or any other.
 /// The steps are separate methods so that a test can stop a client between them, as a crash would.
 /// </summary>
-public sealed class BonawitzClient(FederationContext keys, IReadOnlyList<PartyRef> participants, int threshold, int rounds = 1, PhaseTimer? timings = null) : IDisposable
+public sealed class BonawitzClient(FederationContext keys, IReadOnlyList<PartyRef> participants, int threshold, int rounds = 1) : IDisposable
 {
     private readonly string _self = keys.Self.ToString();
     private readonly EcdhKeyPair _cipherKey = EcdhKeyPair.Generate();
@@ -34,9 +33,6 @@ public sealed class BonawitzClient(FederationContext keys, IReadOnlyList<PartyRe
     /// <summary>Shares this client holds, of each sharer's secrets, by sharer (its own included).</summary>
     private readonly Dictionary<string, KeyShares> _held = new(StringComparer.Ordinal);
 
-    /// <summary>Where this client's time went: sharing (keys, Shamir, sealing), masking (PRG expansion), waiting for the arbiter.</summary>
-    public PhaseTimer Timings { get; } = timings ?? new();
-
     /// <summary>All four steps for one round with fresh keys, in one scope; false when the arbiter left this client out at some step.</summary>
     public async Task<bool> RunAsync(ulong[] input, CancellationToken ct = default) =>
         await AdvertiseKeysAsync(ct).ConfigureAwait(false)
@@ -48,7 +44,7 @@ public sealed class BonawitzClient(FederationContext keys, IReadOnlyList<PartyRe
     public async Task<bool> AdvertiseKeysAsync(CancellationToken ct = default)
     {
         await keys.Arbiter.Send(PublicKeys, new AdvertisedKeys(_cipherKey.PublicKey, [.. _maskKeys.Select(k => k.PublicKey)]), ct).ConfigureAwait(false);
-        _roster = await Timings.TimeAsync(Phase.Transport, () => keys.Arbiter.Receive(KeyAnnouncement, ct)).ConfigureAwait(false);
+        _roster = await keys.Arbiter.Receive(KeyAnnouncement, ct).ConfigureAwait(false);
         var at = Array.IndexOf(_roster.Parties, _self);
         if (at < 0)
         {
@@ -70,10 +66,10 @@ public sealed class BonawitzClient(FederationContext keys, IReadOnlyList<PartyRe
     /// <summary>Step 1: seals and sends the shares; true when this client is among the announced sharers U2.</summary>
     public async Task<bool> ShareKeysAsync(CancellationToken ct = default)
     {
-        var sealedShares = Timings.Time(Phase.Sharing, SealShares);
+        var sealedShares = SealShares();
         await keys.Arbiter.Send(EncryptedShares, sealedShares, ct).ConfigureAwait(false);
 
-        var relayed = await Timings.TimeAsync(Phase.Transport, () => keys.Arbiter.Receive(Relayed, ct)).ConfigureAwait(false);
+        var relayed = await keys.Arbiter.Receive(Relayed, ct).ConfigureAwait(false);
         if (!relayed.Sharers.Contains(_self))
         {
             return false;
@@ -137,7 +133,7 @@ public sealed class BonawitzClient(FederationContext keys, IReadOnlyList<PartyRe
     {
         // A key masks one input only: two inputs under one mask would hand out their difference.
         RequireFresh(_maskedRounds, index, "mask");
-        var masked = Timings.Time(Phase.Masking, () => Mask(round, index, input));
+        var masked = Mask(round, index, input);
         await round.Arbiter.Send(MaskedInput, masked, ct).ConfigureAwait(false);
         return true;
     }
@@ -168,7 +164,7 @@ public sealed class BonawitzClient(FederationContext keys, IReadOnlyList<PartyRe
     /// <summary>Step 3 of round <paramref name="index"/>: learns the survivors U3 and reveals what removes the masks; false when this client is not a survivor.</summary>
     public async Task<bool> UnmaskAsync(FederationContext round, int index, CancellationToken ct = default)
     {
-        var survivors = await Timings.TimeAsync(Phase.Transport, () => round.Arbiter.Receive(Survivors, ct)).ConfigureAwait(false);
+        var survivors = await round.Arbiter.Receive(Survivors, ct).ConfigureAwait(false);
         if (!survivors.Parties.Contains(_self))
         {
             return false;

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using Concord.Crypto.KeyAgreement;
-using Concord.Crypto.Profiling;
 using Concord.Crypto.SecretSharing;
 using Concord.Federation;
 using Concord.Federation.Context;
@@ -21,13 +20,10 @@ public sealed record SecureSumResult(ulong[]? Sum, IReadOnlyList<PartyRef> Inclu
 /// mask key for that round only, and removes the masks. At each step it waits until every expected client has
 /// answered or the deadline passes. It sees masked inputs, which are uniform, and the totals; never an input.
 /// </summary>
-public sealed class BonawitzServer(FederationContext keys, IReadOnlyList<PartyRef> participants, int threshold, TimeSpan deadline, int rounds = 1, PhaseTimer? timings = null)
+public sealed class BonawitzServer(FederationContext keys, IReadOnlyList<PartyRef> participants, int threshold, TimeSpan deadline, int rounds = 1)
 {
     private KeyRoster _roster = new([], [], []);
     private List<PartyRef> _sharers = [];
-
-    /// <summary>Where the arbiter's time went: waiting at each step (training, transport), summing, and removing masks.</summary>
-    public PhaseTimer Timings { get; } = timings ?? new();
 
     /// <summary>Steps 0 and 1 and one round, all in the keys' scope.</summary>
     public async Task<SecureSumResult> SumAsync(int length, CancellationToken ct = default) =>
@@ -37,7 +33,7 @@ public sealed class BonawitzServer(FederationContext keys, IReadOnlyList<PartyRe
     public async Task<string?> AgreeKeysAsync(CancellationToken ct = default)
     {
         // Step 0: keys.
-        var advertised = await Timings.TimeAsync(Phase.WaitingForKeys, () => Stragglers.ReceiveWithinAsync(keys, participants, PublicKeys, deadline, null, ct)).ConfigureAwait(false);
+        var advertised = await Stragglers.ReceiveWithinAsync(keys, participants, PublicKeys, deadline, null, ct).ConfigureAwait(false);
         foreach (var (party, offered) in advertised)
         {
             RequireKey(party, offered.CipherKey, "share-encryption");
@@ -62,7 +58,7 @@ public sealed class BonawitzServer(FederationContext keys, IReadOnlyList<PartyRe
         }
 
         // Step 1: sealed shares, relayed.
-        var sealedShares = await Timings.TimeAsync(Phase.WaitingForShares, () => Stragglers.ReceiveWithinAsync(keys, u1, EncryptedShares, deadline, null, ct)).ConfigureAwait(false);
+        var sealedShares = await Stragglers.ReceiveWithinAsync(keys, u1, EncryptedShares, deadline, null, ct).ConfigureAwait(false);
         foreach (var (party, shares) in sealedShares)
         {
             var expected = _roster.Parties.Where(p => p != party.ToString()).ToArray();
@@ -94,7 +90,7 @@ public sealed class BonawitzServer(FederationContext keys, IReadOnlyList<PartyRe
     public async Task<SecureSumResult> SumRoundAsync(FederationContext round, int index, int length, CancellationToken ct = default)
     {
         // Step 2: masked inputs.
-        var masked = await Timings.TimeAsync(Phase.WaitingForMaskedInputs, () => Stragglers.ReceiveWithinAsync(round, _sharers, MaskedInput, deadline, null, ct)).ConfigureAwait(false);
+        var masked = await Stragglers.ReceiveWithinAsync(round, _sharers, MaskedInput, deadline, null, ct).ConfigureAwait(false);
         foreach (var (party, vector) in masked)
         {
             if (vector.Length != length)
@@ -109,19 +105,15 @@ public sealed class BonawitzServer(FederationContext keys, IReadOnlyList<PartyRe
         {
             return Failed($"only {u3.Count} masked inputs arrived before the deadline; the threshold is {threshold}");
         }
-        var sum = Timings.Time(Phase.Summing, () =>
+        var sum = new ulong[length];
+        foreach (var (_, vector) in masked)
         {
-            var total = new ulong[length];
-            foreach (var (_, vector) in masked)
-            {
-                MaskExpansion.Add(total, vector);
-            }
-            return total;
-        });
+            MaskExpansion.Add(sum, vector);
+        }
         masked = null!;
 
         // Step 3: t survivors' shares of this round's secrets remove the masks.
-        var responses = await Timings.TimeAsync(Phase.WaitingForUnmaskingShares, () => Stragglers.ReceiveWithinAsync(round, u3, Unmasking, deadline, threshold, ct)).ConfigureAwait(false);
+        var responses = await Stragglers.ReceiveWithinAsync(round, u3, Unmasking, deadline, threshold, ct).ConfigureAwait(false);
         if (responses.Count < threshold)
         {
             return Failed($"only {responses.Count} survivors sent their unmasking shares before the deadline; the threshold is {threshold}");
@@ -134,7 +126,6 @@ public sealed class BonawitzServer(FederationContext keys, IReadOnlyList<PartyRe
                 throw new FederationException($"party {party} revealed shares for other clients than the survivors and the dropped", party);
             }
         }
-        var unmasking = System.Diagnostics.Stopwatch.StartNew();
         // Every mask to remove, expanded in one pass over the sum: each survivor's self mask, and each survivor's
         // pairwise mask with each client that dropped after sharing (with the survivor's sign, taken back out).
         var terms = new List<MaskTerm>();
@@ -166,7 +157,6 @@ public sealed class BonawitzServer(FederationContext keys, IReadOnlyList<PartyRe
                 CryptographicOperations.ZeroMemory(term.Seed);
             }
         }
-        Timings.Add(Phase.Unmasking, unmasking.Elapsed);
         return new SecureSumResult(sum, u3, dropped, null);
     }
 

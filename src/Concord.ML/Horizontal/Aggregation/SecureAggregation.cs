@@ -26,20 +26,21 @@ public sealed class SecureClientAggregation(HomoSettings settings) : IClientAggr
     private BonawitzClient? _batch;
     private bool _inBatch;
 
-    /// <summary>This client's time per phase, over every round so far (encoding included).</summary>
+    /// <summary>This client's time per phase over every round so far, as the context (transport) and the masking, sharing and encoding primitives measure it.</summary>
     public PhaseTimer Timings { get; } = new();
 
     public Task SetupAsync(FederationContext ctx, CancellationToken ct) => Task.CompletedTask;
 
     public async Task ContributeAsync(FederationContext round, IReadOnlyList<PartyRef> participants, double[] update, CancellationToken ct)
     {
-        var encoded = Timings.Time(Phase.Encoding, () => UpdateFixedPoint.Encode(update, settings.FractionBits, participants.Count, $"party {round.Self}"));
+        using var timing = Timings.Install();
+        var encoded = UpdateFixedPoint.Encode(update, settings.FractionBits, participants.Count, $"party {round.Self}");
         var scope = round.Sub("secagg");
-        var keys = await Timings.TimeAsync(Phase.Transport, () => scope.Arbiter.Receive(SecureRounds.Keys, ct)).ConfigureAwait(false);
+        var keys = await scope.Arbiter.Receive(SecureRounds.Keys, ct).ConfigureAwait(false);
         if (keys.NewBatch)
         {
             _batch?.Dispose();
-            _batch = new BonawitzClient(scope.Sub("keys"), participants, settings.ThresholdFor(participants.Count), SecureRounds.BatchSize(settings), Timings);
+            _batch = new BonawitzClient(scope.Sub("keys"), participants, settings.ThresholdFor(participants.Count), SecureRounds.BatchSize(settings));
             _inBatch = await _batch.AdvertiseKeysAsync(ct).ConfigureAwait(false) && await _batch.ShareKeysAsync(ct).ConfigureAwait(false);
         }
         var batch = _batch ?? throw new FederationException($"secure aggregation ({scope.Scope}) at {round.Self}: the arbiter asked for key {keys.Index} before any keys were agreed", round.Roster.Arbiter);
@@ -61,13 +62,14 @@ public sealed class SecureArbiterAggregation(HomoSettings settings) : IArbiterAg
     private IReadOnlyList<PartyRef> _batchParticipants = [];
     private int _next;
 
-    /// <summary>The arbiter's time per phase, over every round so far (decoding included).</summary>
+    /// <summary>The arbiter's time per phase over every round so far, as the context (transport) and the summing, unmasking and decoding primitives measure it.</summary>
     public PhaseTimer Timings { get; } = new();
 
     public Task SetupAsync(FederationContext ctx, CancellationToken ct) => Task.CompletedTask;
 
     public async Task<RoundSum> SumAsync(FederationContext round, IReadOnlyList<PartyRef> participants, int length, double[]? noise, CancellationToken ct)
     {
+        using var timing = Timings.Install();
         var scope = round.Sub("secagg");
         var size = SecureRounds.BatchSize(settings);
         var newBatch = _batch is null || _next == size || !participants.SequenceEqual(_batchParticipants);
@@ -75,7 +77,7 @@ public sealed class SecureArbiterAggregation(HomoSettings settings) : IArbiterAg
         await Stragglers.SendToEachAsync(scope, participants, SecureRounds.Keys, new RoundKeys(newBatch, index), ct).ConfigureAwait(false);
         if (newBatch)
         {
-            (_batch, _batchParticipants) = (new BonawitzServer(scope.Sub("keys"), participants, settings.ThresholdFor(participants.Count), settings.RoundDeadline, size, Timings), participants);
+            (_batch, _batchParticipants) = (new BonawitzServer(scope.Sub("keys"), participants, settings.ThresholdFor(participants.Count), settings.RoundDeadline, size), participants);
             if (await _batch.AgreeKeysAsync(ct).ConfigureAwait(false) is string failure)
             {
                 _batch = null;
@@ -88,7 +90,7 @@ public sealed class SecureArbiterAggregation(HomoSettings settings) : IArbiterAg
         {
             return new RoundSum(null, [], result.Failure);
         }
-        var sum = Timings.Time(Phase.Decoding, () => UpdateFixedPoint.Decode(result.Sum, settings.FractionBits));
+        var sum = UpdateFixedPoint.Decode(result.Sum, settings.FractionBits);
         if (noise is not null)
         {
             for (var j = 0; j < sum.Length; j++)

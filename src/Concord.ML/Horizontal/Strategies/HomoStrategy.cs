@@ -1,4 +1,5 @@
 using Concord.Federation.Parties;
+using Concord.ML.Runtime;
 
 namespace Concord.ML.Horizontal.Strategies;
 
@@ -62,4 +63,13 @@ public abstract class HomoStrategy(HomoSettings settings)
     public virtual void Restore(StrategyState state)
     {
     }
+
+    /// <summary>This strategy's state as a piece of the role's checkpoint.</summary>
+    public IResumable AsResumable() => new ResumableValue<StrategyState?>(Save, state =>
+    {
+        if (state is not null)
+        {
+            Restore(state);
+        }
+    });
 }
