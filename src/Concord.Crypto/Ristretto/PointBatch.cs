@@ -1,4 +1,5 @@
 using Concord.Crypto.Hashing;
+using Concord.Crypto.Profiling;
 using Concord.Crypto.Vector;
 
 namespace Concord.Crypto.Ristretto;
@@ -24,6 +25,7 @@ public static class PointBatch
     public static byte[] HashToGroup(IReadOnlyList<string> ids, ReadOnlySpan<byte> salt, int maxDegreeOfParallelism = -1)
     {
         ArgumentNullException.ThrowIfNull(ids);
+        using var timing = PhaseTimer.Start(Phase.Hashing);
         Ristretto255.EnsureAvailable();
         var points = new byte[ids.Count * Ristretto255.PointBytes];
         SaltedIdHash.Compute(ids, "concord-psi-v1"u8, salt, (i, digest) =>
@@ -35,6 +37,7 @@ public static class PointBatch
     public static byte[] Multiply(ReadOnlySpan<byte> scalar, byte[] points, string what = "a group element", int maxDegreeOfParallelism = -1)
     {
         ArgumentNullException.ThrowIfNull(points);
+        using var timing = PhaseTimer.Start(Phase.Exponentiation);
         var count = Count(points, what);
         var s = scalar.ToArray();
         var result = new byte[points.Length];

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Concord.Crypto.Arithmetic;
 using Concord.Crypto.Hashing;
+using Concord.Crypto.Profiling;
 using Concord.Crypto.Vector;
 
 namespace Concord.Crypto.Rsa;
@@ -24,6 +25,7 @@ public static class RsaBlindSignatures
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(ids);
+        using var timing = PhaseTimer.Start(Phase.Hashing);
         var width = key.ValueBytes;
         var hashes = new byte[ids.Count * width];
         SaltedIdHash.Compute(ids, "concord-rsa-psi-v1"u8, salt, (i, digest) =>
@@ -46,6 +48,7 @@ public static class RsaBlindSignatures
         ArgumentNullException.ThrowIfNull(key);
         var width = key.ValueBytes;
         var count = Count(values, width, what);
+        using var timing = PhaseTimer.Start(Phase.Exponentiation);
         var blinded = new byte[values.Length];
         var unblinders = new byte[values.Length];
         InvalidRsaValueException? failure = null;
@@ -87,6 +90,7 @@ public static class RsaBlindSignatures
         ArgumentNullException.ThrowIfNull(key);
         var width = key.PublicKey.ValueBytes;
         var count = Count(values, width, what);
+        using var timing = PhaseTimer.Start(Phase.Exponentiation);
         var signatures = new byte[values.Length];
         InvalidRsaValueException? failure = null;
         ParallelRange.For(count, maxDegreeOfParallelism, (from, to) =>
@@ -132,6 +136,7 @@ public static class RsaBlindSignatures
         ArgumentNullException.ThrowIfNull(blinding);
         var width = key.ValueBytes;
         var count = Count(signedBlinded, width, what);
+        using var timing = PhaseTimer.Start(Phase.Exponentiation);
         if (signedBlinded.Length != values.Length || blinding.Unblinders.Length != values.Length)
         {
             throw new InvalidRsaValueException($"{what} answers {values.Length / width} blinded values with {count}");
@@ -176,6 +181,7 @@ public static class RsaBlindSignatures
         ArgumentNullException.ThrowIfNull(key);
         var width = key.ValueBytes;
         var count = Count(signatures, width, "signatures");
+        using var timing = PhaseTimer.Start(Phase.Hashing);
         var digests = new byte[count * DigestBytes];
         ParallelRange.For(count, maxDegreeOfParallelism, (from, to) =>
         {

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Concord.Crypto.Arithmetic;
 using Concord.Crypto.Primes;
+using Concord.Crypto.Profiling;
 
 namespace Concord.Crypto.Rsa;
 
@@ -17,6 +18,7 @@ public static class RsaKeyGenerator
         {
             throw new ArgumentOutOfRangeException(nameof(bits), bits, "RSA key size must be at least 64 bits");
         }
+        using var timing = PhaseTimer.Start(Phase.KeyGeneration);
         backend ??= ArithmeticBackends.Default;
         var (p, q) = SafePrimePair.Generate(backend, (bits + 1) / 2, bits / 2, rng, cancellationToken);
         return RsaPrivateKey.FromPrimes(p, q, backend);

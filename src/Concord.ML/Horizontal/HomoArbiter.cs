@@ -51,7 +51,7 @@ public sealed class HomoArbiter(
         IResumable[] state = [new ResumableValue<double[]>(() => global, g => global = g), new ResumableValue<RoundHistory>(() => history, h => history = h), _strategy.AsResumable(), .. ledger is null ? [] : new[] { ledger.AsResumable() }];
 
         // One step more than the rounds: the last tells the clients to stop (and hands them the model).
-        await foreach (var round in ctx.Rounds(settings.Rounds + 1, checkpoints, state, ct).ConfigureAwait(false))
+        await foreach (var round in ctx.Rounds(settings.Rounds + 1, checkpoints, state, ct: ct).ConfigureAwait(false))
         {
             if (round.Index == settings.Rounds || history.Stopped)
             {

@@ -61,7 +61,7 @@ public sealed class HomoClient(
         IResumable[] state = [new ResumableValue<double[]?>(() => global, g => global = g), _strategy.AsResumable(), .. ledger is null ? [] : new[] { ledger.AsResumable() }];
 
         // As many steps as the arbiter's: the rounds, and the one that says stop.
-        await foreach (var round in ctx.Rounds(settings.Rounds + 1, checkpoints, state, ct).ConfigureAwait(false))
+        await foreach (var round in ctx.Rounds(settings.Rounds + 1, checkpoints, state, ct: ct).ConfigureAwait(false))
         {
             var plan = await round.Arbiter.Receive(Plan, ct).ConfigureAwait(false);
             if (ArbiterHoldsGlobal || global is null)

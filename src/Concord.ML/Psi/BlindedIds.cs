@@ -21,12 +21,12 @@ internal sealed class BlindedIds
     /// <summary>H(id)·secret for each id of <see cref="Shuffled"/>, packed.</summary>
     public byte[] Blinded { get; }
 
-    public static BlindedIds Of(IReadOnlyList<string> ids, PsiOptions options, PsiStopwatch clock)
+    public static BlindedIds Of(IReadOnlyList<string> ids, PsiOptions options)
     {
         var shuffled = ShuffledIds.Of(ids);
-        var hashed = clock.Hash(() => PointBatch.HashToGroup(shuffled.Ids, options.SaltBytes));
+        var hashed = PointBatch.HashToGroup(shuffled.Ids, options.SaltBytes);
         var secret = Ristretto255.RandomScalar();
-        var blinded = clock.Exponentiate(() => PointBatch.Multiply(secret, hashed));
+        var blinded = PointBatch.Multiply(secret, hashed);
         return new BlindedIds(secret, shuffled, blinded);
     }
 }

@@ -1,3 +1,4 @@
+using Concord.Crypto.Profiling;
 using Concord.Crypto.Ristretto;
 using Concord.Federation;
 using Concord.Federation.Context;
@@ -20,42 +21,45 @@ namespace Concord.ML.Psi;
 /// </remarks>
 public sealed class EcdhPsiGuest(FederationContext ctx)
 {
+    /// <summary>Where the guest's time went, for the benchmark's breakdown.</summary>
+    public PhaseTimer Timings { get; } = new();
+
     public async Task<PsiResult> RunAsync(IReadOnlyList<string> ids, PsiOptions options, CancellationToken ct = default)
     {
-        var clock = new PsiStopwatch();
-        var own = BlindedIds.Of(ids, options, clock);
-        await clock.Exchange(ctx.Hosts.Send(GuestBlindedIds, own.Blinded, ct)).ConfigureAwait(false);
+        using var timing = Timings.Install();
+        var own = BlindedIds.Of(ids, options);
+        await ctx.Hosts.Send(GuestBlindedIds, own.Blinded, ct).ConfigureAwait(false);
 
         var hosts = ctx.Roster.Hosts;
         var positions = new int[hosts.Count][];
         for (var h = 0; h < hosts.Count; h++)
         {
-            positions[h] = await MatchHostAsync(ctx.Hosts[h], hosts[h], own, clock, ct).ConfigureAwait(false);
+            positions[h] = await MatchHostAsync(ctx.Hosts[h], hosts[h], own, ct).ConfigureAwait(false);
         }
-        return await PsiGuestOutcome.SendAsync(ctx, ids, own.Shuffled, positions, options, clock, ct).ConfigureAwait(false);
+        var rows = await PsiGuestOutcome.SendAsync(ctx, ids, own.Shuffled, positions, options, ct).ConfigureAwait(false);
+        return new PsiResult(rows, ids.Count, PsiTimings.Of(Timings));
     }
 
     /// <summary>For each element of the guest's list, the position of the same id in the host's list, or −1.</summary>
-    private static async Task<int[]> MatchHostAsync(PartyGroup channel, PartyRef host, BlindedIds own, PsiStopwatch clock, CancellationToken ct)
+    private static async Task<int[]> MatchHostAsync(PartyGroup channel, PartyRef host, BlindedIds own, CancellationToken ct)
     {
-        var theirs = await clock.Exchange(channel.Receive(HostBlindedIds, ct)).ConfigureAwait(false);
-        var theirsTwice = Multiply(own.Secret, theirs, host, HostBlindedIds.Name, clock);
-        var index = clock.Match(() => ElementIndex.Of(theirsTwice));
+        var theirs = await channel.Receive(HostBlindedIds, ct).ConfigureAwait(false);
+        var index = ElementIndex.Of(Multiply(own.Secret, theirs, host, HostBlindedIds.Name));
 
-        var oursTwice = await clock.Exchange(channel.Receive(DoublyBlindedGuestIds, ct)).ConfigureAwait(false);
+        var oursTwice = await channel.Receive(DoublyBlindedGuestIds, ct).ConfigureAwait(false);
         if (oursTwice.Length != own.Blinded.Length)
         {
             throw new FederationException(
                 $"party {host} returned {oursTwice.Length / Ristretto255.PointBytes} \"{DoublyBlindedGuestIds.Name}\" for {own.Blinded.Length / Ristretto255.PointBytes} ids", host);
         }
-        return clock.Match(() => index.Positions(oursTwice));
+        return index.Positions(oursTwice);
     }
 
-    private static byte[] Multiply(byte[] secret, byte[] points, PartyRef from, string tag, PsiStopwatch clock)
+    private static byte[] Multiply(byte[] secret, byte[] points, PartyRef from, string tag)
     {
         try
         {
-            return clock.Exponentiate(() => PointBatch.Multiply(secret, points, $"\"{tag}\" from party {from}"));
+            return PointBatch.Multiply(secret, points, $"\"{tag}\" from party {from}");
         }
         catch (InvalidGroupElementException ex)
         {

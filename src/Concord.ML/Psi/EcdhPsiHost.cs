@@ -1,3 +1,4 @@
+using Concord.Crypto.Profiling;
 using Concord.Crypto.Ristretto;
 using Concord.Federation;
 using Concord.Federation.Context;
@@ -11,24 +12,28 @@ namespace Concord.ML.Psi;
 /// </summary>
 public sealed class EcdhPsiHost(FederationContext ctx)
 {
+    /// <summary>Where this host's time went, for the benchmark's breakdown.</summary>
+    public PhaseTimer Timings { get; } = new();
+
     public async Task<PsiResult> RunAsync(IReadOnlyList<string> ids, PsiOptions options, CancellationToken ct = default)
     {
+        using var timing = Timings.Install();
         var guest = ctx.Roster.Guest;
-        var clock = new PsiStopwatch();
-        var own = BlindedIds.Of(ids, options, clock);
-        await clock.Exchange(ctx.Guest.Send(HostBlindedIds, own.Blinded, ct)).ConfigureAwait(false);
+        var own = BlindedIds.Of(ids, options);
+        await ctx.Guest.Send(HostBlindedIds, own.Blinded, ct).ConfigureAwait(false);
 
-        var theirs = await clock.Exchange(ctx.Guest.Receive(GuestBlindedIds, ct)).ConfigureAwait(false);
+        var theirs = await ctx.Guest.Receive(GuestBlindedIds, ct).ConfigureAwait(false);
         byte[] theirsTwice;
         try
         {
-            theirsTwice = clock.Exponentiate(() => PointBatch.Multiply(own.Secret, theirs, $"\"{GuestBlindedIds.Name}\" from party {guest}"));
+            theirsTwice = PointBatch.Multiply(own.Secret, theirs, $"\"{GuestBlindedIds.Name}\" from party {guest}");
         }
         catch (InvalidGroupElementException ex)
         {
             throw new FederationException(ex.Message, guest, ex);
         }
-        await clock.Exchange(ctx.Guest.Send(DoublyBlindedGuestIds, theirsTwice, ct)).ConfigureAwait(false);
-        return await PsiHostOutcome.ReceiveAsync(ctx, ids, own.Shuffled, clock, ct).ConfigureAwait(false);
+        await ctx.Guest.Send(DoublyBlindedGuestIds, theirsTwice, ct).ConfigureAwait(false);
+        var rows = await PsiHostOutcome.ReceiveAsync(ctx, ids, own.Shuffled, ct).ConfigureAwait(false);
+        return new PsiResult(rows, ids.Count, PsiTimings.Of(Timings));
     }
 }

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using Concord.Crypto.Profiling;
 
 namespace Concord.ML.Psi;
 
@@ -21,6 +22,7 @@ internal sealed class ElementIndex
 
     public static ElementIndex Of(byte[] packed)
     {
+        using var timing = PhaseTimer.Start(Phase.Matching);
         var count = packed.Length / Width;
         var positions = new Dictionary<UInt128, int>(count);
         for (var i = 0; i < count; i++)
@@ -34,6 +36,7 @@ internal sealed class ElementIndex
     /// <summary>For each value of <paramref name="probes"/>, its position in this index, or −1.</summary>
     public int[] Positions(byte[] probes)
     {
+        using var timing = PhaseTimer.Start(Phase.Matching);
         var count = probes.Length / Width;
         var found = new int[count];
         for (var i = 0; i < count; i++)

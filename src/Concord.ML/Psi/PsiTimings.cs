@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Concord.Crypto.Profiling;
 
 namespace Concord.ML.Psi;
 
@@ -10,41 +10,12 @@ namespace Concord.ML.Psi;
 public sealed record PsiTimings(double Hashing, double Exponentiation, double KeyGeneration, double Exchange, double Matching)
 {
     public double Total => Hashing + Exponentiation + KeyGeneration + Exchange + Matching;
-}
 
-/// <summary>Accumulates <see cref="PsiTimings"/> phase by phase.</summary>
-internal sealed class PsiStopwatch
-{
-    private double _hashing, _exponentiation, _keyGeneration, _exchange, _matching;
-
-    public T Hash<T>(Func<T> work) => Time(work, ref _hashing);
-
-    public T Exponentiate<T>(Func<T> work) => Time(work, ref _exponentiation);
-
-    public T GenerateKey<T>(Func<T> work) => Time(work, ref _keyGeneration);
-
-    public T Match<T>(Func<T> work) => Time(work, ref _matching);
-
-    public async Task<T> Exchange<T>(Task<T> pending)
+    /// <summary>The PSI phases of a role's timer, which the crypto layer, the context and the matching filled in.</summary>
+    public static PsiTimings Of(PhaseTimer timer)
     {
-        await Exchange((Task)pending).ConfigureAwait(false);
-        return await pending.ConfigureAwait(false);
-    }
-
-    public async Task Exchange(Task pending)
-    {
-        var start = Stopwatch.GetTimestamp();
-        await pending.ConfigureAwait(false);
-        _exchange += Stopwatch.GetElapsedTime(start).TotalSeconds;
-    }
-
-    public PsiTimings Result => new(_hashing, _exponentiation, _keyGeneration, _exchange, _matching);
-
-    private static T Time<T>(Func<T> work, ref double total)
-    {
-        var start = Stopwatch.GetTimestamp();
-        var value = work();
-        total += Stopwatch.GetElapsedTime(start).TotalSeconds;
-        return value;
+        var seconds = timer.Seconds;
+        double Get(Phase phase) => seconds.GetValueOrDefault(phase);
+        return new(Get(Phase.Hashing), Get(Phase.Exponentiation), Get(Phase.KeyGeneration), Get(Phase.Transport), Get(Phase.Matching));
     }
 }

@@ -1,3 +1,4 @@
+using Concord.Crypto.Profiling;
 using Concord.Crypto.Rsa;
 using Concord.Federation;
 using Concord.Federation.Context;
@@ -23,59 +24,61 @@ namespace Concord.ML.Psi;
 /// </remarks>
 public sealed class RsaPsiGuest(FederationContext ctx)
 {
+    /// <summary>Where the guest's time went, for the benchmark's breakdown.</summary>
+    public PhaseTimer Timings { get; } = new();
+
     public async Task<PsiResult> RunAsync(IReadOnlyList<string> ids, PsiOptions options, CancellationToken ct = default)
     {
-        var clock = new PsiStopwatch();
+        using var timing = Timings.Install();
         var own = ShuffledIds.Of(ids);
         var hosts = ctx.Roster.Hosts;
         // Blinding for every host before matching any, so that all hosts sign at the same time.
         var blinded = new BlindedForHost[hosts.Count];
         for (var h = 0; h < hosts.Count; h++)
         {
-            blinded[h] = await BlindForAsync(ctx.Hosts[h], hosts[h], own, options, clock, ct).ConfigureAwait(false);
+            blinded[h] = await BlindForAsync(ctx.Hosts[h], hosts[h], own, options, ct).ConfigureAwait(false);
         }
         var positions = new int[hosts.Count][];
         for (var h = 0; h < hosts.Count; h++)
         {
-            positions[h] = await MatchAsync(ctx.Hosts[h], hosts[h], blinded[h], clock, ct).ConfigureAwait(false);
+            positions[h] = await MatchAsync(ctx.Hosts[h], hosts[h], blinded[h], ct).ConfigureAwait(false);
         }
-        return await PsiGuestOutcome.SendAsync(ctx, ids, own, positions, options, clock, ct).ConfigureAwait(false);
+        var rows = await PsiGuestOutcome.SendAsync(ctx, ids, own, positions, options, ct).ConfigureAwait(false);
+        return new PsiResult(rows, ids.Count, PsiTimings.Of(Timings));
     }
 
     private static async Task<BlindedForHost> BlindForAsync(
-        PartyGroup channel, PartyRef host, ShuffledIds own, PsiOptions options, PsiStopwatch clock, CancellationToken ct)
+        PartyGroup channel, PartyRef host, ShuffledIds own, PsiOptions options, CancellationToken ct)
     {
-        var key = PublicKeyOf(await clock.Exchange(channel.Receive(HostPublicKey, ct)).ConfigureAwait(false), host, options);
-        var hashes = clock.Hash(() => RsaBlindSignatures.HashIds(key, own.Ids, options.SaltBytes));
-        var blinding = clock.Exponentiate(() => RsaBlindSignatures.Blind(key, hashes));
-        await clock.Exchange(channel.Send(GuestBlindedIds, blinding.Blinded, ct)).ConfigureAwait(false);
+        var key = PublicKeyOf(await channel.Receive(HostPublicKey, ct).ConfigureAwait(false), host, options);
+        var hashes = RsaBlindSignatures.HashIds(key, own.Ids, options.SaltBytes);
+        var blinding = RsaBlindSignatures.Blind(key, hashes);
+        await channel.Send(GuestBlindedIds, blinding.Blinded, ct).ConfigureAwait(false);
         return new BlindedForHost(key, hashes, blinding);
     }
 
     /// <summary>For each element of the guest's list, the position of the same id in the host's list, or −1.</summary>
-    private static async Task<int[]> MatchAsync(PartyGroup channel, PartyRef host, BlindedForHost blinded, PsiStopwatch clock, CancellationToken ct)
+    private static async Task<int[]> MatchAsync(PartyGroup channel, PartyRef host, BlindedForHost blinded, CancellationToken ct)
     {
-        var theirs = await clock.Exchange(channel.Receive(HostSignatureDigests, ct)).ConfigureAwait(false);
+        var theirs = await channel.Receive(HostSignatureDigests, ct).ConfigureAwait(false);
         if (theirs.Length % ElementIndex.Width != 0)
         {
             throw new FederationException(
                 $"party {host} sent {theirs.Length} bytes of \"{HostSignatureDigests.Name}\", not a whole number of {ElementIndex.Width}-byte digests", host);
         }
-        var index = clock.Match(() => ElementIndex.Of(theirs));
+        var index = ElementIndex.Of(theirs);
 
-        var signed = await clock.Exchange(channel.Receive(SignedGuestBlindedIds, ct)).ConfigureAwait(false);
+        var signed = await channel.Receive(SignedGuestBlindedIds, ct).ConfigureAwait(false);
         byte[] signatures;
         try
         {
-            signatures = clock.Exponentiate(() =>
-                RsaBlindSignatures.Unblind(blinded.Key, signed, blinded.Blinding, blinded.Hashes, $"\"{SignedGuestBlindedIds.Name}\" from party {host}"));
+            signatures = RsaBlindSignatures.Unblind(blinded.Key, signed, blinded.Blinding, blinded.Hashes, $"\"{SignedGuestBlindedIds.Name}\" from party {host}");
         }
         catch (InvalidRsaValueException ex)
         {
             throw new FederationException(ex.Message, host, ex);
         }
-        var digests = clock.Hash(() => RsaBlindSignatures.Digests(blinded.Key, signatures));
-        return clock.Match(() => index.Positions(digests));
+        return index.Positions(RsaBlindSignatures.Digests(blinded.Key, signatures));
     }
 
     private static RsaPublicKey PublicKeyOf(byte[][] fields, PartyRef host, PsiOptions options)

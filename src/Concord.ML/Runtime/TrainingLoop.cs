@@ -51,13 +51,22 @@ public static class TrainingLoop
         }
     }
 
-    /// <summary>Rounds 0 .. <paramref name="count"/>−1 (or until <see cref="Round.StopIf"/>), each in scope round-r.</summary>
+    /// <summary>
+    /// Rounds 0 .. <paramref name="count"/>−1 (or until <see cref="Round.StopIf"/>), each in scope round-r. A
+    /// <paramref name="start"/> step, when given, runs first in a fresh run only and is checkpointed as iteration 0
+    /// (e.g. the one-off secure sum before statistics' bisection rounds); round r is checkpointed as iteration r + 1.
+    /// </summary>
     public static async IAsyncEnumerable<Round> Rounds(
         this FederationContext ctx, int count, ICheckpoints? checkpoints, IReadOnlyList<IResumable> state,
-        [EnumeratorCancellation] CancellationToken ct = default)
+        Func<CancellationToken, Task>? start = null, [EnumeratorCancellation] CancellationToken ct = default)
     {
         var saved = checkpoints ?? NoCheckpoints.Instance;
         var (_, first, run) = await ResumeAsync(ctx, saved, state, ct).ConfigureAwait(false);
+        if (saved.ResumeFrom is null && start is not null)
+        {
+            await start(ct).ConfigureAwait(false);
+            await SaveIfDueAsync(saved, new Position(0, 0, 0), state, ct).ConfigureAwait(false);
+        }
         for (var index = first; index < count; index++)
         {
             var round = new Round(ctx.Sub(ScopeNames.Round(index)), index);

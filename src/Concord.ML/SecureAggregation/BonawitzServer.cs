@@ -70,14 +70,15 @@ public sealed class BonawitzServer(FederationContext keys, IReadOnlyList<PartyRe
         var u2 = sealedShares.Select(s => s.Party).ToList();
         enough = u2.Count >= threshold;
         var sharers = u2.Select(p => p.ToString()).ToArray();
-        foreach (var receiver in participants)
+        // Each receiver gets its own envelopes; the sends go out together, not one after another.
+        await Task.WhenAll(participants.Select(receiver =>
         {
             var name = receiver.ToString();
             var relayed = enough && sharers.Contains(name)
                 ? new RelayedShares(sharers, [.. sealedShares.Where(s => s.Party != receiver).Select(s => s.Value.Envelopes[Array.IndexOf(s.Value.To, name)])])
                 : new RelayedShares(enough ? sharers : [], []);
-            await Stragglers.SendToEachAsync(keys, [receiver], Relayed, relayed, ct).ConfigureAwait(false);
-        }
+            return Stragglers.SendToEachAsync(keys, [receiver], Relayed, relayed, ct);
+        })).ConfigureAwait(false);
         if (!enough)
         {
             return $"only {u2.Count} clients shared their keys before the deadline; the threshold is {threshold}";

@@ -2,6 +2,7 @@ using Concord.Federation;
 using Concord.Federation.Context;
 using Concord.Federation.Parties;
 using Concord.ML.Checkpoints;
+using Concord.ML.Runtime;
 using Concord.ML.SecureAggregation;
 using static Concord.ML.Statistics.StatisticsProtocol;
 
@@ -52,35 +53,20 @@ public sealed class StatisticsGuest(FederationContext ctx, ICheckpoints? checkpo
         var parties = Participants(ctx);
         using var masks = await KeyExchange.RunAsync(ctx, parties, ct).ConfigureAwait(false);
         var aggregator = new SecureSumAggregator(masks, ctx.Hosts.Members);
-        var saved = checkpoints ?? NoCheckpoints.Instance;
-        UInt128[] moments;
-        ExtremeSearch search;
-        var firstRound = 0;
-        if (await saved.LoadResumeStateAsync(ct).ConfigureAwait(false) is byte[] state)
-        {
-            // Every party resumes from the same round, so nobody sends the moments again.
-            (moments, search) = StatisticsCheckpoint.Decode(state);
-            firstRound = (int)saved.ResumeFrom!.Value;
-        }
-        else
-        {
-            moments = await aggregator.SumAsync(ctx, MaskedMoments, summary.Moments, ColumnMoments.Limbs, ct).ConfigureAwait(false);
-            search = new ExtremeSearch(local.ColumnCount);
-            await SaveIfDueAsync(saved, 0, moments, search, ct).ConfigureAwait(false);
-        }
+        var progress = new StatisticsProgress(local.ColumnCount);
         try
         {
-            for (var index = firstRound; index < ExtremeSearch.Rounds; index++)
+            // Every party resumes from the same round, so nobody sends the moments again.
+            await foreach (var round in ctx.Rounds(ExtremeSearch.Rounds, checkpoints, [progress], start: async token =>
+                progress.Moments = await aggregator.SumAsync(ctx, MaskedMoments, summary.Moments, ColumnMoments.Limbs, token).ConfigureAwait(false), ct).ConfigureAwait(false))
             {
-                var round = ctx.Iteration(index);
-                var probes = search.Probes();
+                var probes = progress.Search.Probes();
                 await round.Hosts.Send(ExtremeProbes, probes, ct).ConfigureAwait(false);
                 var counts = await aggregator.SumAsync(round, MaskedProbeCounts, summary.Extremes.Answer(probes), ct: ct).ConfigureAwait(false);
-                search.Narrow(probes, counts, parties.Count);
-                await SaveIfDueAsync(saved, index + 1, moments, search, ct).ConfigureAwait(false);
+                progress.Search.Narrow(probes, counts, parties.Count);
             }
             return new StatisticsResult([.. local.Names.Select((name, c) =>
-                ColumnMoments.Decode(name, moments.AsSpan(c * ColumnMoments.PerColumn, ColumnMoments.PerColumn), search.Min(c), search.Max(c)))]);
+                ColumnMoments.Decode(name, progress.Moments.AsSpan(c * ColumnMoments.PerColumn, ColumnMoments.PerColumn), progress.Search.Min(c), progress.Search.Max(c)))]);
         }
         catch (InvalidDataException ex)
         {
@@ -88,11 +74,6 @@ public sealed class StatisticsGuest(FederationContext ctx, ICheckpoints? checkpo
             throw new FederationException($"the secure sums do not add up, so some party did not mask with the agreed seeds: {ex.Message}", inner: ex);
         }
     }
-
-    private static Task SaveIfDueAsync(ICheckpoints saved, int roundsDone, UInt128[] moments, ExtremeSearch search, CancellationToken ct) =>
-        StatisticsCheckpoint.IsDue(roundsDone, saved.Every)
-            ? saved.SaveAsync(roundsDone, StatisticsCheckpoint.Encode(moments, search), ct)
-            : Task.CompletedTask;
 
     /// <summary>Every host must have the guest's column names; a host that differs is named, with its first odd column.</summary>
     private async Task AgreeOnColumnsAsync(IReadOnlyList<string> columns, CancellationToken ct)

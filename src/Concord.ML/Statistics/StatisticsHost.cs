@@ -1,6 +1,7 @@
 using Concord.Federation;
 using Concord.Federation.Context;
 using Concord.ML.Checkpoints;
+using Concord.ML.Runtime;
 using Concord.ML.SecureAggregation;
 using static Concord.ML.Statistics.StatisticsProtocol;
 
@@ -38,27 +39,15 @@ public sealed class StatisticsHost(FederationContext ctx, ICheckpoints? checkpoi
 
         using var masks = await KeyExchange.RunAsync(ctx, Participants(ctx), ct).ConfigureAwait(false);
         var contributor = new SecureSumContributor(masks, guest);
-        var saved = checkpoints ?? NoCheckpoints.Instance;
-        var firstRound = (int)(saved.ResumeFrom ?? 0);
-        if (saved.ResumeFrom is null)
+        await foreach (var round in ctx.Rounds(ExtremeSearch.Rounds, checkpoints, [], start: token =>
+            contributor.ContributeAsync(ctx, MaskedMoments, summary.Moments, ColumnMoments.Limbs, token), ct).ConfigureAwait(false))
         {
-            await contributor.ContributeAsync(ctx, MaskedMoments, summary.Moments, ColumnMoments.Limbs, ct).ConfigureAwait(false);
-            await SaveIfDueAsync(saved, 0, ct).ConfigureAwait(false);
-        }
-        for (var index = firstRound; index < ExtremeSearch.Rounds; index++)
-        {
-            var round = ctx.Iteration(index);
             var probes = await round.Guest.Receive(ExtremeProbes, ct).ConfigureAwait(false);
             if (probes.Length != summary.Extremes.ProbeCount)
             {
                 throw new FederationException($"party {guest} sent {probes.Length} \"{ExtremeProbes.Name}\" for {summary.Extremes.ProbeCount / 2} columns", guest);
             }
             await contributor.ContributeAsync(round, MaskedProbeCounts, summary.Extremes.Answer(probes), ct: ct).ConfigureAwait(false);
-            await SaveIfDueAsync(saved, index + 1, ct).ConfigureAwait(false);
         }
     }
-
-    // A host's checkpoint holds nothing: it only records how far this host got, for choosing where all resume.
-    private static Task SaveIfDueAsync(ICheckpoints saved, int roundsDone, CancellationToken ct) =>
-        StatisticsCheckpoint.IsDue(roundsDone, saved.Every) ? saved.SaveAsync(roundsDone, [], ct) : Task.CompletedTask;
 }

@@ -6,23 +6,6 @@ namespace Concord.ML.Tests.HeteroLinear;
 
 public class CheckpointResumeTests
 {
-    /// <summary>Keeps every saved state; resumes from <paramref name="resumeFrom"/> when given.</summary>
-    private sealed class MemoryCheckpoints(int every, long? resumeFrom, Dictionary<long, byte[]> saved) : ICheckpoints
-    {
-        public int Every => every;
-        public long? ResumeFrom => resumeFrom;
-        public Dictionary<long, byte[]> Saved => saved;
-
-        public Task SaveAsync(long iteration, byte[] state, CancellationToken ct)
-        {
-            saved[iteration] = state;
-            return Task.CompletedTask;
-        }
-
-        public Task<byte[]?> LoadResumeStateAsync(CancellationToken ct) =>
-            Task.FromResult(resumeFrom is long at ? saved[at] : null);
-    }
-
     [Fact]
     public async Task A_run_resumed_from_a_mid_training_checkpoint_ends_with_the_weights_of_an_uninterrupted_run()
     {

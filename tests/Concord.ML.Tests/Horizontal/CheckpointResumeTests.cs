@@ -7,21 +7,6 @@ namespace Concord.ML.Tests.Horizontal;
 
 public class CheckpointResumeTests
 {
-    private sealed class MemoryCheckpoints(int every, long? resumeFrom, Dictionary<long, byte[]> saved) : ICheckpoints
-    {
-        public int Every => every;
-
-        public long? ResumeFrom => resumeFrom;
-
-        public Task SaveAsync(long iteration, byte[] state, CancellationToken ct)
-        {
-            saved[iteration] = state;
-            return Task.CompletedTask;
-        }
-
-        public Task<byte[]?> LoadResumeStateAsync(CancellationToken ct) => Task.FromResult(resumeFrom is long at ? saved[at] : null);
-    }
-
     /// <summary>FedAdam's moments are state beyond the global model: at the arbiter, and at the clients under Paillier.</summary>
     [Theory]
     [InlineData(AggregationKind.SecureAggregation, StrategyKind.FedAvg)]

@@ -34,7 +34,7 @@ public class PsiBadPeerTests
         var error = await GuestAgainstAsync(PsiMethod.Ecdh, async host =>
         {
             // The first step done properly, so that only the reply is wrong.
-            var own = BlindedIds.Of(["a", "b"], new PsiOptions(), new PsiStopwatch());
+            var own = BlindedIds.Of(["a", "b"], new PsiOptions());
             await host.Guest.Send(EcdhPsiProtocol.HostBlindedIds, own.Blinded);
             var guestIds = await host.Guest.Receive(EcdhPsiProtocol.GuestBlindedIds);
             await host.Guest.Send(EcdhPsiProtocol.DoublyBlindedGuestIds, guestIds[..32]);
