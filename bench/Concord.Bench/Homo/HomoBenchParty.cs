@@ -22,9 +22,9 @@ public sealed record HomoBenchPartyReport(int Party, string Role, IReadOnlyList<
 
 /// <summary>
 /// One party of <c>concord bench homo</c>, in its own process: its federation server and HTTP/2 mutual-TLS transport
-/// from the bench's parties.yaml, then, once every process is up, one-round trainings of a <see cref="SyntheticModel"/>:
-/// a warm-up of each kind, then secure and plain aggregation alternately, so that both meet the same load on a
-/// shared machine.
+/// from the bench's parties.yaml, then, once every process is up, trainings of a <see cref="SyntheticModel"/>:
+/// a warm-up of each kind, then secure and plain aggregation in the order of <see cref="Schedule"/>, so that both
+/// meet the same load on a shared machine.
 /// </summary>
 public static class HomoBenchParty
 {
@@ -84,16 +84,19 @@ public static class HomoBenchParty
         return new HomoBenchPartyReport(options.Party, role.Role.ToWire(), runs);
     }
 
-    /// <summary>The runs: warm-ups, then (secure, plain) pairs, one round each.</summary>
+    /// <summary>
+    /// The runs: one-round warm-ups, then trainings of <paramref name="rounds"/> rounds each, secure, plain, plain,
+    /// secure, so that load drifting during the run falls on both alike. Whole trainings rather than single rounds,
+    /// because secure aggregation agrees its keys once for a batch of rounds: each run's first round carries that cost.
+    /// </summary>
     public static IEnumerable<(string Name, AggregationKind Aggregation, int Rounds)> Schedule(int rounds)
     {
         yield return ("warm-up-plain", AggregationKind.Plain, 1);
         yield return ("warm-up-secure", AggregationKind.SecureAggregation, 1);
-        for (var r = 0; r < rounds; r++)
-        {
-            yield return ($"secure-{r}", AggregationKind.SecureAggregation, 1);
-            yield return ($"plain-{r}", AggregationKind.Plain, 1);
-        }
+        yield return ("secure-0", AggregationKind.SecureAggregation, rounds);
+        yield return ("plain-0", AggregationKind.Plain, rounds);
+        yield return ("plain-1", AggregationKind.Plain, rounds);
+        yield return ("secure-1", AggregationKind.SecureAggregation, rounds);
     }
 
     private static double CpuSeconds()

@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Security.Cryptography;
+using Concord.Crypto.Profiling;
 
 namespace Concord.Crypto.SecretSharing;
 
@@ -24,6 +25,7 @@ public static class ShamirSharing
     /// <summary>Shares of <paramref name="secret"/> at the x-coordinates <paramref name="xs"/> (distinct, each at least 1).</summary>
     public static ShamirShare[] Split(ReadOnlySpan<byte> secret, int threshold, IReadOnlyList<int> xs, RandomNumberGenerator? rng = null)
     {
+        using var timing = PhaseTimer.Start(Phase.Sharing);
         if (secret.Length > MaxSecretBytes)
         {
             throw new ArgumentException($"a Shamir secret may have at most {MaxSecretBytes} bytes, not {secret.Length}", nameof(secret));
@@ -60,6 +62,7 @@ public static class ShamirSharing
     /// </summary>
     public static byte[] Combine(IReadOnlyList<ShamirShare> shares, int secretLength)
     {
+        using var timing = PhaseTimer.Start(Phase.Sharing);
         if (shares.Count == 0)
         {
             throw new ArgumentException("no shares to combine", nameof(shares));

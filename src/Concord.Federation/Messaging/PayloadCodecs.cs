@@ -27,7 +27,8 @@ public static class PayloadCodecs
                 var t when t == typeof(ulong[]) => new PrimitiveArrayCodec<ulong>(),
                 var t when t == typeof(UInt128[]) => new PrimitiveArrayCodec<UInt128>(),
                 var t when t == typeof(BigInteger[]) => new BigIntegerVectorCodec(),
-                var t when t == typeof(PaillierPublicKey) => new PaillierPublicKeyCodec(),
+                var t when t == typeof(PaillierPublicKey) => PaillierKeyCodecs.Public,
+                var t when t == typeof(PaillierPrivateKey) => PaillierKeyCodecs.Private,
                 _ => new JsonCodec<T>(),
             };
             return (IPayloadCodec<T>)codec;

@@ -4,6 +4,8 @@ using Concord.Federation.Context;
 using Concord.Federation.Parties;
 using Concord.ML.Checkpoints;
 using Concord.ML.Horizontal.Aggregation;
+using Concord.ML.Horizontal.Strategies;
+using Concord.ML.Runtime;
 using static Concord.ML.Horizontal.HomoProtocol;
 
 namespace Concord.ML.Horizontal;
@@ -12,10 +14,11 @@ namespace Concord.ML.Horizontal;
 public sealed record HomoArbiterResult(ModelShape Shape, double[]? Global, IReadOnlyList<RoundRecord> Rounds, PrivacyReport? Privacy);
 
 /// <summary>
-/// The arbiter of horizontal federated training, in the shape of Flower's Strategy: each round it picks the
-/// participants, sends them the global model, sums their weighted updates through the configured aggregation
-/// (dropping those that miss the deadline), and applies the weighted mean change. It checks the clients' schemas
-/// before the first round, adds the central-DP noise when asked, and checkpoints every few rounds.
+/// The arbiter of horizontal federated training. Each round its strategy (Flower's <c>Strategy</c>) picks the
+/// participants and what they are told; the arbiter sends them the global model, sums their weighted updates through
+/// the configured aggregation (dropping those that miss the deadline), and the strategy turns the sum into the next
+/// global model and decides to stop. It checks the clients' schemas before the first round, adds the central-DP
+/// noise when asked, and checkpoints every few rounds.
 /// </summary>
 public sealed class HomoArbiter(
     FederationContext ctx,
@@ -25,7 +28,7 @@ public sealed class HomoArbiter(
     ICheckpoints? checkpoints = null,
     Action<string>? log = null)
 {
-    private readonly List<RoundRecord> _rounds = [];
+    private readonly HomoStrategy _strategy = HomoStrategies.Create(settings);
 
     /// <summary>Whether the arbiter can read the sum, and so holds and broadcasts the global model.</summary>
     private bool HoldsGlobal => settings.Aggregation != AggregationKind.Paillier;
@@ -39,73 +42,56 @@ public sealed class HomoArbiter(
         await aggregation.SetupAsync(setup, ct).ConfigureAwait(false);
         var global = await setup.Guest.Receive(InitialParameters, ct).ConfigureAwait(false);
         var length = WeightedUpdate.Length(global.Length);
-        var perRound = ParticipantSelection.Pick(clients, settings.ClientFraction, settings.MinClients, settings.Seed, 0).Count;
+        var perRound = _strategy.SelectClients(clients, 0).Count;
         var ledger = settings.Dp.Mode == DpMode.Central
             ? new PrivacyLedger(settings.Dp, PrivacyLedger.NoiseFor(settings.Dp, (a, sigma) => a.Compose((double)perRound / clients.Count, sigma, settings.Rounds)))
             : null;
 
-        var saved = checkpoints ?? NoCheckpoints.Instance;
-        var (first, stopped) = (0, false);
-        if (saved.ResumeFrom is not null)
-        {
-            var state = HomoCheckpoint.FromBytes(await saved.LoadResumeStateAsync(ct).ConfigureAwait(false)
-                ?? throw new InvalidOperationException($"party {ctx.Self}: no checkpoint to resume from at round {saved.ResumeFrom}"));
-            (first, stopped) = (state.NextRound, state.Stopped);
-            global = state.Global ?? global;
-            _rounds.AddRange(state.Rounds);
-            if (state.Privacy is not null)
-            {
-                ledger?.Restore(state.Privacy);
-            }
-            log?.Invoke($"resuming at round {first}");
-        }
+        var history = new RoundHistory([], Stopped: false);
+        IResumable[] state = [new ResumableValue<double[]>(() => global, g => global = g), new ResumableValue<RoundHistory>(() => history, h => history = h), _strategy.AsResumable(), .. ledger is null ? [] : new[] { ledger.AsResumable() }];
 
-        var round = first;
-        for (; round < settings.Rounds && !stopped; round++)
+        // One step more than the rounds: the last tells the clients to stop (and hands them the model).
+        await foreach (var round in ctx.Rounds(settings.Rounds + 1, checkpoints, state, ct: ct).ConfigureAwait(false))
         {
-            var scope = ctx.Sub($"round-{round}");
-            var clock = System.Diagnostics.Stopwatch.StartNew();
-            var participants = ParticipantSelection.Pick(clients, settings.ClientFraction, settings.MinClients, settings.Seed, round);
-            await Stragglers.SendToEachAsync(scope, clients, Plan, new RoundPlan(round, PartyRefList.Of(participants), Stop: false), ct).ConfigureAwait(false);
-            if (HoldsGlobal || round == 0)
+            if (round.Index == settings.Rounds || history.Stopped)
             {
-                await Stragglers.SendToEachAsync(scope, clients, GlobalModel, global, ct).ConfigureAwait(false);
+                await Stragglers.SendToEachAsync(round, clients, Plan, new RoundPlan(round.Index, PartyRefList.Of([]), Stop: true, RoundConfig.None, ledger?.Report()), ct).ConfigureAwait(false);
+                if (HoldsGlobal)
+                {
+                    await Stragglers.SendToEachAsync(round, clients, GlobalModel, global, ct).ConfigureAwait(false);
+                }
+                round.StopIf(true);
+                continue;
+            }
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var participants = _strategy.SelectClients(clients, round.Index);
+            await Stragglers.SendToEachAsync(round, clients, Plan, new RoundPlan(round.Index, PartyRefList.Of(participants), Stop: false, _strategy.Configure(round.Index)), ct).ConfigureAwait(false);
+            if (HoldsGlobal || round.Index == 0)
+            {
+                await Stragglers.SendToEachAsync(round, clients, GlobalModel, global, ct).ConfigureAwait(false);
             }
             var noise = ledger is null ? null : CentralNoise(global.Length, ledger.NoiseMultiplier * settings.Dp.ClipNorm);
-            var sum = await aggregation.SumAsync(scope, participants, length, noise, ct).ConfigureAwait(false);
+            var sum = await aggregation.SumAsync(round, participants, length, noise, ct).ConfigureAwait(false);
             if (sum.Failure is not null || sum.Included.Count < settings.MinClients)
             {
-                var failure = sum.Failure is string reason ? $"round {round}: {reason}" : $"round {round}: only {sum.Included.Count} of the {participants.Count} selected clients ({string.Join(", ", sum.Included)}) "
+                var failure = sum.Failure is string reason ? $"round {round.Index}: {reason}" : $"round {round.Index}: only {sum.Included.Count} of the {participants.Count} selected clients ({string.Join(", ", sum.Included)}) "
                     + $"answered within the {settings.RoundDeadline.TotalSeconds:0.#} s deadline; min_clients is {settings.MinClients}";
-                await Stragglers.SendToEachAsync(scope, clients, Outcome, new RoundOutcome(sum.Included.Count, failure), ct).ConfigureAwait(false);
+                await Stragglers.SendToEachAsync(round, clients, Outcome, new RoundOutcome(sum.Included.Count, failure), ct).ConfigureAwait(false);
                 throw new FederationException(failure);
             }
-            await Stragglers.SendToEachAsync(scope, clients, Outcome, new RoundOutcome(sum.Included.Count, null), ct).ConfigureAwait(false);
-            await aggregation.PublishAsync(scope, clients, ct).ConfigureAwait(false);
+            await Stragglers.SendToEachAsync(round, clients, Outcome, new RoundOutcome(sum.Included.Count, null), ct).ConfigureAwait(false);
+            await aggregation.PublishAsync(round, clients, ct).ConfigureAwait(false);
             var loss = sum.Sum is double[] plain
-                ? WeightedUpdate.ApplyMean(global, plain)
-                : (await scope.Guest.Receive(AggregateLoss, ct).ConfigureAwait(false))[0];
+                ? _strategy.Aggregate(round.Index, global, new RoundUpdates(plain, sum.Each))
+                : (await round.Guest.Receive(AggregateLoss, ct).ConfigureAwait(false))[0];
             ledger?.Spend((double)participants.Count / clients.Count, 1);
-            var previous = _rounds.Count > 0 ? _rounds[^1].Loss : null;
-            _rounds.Add(new RoundRecord(round, participants.Count, sum.Included.Count, settings.Dp.Enabled ? null : loss, ledger?.Epsilon, clock.Elapsed.TotalSeconds));
+            var stop = _strategy.ShouldStop(history.LastLoss, loss);
+            history = new RoundHistory([.. history.Rounds, new RoundRecord(round.Index, participants.Count, sum.Included.Count, settings.Dp.Enabled ? null : loss, ledger?.Epsilon, clock.Elapsed.TotalSeconds)], stop);
             var dropped = participants.Except(sum.Included).ToList();
-            log?.Invoke($"round {round}: {sum.Included.Count}/{participants.Count} updates" + (dropped.Count > 0 ? $" (dropped {string.Join(", ", dropped)})" : "")
+            log?.Invoke($"round {round.Index}: {sum.Included.Count}/{participants.Count} updates" + (dropped.Count > 0 ? $" (dropped {string.Join(", ", dropped)})" : "")
                 + (settings.Dp.Enabled ? "" : $", loss {loss:G6}") + (ledger is null ? "" : $", ε {ledger.Epsilon:G4}"));
-            stopped = settings.Tol > 0 && previous is double before && Math.Abs(loss - before) < settings.Tol;
-            if (saved.Every > 0 && (round + 1) % saved.Every == 0)
-            {
-                var state = new HomoCheckpoint(round + 1, HoldsGlobal ? global : null, [.. _rounds], ledger?.Save(), stopped);
-                await saved.SaveAsync(round + 1, state.ToBytes(), ct).ConfigureAwait(false);
-            }
         }
-
-        var end = ctx.Sub($"round-{round}");
-        await Stragglers.SendToEachAsync(end, clients, Plan, new RoundPlan(round, PartyRefList.Of([]), Stop: true, ledger?.Report()), ct).ConfigureAwait(false);
-        if (HoldsGlobal)
-        {
-            await Stragglers.SendToEachAsync(end, clients, GlobalModel, global, ct).ConfigureAwait(false);
-        }
-        return new HomoArbiterResult(shape, HoldsGlobal ? global : null, [.. _rounds], ledger?.Report());
+        return new HomoArbiterResult(shape, HoldsGlobal ? global : null, history.Rounds, ledger?.Report());
     }
 
     /// <summary>Every client's columns must match the guest's, by name and order; the label values of all make the classes.</summary>

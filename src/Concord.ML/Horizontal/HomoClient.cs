@@ -4,6 +4,8 @@ using Concord.Federation.Context;
 using Concord.Federation.Parties;
 using Concord.ML.Checkpoints;
 using Concord.ML.Horizontal.Aggregation;
+using Concord.ML.Horizontal.Strategies;
+using Concord.ML.Runtime;
 using static Concord.ML.Horizontal.HomoProtocol;
 
 namespace Concord.ML.Horizontal;
@@ -18,7 +20,7 @@ public sealed record HomoClientResult(ILocalModel Model, ModelShape Shape, IRead
 /// <summary>
 /// A client of horizontal federated training (the guest or a host): it describes its table to the arbiter, builds its
 /// model once the shape is agreed, and each round it is picked trains E local epochs from the global model (with the
-/// FedProx term and DP-SGD when asked) and contributes its weighted change through the aggregation. No row, and
+/// FedProx term the round's plan sets, and DP-SGD when asked) and contributes its weighted change through the aggregation. No row, and
 /// under secure aggregation or Paillier no individual update, leaves the client.
 /// </summary>
 public sealed class HomoClient(
@@ -30,6 +32,9 @@ public sealed class HomoClient(
     Action<string>? log = null)
 {
     private readonly List<ClientRound> _rounds = [];
+
+    /// <summary>Under Paillier the clients, not the arbiter, read the sum: each runs the strategy alike to move the global model.</summary>
+    private readonly HomoStrategy _strategy = HomoStrategies.Create(settings);
 
     private bool ArbiterHoldsGlobal => settings.Aggregation != AggregationKind.Paillier;
 
@@ -51,39 +56,29 @@ public sealed class HomoClient(
         }
         var ledger = DpSgdLedger(model);
 
-        var saved = checkpoints ?? NoCheckpoints.Instance;
         double[]? global = null;
         PrivacyReport? centralPrivacy = null;
-        var first = 0;
-        if (saved.ResumeFrom is not null)
-        {
-            var state = HomoCheckpoint.FromBytes(await saved.LoadResumeStateAsync(ct).ConfigureAwait(false)
-                ?? throw new InvalidOperationException($"party {ctx.Self}: no checkpoint to resume from at round {saved.ResumeFrom}"));
-            (first, global) = (state.NextRound, state.Global);
-            if (state.Privacy is not null)
-            {
-                ledger?.Restore(state.Privacy);
-            }
-        }
+        IResumable[] state = [new ResumableValue<double[]?>(() => global, g => global = g), _strategy.AsResumable(), .. ledger is null ? [] : new[] { ledger.AsResumable() }];
 
-        for (var round = first; ; round++)
+        // As many steps as the arbiter's: the rounds, and the one that says stop.
+        await foreach (var round in ctx.Rounds(settings.Rounds + 1, checkpoints, state, ct: ct).ConfigureAwait(false))
         {
-            var scope = ctx.Sub($"round-{round}");
-            var plan = await scope.Arbiter.Receive(Plan, ct).ConfigureAwait(false);
+            var plan = await round.Arbiter.Receive(Plan, ct).ConfigureAwait(false);
             if (ArbiterHoldsGlobal || global is null)
             {
-                global = await scope.Arbiter.Receive(GlobalModel, ct).ConfigureAwait(false);
+                global = await round.Arbiter.Receive(GlobalModel, ct).ConfigureAwait(false);
             }
             if (plan.Stop)
             {
                 centralPrivacy = plan.CentralPrivacy;
-                break;
+                round.StopIf(true);
+                continue;
             }
             var participants = plan.Participants.ToParties();
             LocalTrainingReport? report = null;
             if (participants.Contains(ctx.Self))
             {
-                report = await TrainAsync(model, global, round, ledger, ct).ConfigureAwait(false);
+                report = await TrainAsync(model, global, round.Index, plan.Config, ledger, ct).ConfigureAwait(false);
                 var delta = model.GetParameters();
                 for (var j = 0; j < delta.Length; j++)
                 {
@@ -96,38 +91,41 @@ public sealed class HomoClient(
                 }
                 // Under DP every client counts once (central: so one client's influence is bounded by the clip) and the loss stays home (the accountant does not cover it).
                 var update = WeightedUpdate.Build(delta, central ? 1 : report.SampleCount, settings.Dp.Enabled ? 0 : report.Loss);
-                await aggregation.ContributeAsync(scope, participants, update, ct).ConfigureAwait(false);
+                await aggregation.ContributeAsync(round, participants, update, ct).ConfigureAwait(false);
             }
             ledger?.Spend(report?.SamplingRate ?? 0, report?.Steps ?? 0);
-            var outcome = await scope.Arbiter.Receive(Outcome, ct).ConfigureAwait(false);
+            var outcome = await round.Arbiter.Receive(Outcome, ct).ConfigureAwait(false);
             if (outcome.Failure is string failure)
             {
                 throw new FederationException($"the arbiter stopped training: {failure}", ctx.Roster.Arbiter);
             }
-            if (await aggregation.ReceiveSumAsync(scope, WeightedUpdate.Length(global.Length), outcome.Included, ct).ConfigureAwait(false) is double[] sum)
+            if (await aggregation.ReceiveSumAsync(round, WeightedUpdate.Length(global.Length), outcome.Included, ct).ConfigureAwait(false) is double[] sum)
             {
-                var loss = WeightedUpdate.ApplyMean(global, sum);
+                var loss = _strategy.Aggregate(round.Index, global, new RoundUpdates(sum, null));
                 if (ctx.Self == ctx.Roster.Guest)
                 {
-                    await scope.Arbiter.Send(AggregateLoss, [loss], ct).ConfigureAwait(false);
+                    await round.Arbiter.Send(AggregateLoss, [loss], ct).ConfigureAwait(false);
                 }
             }
-            _rounds.Add(new ClientRound(round, report is not null, report?.Loss, outcome.Included));
-            if (saved.Every > 0 && (round + 1) % saved.Every == 0)
-            {
-                var state = new HomoCheckpoint(round + 1, ArbiterHoldsGlobal ? null : global, [], ledger?.Save(), Stopped: false);
-                await saved.SaveAsync(round + 1, state.ToBytes(), ct).ConfigureAwait(false);
-            }
+            _rounds.Add(new ClientRound(round.Index, report is not null, report?.Loss, outcome.Included));
+        }
+        if (global is null)
+        {
+            throw new FederationException("the arbiter ended training without sending the global model", ctx.Roster.Arbiter);
         }
         model.SetParameters(global);
         return new HomoClientResult(model, shape, [.. _rounds], ledger?.Report() ?? centralPrivacy);
     }
 
-    private async Task<LocalTrainingReport> TrainAsync(ILocalModel model, double[] global, int round, PrivacyLedger? ledger, CancellationToken ct)
+    private async Task<LocalTrainingReport> TrainAsync(ILocalModel model, double[] global, int round, RoundConfig config, PrivacyLedger? ledger, CancellationToken ct)
     {
         model.SetParameters(global);
         var dpSgd = ledger is null ? null : new DpSgdSettings(settings.Dp.ClipNorm, ledger.NoiseMultiplier);
-        var request = new LocalTrainingRequest(settings.LocalEpochs, settings.ProximalMu, global, dpSgd, RoundSeed(round));
+        if (!(config.ProximalMu >= 0) || !double.IsFinite(config.ProximalMu))
+        {
+            throw new FederationException($"the arbiter's plan for round {round} sets the proximal μ to {config.ProximalMu}; it must be finite and not negative", ctx.Roster.Arbiter);
+        }
+        var request = new LocalTrainingRequest(settings.LocalEpochs, config.ProximalMu, global, dpSgd, RoundSeed(round));
         var report = await Task.Run(() => model.Train(request, ct), ct).ConfigureAwait(false);
         log?.Invoke($"round {round}: trained {report.Steps} steps on {report.SampleCount:G6} samples" + (dpSgd is null ? $", loss {report.Loss:G6}" : ""));
         return report;

@@ -1,4 +1,5 @@
 using Concord.Federation.Messaging;
+using Concord.ML.Horizontal.Strategies;
 
 namespace Concord.ML.Horizontal;
 
@@ -37,7 +38,8 @@ public sealed record ClientProfile(string Model, string[] FeatureNames, string L
 
 public sealed record TrainingSetup(ModelShape? Shape, string? Rejection);
 
+/// <param name="Config">What the strategy tells the round's clients (FedProx's μ).</param>
 /// <param name="CentralPrivacy">On the final plan under central DP: what the arbiter's noise spent, for every client's metrics.</param>
-public sealed record RoundPlan(int Round, PartyRefList Participants, bool Stop, PrivacyReport? CentralPrivacy = null);
+public sealed record RoundPlan(int Round, PartyRefList Participants, bool Stop, RoundConfig Config, PrivacyReport? CentralPrivacy = null);
 
 public sealed record RoundOutcome(int Included, string? Failure);

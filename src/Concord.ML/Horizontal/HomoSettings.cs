@@ -1,3 +1,5 @@
+using Concord.ML.Horizontal.Strategies;
+
 namespace Concord.ML.Horizontal;
 
 /// <summary>How updates travel from clients to the arbiter.</summary>
@@ -57,8 +59,8 @@ public sealed record HomoSettings
     /// <summary>How long the arbiter waits for each step of a round (a client's training and upload, each key or share step) before dropping the clients that have not answered.</summary>
     public TimeSpan RoundDeadline { get; init; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>FedProx μ; 0 is FedAvg.</summary>
-    public double ProximalMu { get; init; }
+    /// <summary>How rounds are configured and aggregated: FedAvg, FedProx, a server optimiser or a robust rule.</summary>
+    public StrategySettings Strategy { get; init; } = StrategySettings.FedAvg;
 
     public AggregationKind Aggregation { get; init; } = AggregationKind.SecureAggregation;
 
@@ -89,7 +91,7 @@ public sealed record HomoSettings
         Require(MinClients <= clientCount, "min_clients",
             $"is {MinClients}, but the job has only {clientCount} client(s) (the guest and the hosts); a round could never complete");
         Require(RoundDeadline > TimeSpan.Zero, "round_deadline", "must be positive");
-        Require(ProximalMu >= 0 && double.IsFinite(ProximalMu), "mu", $"must not be negative (got {ProximalMu})");
+        StrategyChecks.Validate(this, clientCount);
         Require(FractionBits is >= 8 and <= 40, "fraction_bits", $"must be between 8 and 40 (got {FractionBits})");
         Require(Tol >= 0, "tol", $"must not be negative (got {Tol})");
         if (Aggregation == AggregationKind.SecureAggregation)
@@ -118,7 +120,7 @@ public sealed record HomoSettings
         ? Math.Min(SecureAggregationThreshold, participants)
         : Math.Max(2, (participants / 2) + 1);
 
-    private static void Require(bool ok, string field, string message)
+    internal static void Require(bool ok, string field, string message)
     {
         if (!ok)
         {

@@ -1,4 +1,5 @@
 using Concord.Crypto.Privacy;
+using Concord.ML.Runtime;
 
 namespace Concord.ML.Horizontal;
 
@@ -32,6 +33,9 @@ public sealed class PrivacyLedger(DpSettings settings, double noiseMultiplier)
         settings.Mode == DpMode.DpSgd ? "dp_sgd" : "central", noiseMultiplier, settings.ClipNorm, settings.Delta, Epsilon, [.. _byRound]);
 
     public LedgerState Save() => new([.. _accountant.Spent], [.. _byRound]);
+
+    /// <summary>This ledger as a piece of the role's checkpoint.</summary>
+    public IResumable AsResumable() => new ResumableValue<LedgerState>(Save, Restore);
 
     public void Restore(LedgerState state)
     {

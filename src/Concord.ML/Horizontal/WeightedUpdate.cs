@@ -22,23 +22,36 @@ public static class WeightedUpdate
         return vector;
     }
 
-    /// <summary>Adds the weighted mean change to <paramref name="global"/> in place and returns the weighted mean loss.</summary>
-    public static double ApplyMean(Span<double> global, ReadOnlySpan<double> sum)
+    /// <summary>The weighted mean change Σ w·Δ / Σ w of a sum of vectors.</summary>
+    public static double[] MeanChange(int parameters, ReadOnlySpan<double> sum)
     {
-        if (sum.Length != Length(global.Length))
+        var weight = TotalWeight(parameters, sum);
+        var change = new double[parameters];
+        for (var j = 0; j < parameters; j++)
         {
-            throw new ArgumentException($"a sum of {sum.Length} values does not fit a model of {global.Length} parameters");
+            change[j] = sum[j] / weight;
+        }
+        return change;
+    }
+
+    /// <summary>The weighted mean loss Σ w·loss / Σ w of a sum of vectors.</summary>
+    public static double MeanLoss(int parameters, ReadOnlySpan<double> sum) => sum[^1] / TotalWeight(parameters, sum);
+
+    /// <summary>One client's change Δ, its vector divided by its own weight.</summary>
+    public static double[] Change(int parameters, ReadOnlySpan<double> update) => MeanChange(parameters, update);
+
+    private static double TotalWeight(int parameters, ReadOnlySpan<double> sum)
+    {
+        if (sum.Length != Length(parameters))
+        {
+            throw new ArgumentException($"a sum of {sum.Length} values does not fit a model of {parameters} parameters");
         }
         var weight = sum[^2];
         if (!(weight > 0))
         {
             throw new InvalidOperationException($"the round's total weight is {weight}: no client contributed a row");
         }
-        for (var j = 0; j < global.Length; j++)
-        {
-            global[j] += sum[j] / weight;
-        }
-        return sum[^1] / weight;
+        return weight;
     }
 
     /// <summary>Scales <paramref name="delta"/> down to L2 norm at most <paramref name="clipNorm"/>; returns the norm before clipping.</summary>

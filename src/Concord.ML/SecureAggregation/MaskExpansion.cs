@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Numerics;
 using System.Runtime.InteropServices;
 using Concord.Crypto.KeyAgreement;
+using Concord.Crypto.Profiling;
 
 namespace Concord.ML.SecureAggregation;
 
@@ -26,6 +27,7 @@ public static class MaskExpansion
         {
             return;
         }
+        using var timing = PhaseTimer.Start(Phase.Masking);
         var chunks = (target.Length + ChunkElements - 1) / ChunkElements;
         Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, () => ArrayPool<ulong>.Shared.Rent(ChunkElements), (chunk, _, buffer) =>
         {
@@ -39,7 +41,7 @@ public static class MaskExpansion
                 prg.Fill(mask);
                 if (term.Add)
                 {
-                    Add(part, mask);
+                    AddInPlace(part, mask);
                 }
                 else
                 {
@@ -50,8 +52,15 @@ public static class MaskExpansion
         }, buffer => ArrayPool<ulong>.Shared.Return(buffer, clearArray: true));
     }
 
-    /// <summary>accumulator += values in Z_2^64, a SIMD register at a time.</summary>
+    /// <summary>accumulator += values in Z_2^64: the arbiter summing masked inputs.</summary>
     public static void Add(Span<ulong> accumulator, ReadOnlySpan<ulong> values)
+    {
+        using var timing = PhaseTimer.Start(Phase.Summing);
+        AddInPlace(accumulator, values);
+    }
+
+    /// <summary>accumulator += values in Z_2^64, a SIMD register at a time.</summary>
+    private static void AddInPlace(Span<ulong> accumulator, ReadOnlySpan<ulong> values)
     {
         var wide = MemoryMarshal.Cast<ulong, Vector<ulong>>(accumulator);
         var other = MemoryMarshal.Cast<ulong, Vector<ulong>>(values[..accumulator.Length]);

@@ -1,3 +1,5 @@
+using Concord.Crypto.Profiling;
+
 namespace Concord.ML.SecureAggregation;
 
 /// <summary>
@@ -15,6 +17,7 @@ public static class UpdateFixedPoint
     /// <param name="who">Whose values, for the error message.</param>
     public static ulong[] Encode(ReadOnlySpan<double> values, int fractionBits, int parties, string who)
     {
+        using var timing = PhaseTimer.Start(Phase.Encoding);
         var limit = MaxValue(fractionBits, parties);
         var encoded = new ulong[values.Length];
         for (var j = 0; j < values.Length; j++)
@@ -33,6 +36,7 @@ public static class UpdateFixedPoint
 
     public static double[] Decode(ReadOnlySpan<ulong> sum, int fractionBits)
     {
+        using var timing = PhaseTimer.Start(Phase.Decoding);
         var values = new double[sum.Length];
         for (var j = 0; j < values.Length; j++)
         {

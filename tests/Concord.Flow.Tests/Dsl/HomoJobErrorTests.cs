@@ -71,6 +71,22 @@ public sealed class HomoJobErrorTests
     }
 
     [Fact]
+    public void A_strategy_group_reads_into_the_settings_and_robust_rules_are_refused_under_secure_aggregation()
+    {
+        var settings = Concord.Flow.Components.Homo.HomoParameters.Settings(Parse(HomoJob("strategy: { name: fedadam, eta: 0.05 }")).Component("homo_0").ParametersFor(10002), seed: 1);
+        Assert.Equal(Concord.ML.Horizontal.Strategies.StrategyKind.FedAdam, settings.Strategy.Name);
+        Assert.Equal(0.05, settings.Strategy.Eta);
+        Assert.Null(settings.Strategy.Tau);
+        Assert.Equal(0.9, settings.Strategy.Beta1);
+
+        var yaml = HomoJob("strategy: { name: median }");
+        var error = SingleError(yaml);
+        AssertAt(error, yaml, "strategy: { name: median }", "strategy");
+        Assert.Contains("strategy median needs each client's update, but under aggregation secure the arbiter sees only their sum", error.Message, StringComparison.Ordinal);
+        Parse(HomoJob("{ strategy: { name: krum, num_malicious_clients: 1 }, aggregation: plain }"));
+    }
+
+    [Fact]
     public void Early_stopping_on_the_loss_is_refused_under_differential_privacy()
     {
         var error = SingleError(HomoJob("{ tol: 0.001, dp: { mode: dp_sgd, noise_multiplier: 1.0 } }"));

@@ -1,18 +1,22 @@
 using Concord.ML.Checkpoints;
 using Concord.ML.HomoLR;
 using Concord.ML.Horizontal;
+using Concord.ML.Horizontal.Strategies;
 
 namespace Concord.ML.Tests.Horizontal;
 
 public class CheckpointResumeTests
 {
+    /// <summary>FedAdam's moments are state beyond the global model: at the arbiter, and at the clients under Paillier.</summary>
     [Theory]
-    [InlineData(AggregationKind.SecureAggregation)]
-    [InlineData(AggregationKind.Paillier)]
-    public async Task A_run_resumed_after_round_4_ends_with_the_model_of_an_uninterrupted_run(AggregationKind aggregation)
+    [InlineData(AggregationKind.SecureAggregation, StrategyKind.FedAvg)]
+    [InlineData(AggregationKind.Paillier, StrategyKind.FedAvg)]
+    [InlineData(AggregationKind.SecureAggregation, StrategyKind.FedAdam)]
+    [InlineData(AggregationKind.Paillier, StrategyKind.FedAdam)]
+    public async Task A_run_resumed_after_round_4_ends_with_the_model_of_an_uninterrupted_run(AggregationKind aggregation, StrategyKind strategy)
     {
         var data = new[] { HomoCsv.Read("breast_homo_guest.csv"), HomoCsv.Read("breast_homo_host.csv") };
-        var settings = new HomoSettings { Rounds = 6, Aggregation = aggregation, KeyBits = 1024, Seed = 4 };
+        var settings = new HomoSettings { Rounds = 6, Aggregation = aggregation, KeyBits = 1024, Seed = 4, Strategy = new() { Name = strategy, Eta = 0.05 } };
         var factory = new HomoLrFactory(new HomoLrOptions { LearningRate = 0.05, BatchSize = 32 });
         // The parties start concurrently, so their stores are made under a lock.
         var stores = new Dictionary<int, Dictionary<long, byte[]>>();

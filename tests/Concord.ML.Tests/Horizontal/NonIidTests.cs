@@ -1,5 +1,6 @@
 using Concord.ML.HomoLR;
 using Concord.ML.Horizontal;
+using Concord.ML.Horizontal.Strategies;
 using Concord.ML.Linear;
 using Concord.ML.LocalBaseline;
 using Xunit.Abstractions;
@@ -58,7 +59,7 @@ public class NonIidTests(ITestOutputHelper output)
 
     private static async Task<double> GapAsync(HorizontalData[] clients, HorizontalData union, double optimum, double mu)
     {
-        var settings = new HomoSettings { Rounds = Rounds, LocalEpochs = LocalEpochs, Aggregation = AggregationKind.Plain, ProximalMu = mu, Seed = 1 };
+        var settings = new HomoSettings { Rounds = Rounds, LocalEpochs = LocalEpochs, Aggregation = AggregationKind.Plain, Strategy = new StrategySettings { Name = mu > 0 ? StrategyKind.FedProx : StrategyKind.FedAvg, Mu = mu }, Seed = 1 };
         var run = await HomoFederation.RunAsync(settings, clients, Factory);
         return LabelSkew.LogLoss((await run.Clients[0]).Model, union) - optimum;
     }

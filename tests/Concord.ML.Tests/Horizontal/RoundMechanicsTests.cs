@@ -1,5 +1,6 @@
 using Concord.Federation.Parties;
 using Concord.ML.Horizontal;
+using Concord.ML.Horizontal.Strategies;
 using FsCheck;
 using FsCheck.Fluent;
 
@@ -29,7 +30,7 @@ public class RoundMechanicsTests
         var a = WeightedUpdate.Build([0.5, 1.0], weight: 3, loss: 0.2);
         var b = WeightedUpdate.Build([-1.0, 0.0], weight: 1, loss: 0.6);
         var sum = a.Zip(b, (x, y) => x + y).ToArray();
-        var loss = WeightedUpdate.ApplyMean(global, sum);
+        var loss = new FedAvg(new HomoSettings()).Aggregate(0, global, new RoundUpdates(sum, null));
         Assert.Equal([1 + ((3 * 0.5) - 1) / 4, -2 + (3 * 1.0 / 4)], global);
         Assert.Equal((3 * 0.2 + 0.6) / 4, loss, 1e-12);
         var clipped = new[] { 3.0, 4.0 };

@@ -1,3 +1,5 @@
+using Concord.Federation.Context;
+using Concord.Federation.Parties;
 using Concord.ML.SecureAggregation;
 
 namespace Concord.ML.Tests.SecureAggregation;
@@ -74,6 +76,61 @@ public class BonawitzDropoutTests
         var result = await server;
         await Task.WhenAll(clients);
         return (federation, inputs, result);
+    }
+
+    /// <summary>
+    /// Keys agreed once for three rounds; the last client sends nothing in the third. Each round's sum is exact, and
+    /// the arbiter learns only the third round's mask key of the dropped client (the first two rounds' keys, which
+    /// its earlier masked inputs depend on, stay shared), never with that round's self-mask seed of the same client.
+    /// </summary>
+    [Fact]
+    public async Task A_client_dropping_in_round_3_after_keys_were_agreed_in_round_1_leaves_exact_sums_and_hides_its_earlier_inputs()
+    {
+        const int Rounds = 3;
+        const int Dropping = 4;
+        var federation = BonawitzFederation.Create();
+        var inputs = Enumerable.Range(0, Rounds).Select(r => BonawitzFederation.Inputs(Length, seed: 10 + r)).ToArray();
+        FederationContext RoundOf(PartyRef party, int r) => federation.Contexts[party].Sub($"round-{r}");
+        var server = Task.Run(async () =>
+        {
+            var batch = new BonawitzServer(federation.Contexts[federation.Arbiter].Sub("keys"), federation.Clients, Threshold, TimeSpan.FromSeconds(2), Rounds);
+            Assert.Null(await batch.AgreeKeysAsync());
+            var results = new List<SecureSumResult>();
+            for (var r = 0; r < Rounds; r++)
+            {
+                results.Add(await batch.SumRoundAsync(RoundOf(federation.Arbiter, r), r, Length));
+            }
+            return results;
+        });
+        var clients = federation.Clients.Select((party, i) => Task.Run(async () =>
+        {
+            using var client = new BonawitzClient(federation.Contexts[party].Sub("keys"), federation.Clients, Threshold, Rounds);
+            Assert.True(await client.AdvertiseKeysAsync() && await client.ShareKeysAsync());
+            for (var r = 0; r < (i == Dropping ? Rounds - 1 : Rounds); r++)
+            {
+                Assert.True(await client.SendMaskedInputAsync(RoundOf(party, r), r, inputs[r][i]) && await client.UnmaskAsync(RoundOf(party, r), r));
+            }
+        })).ToList();
+        var sums = await server;
+        await Task.WhenAll(clients);
+
+        Assert.Equal(BonawitzFederation.Sum(inputs[0], Length), sums[0].Sum);
+        Assert.Equal(BonawitzFederation.Sum(inputs[1], Length), sums[1].Sum);
+        Assert.Equal(BonawitzFederation.Sum(inputs[2].Where((_, i) => i != Dropping), Length), sums[2].Sum);
+        var dropped = federation.Clients[Dropping].ToString();
+        Assert.Equal([dropped], sums[2].Dropped.Select(p => p.ToString()));
+        var revealed = federation.Transcripts[BonawitzFederation.ArbiterId].Entries.Where(e => e.Key.Tag == "secagg_unmasking_shares").ToList();
+        Assert.Equal(Rounds, revealed.Select(e => e.Key.Scope).Distinct().Count());
+        foreach (var entry in revealed)
+        {
+            var shares = (UnmaskingShares)entry.Value!;
+            var inRound3 = entry.Key.Scope.EndsWith("/round-2", StringComparison.Ordinal);
+            Assert.Equal(inRound3 ? [dropped] : [], shares.MaskKeyOwners);
+            Assert.Empty(shares.SelfSeedOwners.Intersect(shares.MaskKeyOwners));
+        }
+        // Each round masks under its own key: the batch advertised three distinct mask keys per client.
+        var roster = (KeyRoster)federation.Transcripts[BonawitzFederation.ClientIds[0]].Entries.First(e => e.Key.Tag == "secagg_key_roster").Value!;
+        Assert.All(roster.MaskKeys, keys => Assert.Equal(Rounds, keys.Select(Convert.ToBase64String).Distinct().Count()));
     }
 
     [Fact]

@@ -26,7 +26,7 @@ internal sealed record RoundTimes(double[] Seconds)
 
 /// <summary>
 /// The outcome of <c>concord bench homo</c>: secure and plain aggregation of the same model in the same processes,
-/// the cost ratio (target ≤ 1.5), and where secure aggregation's time went (client and arbiter phases, per round).
+/// the cost ratio (target ≤ 1.3), and where secure aggregation's time went (client and arbiter phases, per round).
 /// </summary>
 /// <param name="SecureCpuPerRound">CPU seconds all processes together used per secure round: unlike wall time, barely moved by other load on the machine.</param>
 internal sealed record HomoBenchmarkResult(
@@ -43,7 +43,7 @@ internal static class HomoBenchmark
 {
     private const int Guest = 9999;
     private const int FirstHost = 10000;
-    private const double Target = 1.5;
+    private const double Target = 1.3;
 
     public static async Task<HomoBenchmarkResult> RunAsync(HomoBenchmarkOptions options, CancellationToken ct)
     {
@@ -69,7 +69,7 @@ internal static class HomoBenchmark
                         throw new InvalidOperationException($"party {party}'s process did not start: {line ?? await process.StandardError.ReadToEndAsync(ct)}");
                     }
                 }
-                options.Progress.Report($"every party is listening; {options.Rounds} rounds each of secure and plain aggregation, alternating, of {options.Parameters:N0} parameters");
+                options.Progress.Report($"every party is listening; trainings of {options.Rounds} rounds, secure, plain, plain, secure, of {options.Parameters:N0} parameters");
                 foreach (var (_, process) in processes)
                 {
                     await process.StandardInput.WriteLineAsync(HomoBenchParty.Go.AsMemory(), ct);
@@ -122,11 +122,13 @@ internal static class HomoBenchmark
         var arbiter = reports.Single(r => r.Role == "arbiter");
         var secure = new RoundTimes([.. Runs(arbiter, "secure").SelectMany(r => r.RoundSeconds)]);
         var plain = new RoundTimes([.. Runs(arbiter, "plain").SelectMany(r => r.RoundSeconds)]);
-        var ratio = secure.Median / plain.Median;
+        // Means, not medians: the key agreement in each secure training's first round is part of secure aggregation's cost.
+        var ratio = secure.Mean / plain.Mean;
+        var secureRounds = secure.Seconds.Length;
         var clients = reports.Where(r => r.Role != "arbiter").Select(r => Sum(Runs(r, "secure"))).ToList();
-        var clientPhases = clients.SelectMany(p => p.Keys).Distinct().ToDictionary(k => k, k => clients.Average(p => p.GetValueOrDefault(k)) / options.Rounds);
-        var arbiterPhases = Sum(Runs(arbiter, "secure")).ToDictionary(p => p.Key, p => p.Value / options.Rounds);
-        double Cpu(string kind) => reports.Sum(r => Runs(r, kind).Sum(run => run.CpuSeconds)) / options.Rounds;
+        var clientPhases = clients.SelectMany(p => p.Keys).Distinct().ToDictionary(k => k, k => clients.Average(p => p.GetValueOrDefault(k)) / secureRounds);
+        var arbiterPhases = Sum(Runs(arbiter, "secure")).ToDictionary(p => p.Key, p => p.Value / secureRounds);
+        double Cpu(string kind) => reports.Sum(r => Runs(r, kind).Sum(run => run.CpuSeconds)) / (kind == "secure" ? secureRounds : plain.Seconds.Length);
         var (secureCpu, plainCpu) = (Cpu("secure"), Cpu("plain"));
         return new HomoBenchmarkResult(options.Clients, options.Parameters, options.Rounds, Environment.ProcessorCount, secure, plain, ratio, ratio <= Target,
             secureCpu, plainCpu, secureCpu / plainCpu, LoadAverage(), clientPhases, arbiterPhases, total);

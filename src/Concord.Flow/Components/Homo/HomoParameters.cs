@@ -17,7 +17,7 @@ public static class HomoParameters
             ClientFraction = p.Double("client_fraction"),
             MinClients = (int)p.Int("min_clients"),
             RoundDeadline = TimeSpan.FromSeconds(p.Double("round_deadline")),
-            ProximalMu = p.String("strategy") == "fedprox" ? p.Double("mu") : 0,
+            Strategy = StrategyParameters.Read(p["strategy"] as JsonObject ?? []),
             Aggregation = p.String("aggregation") switch
             {
                 "plain" => AggregationKind.Plain,

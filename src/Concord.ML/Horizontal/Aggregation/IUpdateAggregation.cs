@@ -33,4 +33,5 @@ public interface IArbiterAggregation
 }
 
 /// <summary>A round's sum: the plaintext (null when the arbiter cannot read it), whose vectors it includes, or why the round failed.</summary>
-public sealed record RoundSum(double[]? Sum, IReadOnlyList<PartyRef> Included, string? Failure = null);
+/// <param name="Each">Each included vector, in the order of <paramref name="Included"/>, where the arbiter sees them (plain aggregation only).</param>
+public sealed record RoundSum(double[]? Sum, IReadOnlyList<PartyRef> Included, string? Failure = null, IReadOnlyList<double[]>? Each = null);

@@ -16,16 +16,19 @@ namespace Concord.ML.Horizontal.Aggregation;
 internal static class PaillierAggregationProtocol
 {
     /// <summary>Guest → hosts, once: the private key every client decrypts sums with.</summary>
-    public static readonly Tag<byte[]> PrivateKey = new("paillier_private_key");
+    public static readonly Tag<PaillierPrivateKey> PrivateKey = new("paillier_private_key");
 
     /// <summary>Guest → arbiter, once: the public key, to add ciphertexts and encrypt central-DP noise.</summary>
-    public static readonly Tag<byte[]> PublicKey = new("paillier_public_key");
+    public static readonly Tag<PaillierPublicKey> PublicKey = new("paillier_public_key");
 
-    /// <summary>Client → arbiter, per round: its update packed and encrypted (<see cref="CipherVector.ToBytes"/>).</summary>
-    public static readonly Tag<byte[]> EncryptedUpdate = new("encrypted_update");
+    /// <summary>Client → arbiter, per round: its update packed and encrypted.</summary>
+    public static readonly EncryptedTag<CipherVector> EncryptedUpdate = EncryptedTag.Vector("encrypted_update");
 
     /// <summary>Arbiter → clients, per round: the encrypted sum of the included updates (and noise).</summary>
-    public static readonly Tag<byte[]> EncryptedSum = new("encrypted_sum");
+    public static readonly EncryptedTag<CipherVector> EncryptedSum = EncryptedTag.Vector("encrypted_sum");
+
+    /// <summary>The ciphertexts of <paramref name="length"/> values packed <see cref="PackingScheme.SlotsPerPlaintext"/> to one.</summary>
+    public static int Ciphertexts(PackingScheme scheme, int length) => (length + scheme.SlotsPerPlaintext - 1) / scheme.SlotsPerPlaintext;
 
     /// <summary>
     /// How values are packed: 64-bit fixed-point slots with headroom for a sum of every client and one noise vector.
@@ -49,13 +52,12 @@ public sealed class PaillierClientAggregation(HomoSettings settings) : IClientAg
         {
             _key = await Task.Run(() => PaillierKeyGenerator.Generate(settings.KeyBits, cancellationToken: ct).PrivateKey, ct).ConfigureAwait(false);
             await Task.WhenAll(
-                scope.Hosts.Send(PaillierAggregationProtocol.PrivateKey, _key.ToBytes(), ct),
-                scope.Arbiter.Send(PaillierAggregationProtocol.PublicKey, _key.PublicKey.ToBytes(), ct)).ConfigureAwait(false);
+                scope.Hosts.Send(PaillierAggregationProtocol.PrivateKey, _key, ct),
+                scope.Arbiter.Send(PaillierAggregationProtocol.PublicKey, _key.PublicKey, ct)).ConfigureAwait(false);
         }
         else
         {
-            var bytes = await scope.Guest.Receive(PaillierAggregationProtocol.PrivateKey, ct).ConfigureAwait(false);
-            _key = ReadKey(() => PaillierPrivateKey.FromBytes(bytes), ctx.Roster.Guest);
+            _key = await scope.Guest.Receive(PaillierAggregationProtocol.PrivateKey, ct).ConfigureAwait(false);
         }
         _scheme = PaillierAggregationProtocol.Scheme(_key.PublicKey, settings, clients);
     }
@@ -64,37 +66,20 @@ public sealed class PaillierClientAggregation(HomoSettings settings) : IClientAg
     {
         var packed = await Task.Run(() => PackedCiphertext.Encrypt(_key.PublicKey, _scheme, update), ct).ConfigureAwait(false);
         var vector = CipherVector.FromCiphertexts(_key.PublicKey, [.. packed.Select(p => p.Ciphertext)]);
-        await round.Sub("paillier").Arbiter.Send(PaillierAggregationProtocol.EncryptedUpdate, vector.ToBytes(), ct).ConfigureAwait(false);
+        await round.Sub("paillier").Arbiter.Send(PaillierAggregationProtocol.EncryptedUpdate, vector, ct).ConfigureAwait(false);
     }
 
     public async Task<double[]?> ReceiveSumAsync(FederationContext round, int length, int included, CancellationToken ct)
     {
         var scope = round.Sub("paillier");
-        var bytes = await scope.Arbiter.Receive(PaillierAggregationProtocol.EncryptedSum, ct).ConfigureAwait(false);
-        var sum = CipherVector.FromBytes(_key.PublicKey, bytes, $"\"{PaillierAggregationProtocol.EncryptedSum.Name}\" from the arbiter");
+        var k = _scheme.SlotsPerPlaintext;
+        var sum = await scope.Arbiter.Receive(PaillierAggregationProtocol.EncryptedSum.Under(_key.PublicKey, PaillierAggregationProtocol.Ciphertexts(_scheme, length)), ct).ConfigureAwait(false);
         // Each slot sums one term per included update, and one more for the arbiter's central-DP noise.
         var terms = (long)included + (settings.Dp.Mode == DpMode.Central ? 1 : 0);
-        var k = _scheme.SlotsPerPlaintext;
-        if (sum.Count != (length + k - 1) / k)
-        {
-            throw new FederationException($"the arbiter's encrypted sum has {sum.Count} ciphertexts; {length} values take {(length + k - 1) / k}", round.Roster.Arbiter);
-        }
         var parts = Enumerable.Range(0, sum.Count)
             .Select(i => PackedCiphertext.FromParts(sum[i], _scheme, Enumerable.Repeat(terms, Math.Min(k, length - (i * k))).ToArray()))
             .ToList();
         return await Task.Run(() => PackedCiphertext.Decrypt(_key, parts), ct).ConfigureAwait(false);
-    }
-
-    private static PaillierPrivateKey ReadKey(Func<PaillierPrivateKey> read, PartyRef from)
-    {
-        try
-        {
-            return read();
-        }
-        catch (Exception ex) when (ex is ArgumentException or FormatException or InvalidDataException)
-        {
-            throw new FederationException($"party {from} sent an unusable Paillier key: {ex.Message}", from, ex);
-        }
     }
 }
 
@@ -107,15 +92,7 @@ public sealed class PaillierArbiterAggregation(HomoSettings settings) : IArbiter
 
     public async Task SetupAsync(FederationContext ctx, CancellationToken ct)
     {
-        var bytes = await ctx.Sub("paillier").Guest.Receive(PaillierAggregationProtocol.PublicKey, ct).ConfigureAwait(false);
-        try
-        {
-            _key = PaillierPublicKey.FromBytes(bytes);
-        }
-        catch (Exception ex) when (ex is ArgumentException or FormatException or InvalidDataException)
-        {
-            throw new FederationException($"the guest sent an unusable Paillier public key: {ex.Message}", ctx.Roster.Guest, ex);
-        }
+        _key = await ctx.Sub("paillier").Guest.Receive(PaillierAggregationProtocol.PublicKey, ct).ConfigureAwait(false);
         if (_key.Bits < 1024)
         {
             throw new FederationException($"the guest's Paillier key has {_key.Bits} bits; below 1024 is refused", ctx.Roster.Guest);
@@ -126,16 +103,11 @@ public sealed class PaillierArbiterAggregation(HomoSettings settings) : IArbiter
     public async Task<RoundSum> SumAsync(FederationContext round, IReadOnlyList<PartyRef> participants, int length, double[]? noise, CancellationToken ct)
     {
         var scope = round.Sub("paillier");
-        var arrived = await Stragglers.ReceiveWithinAsync(scope, participants, PaillierAggregationProtocol.EncryptedUpdate, settings.RoundDeadline, null, ct).ConfigureAwait(false);
-        var expected = (length + _scheme.SlotsPerPlaintext - 1) / _scheme.SlotsPerPlaintext;
+        var update = PaillierAggregationProtocol.EncryptedUpdate.Under(_key, PaillierAggregationProtocol.Ciphertexts(_scheme, length));
+        var arrived = await Stragglers.ReceiveWithinAsync(scope, participants, update, settings.RoundDeadline, null, ct).ConfigureAwait(false);
         CipherVector? sum = null;
-        foreach (var (party, bytes) in arrived)
+        foreach (var (_, vector) in arrived)
         {
-            var vector = CipherVector.FromBytes(_key, bytes, $"\"{PaillierAggregationProtocol.EncryptedUpdate.Name}\" from {party}");
-            if (vector.Count != expected)
-            {
-                throw new FederationException($"party {party} sent {vector.Count} ciphertexts; {length} values packed take {expected}", party);
-            }
             sum = sum is null ? vector : sum.Add(vector);
         }
         if (sum is not null && noise is not null)
@@ -150,7 +122,7 @@ public sealed class PaillierArbiterAggregation(HomoSettings settings) : IArbiter
     public async Task PublishAsync(FederationContext round, IReadOnlyList<PartyRef> clients, CancellationToken ct)
     {
         var sum = _sum ?? throw new InvalidOperationException("no round was summed");
-        await Stragglers.SendToEachAsync(round.Sub("paillier"), clients, PaillierAggregationProtocol.EncryptedSum, sum.ToBytes(), ct).ConfigureAwait(false);
+        await Stragglers.SendToEachAsync(round.Sub("paillier"), clients, PaillierAggregationProtocol.EncryptedSum, sum, ct).ConfigureAwait(false);
         _sum = null;
     }
 }

@@ -33,7 +33,7 @@ public sealed class PlainAggregation(TimeSpan deadline) : IClientAggregation, IA
                 sum[j] += vector[j];
             }
         }
-        return new RoundSum(sum, [.. arrived.Select(a => a.Party)]);
+        return new RoundSum(sum, [.. arrived.Select(a => a.Party)], Each: [.. arrived.Select(a => a.Value)]);
     }
 
     public Task PublishAsync(FederationContext round, IReadOnlyList<PartyRef> clients, CancellationToken ct) => Task.CompletedTask;

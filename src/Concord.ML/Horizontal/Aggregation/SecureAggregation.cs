@@ -1,60 +1,96 @@
 using Concord.Crypto.Profiling;
+using Concord.Federation;
 using Concord.Federation.Context;
+using Concord.Federation.Messaging;
 using Concord.Federation.Parties;
 using Concord.ML.SecureAggregation;
 
 namespace Concord.ML.Horizontal.Aggregation;
 
-/// <summary>The client's side of <see cref="AggregationKind.SecureAggregation"/>: its update in fixed point, masked by a <see cref="BonawitzClient"/>.</summary>
+/// <summary>
+/// How rounds share the key steps of secure aggregation: the arbiter starts a batch of keys when the round's
+/// participants differ from the batch's or its keys are used up, and tells the participants each round.
+/// </summary>
+internal static class SecureRounds
+{
+    /// <summary>Arbiter → participants, per round: whether keys are agreed first, and the round's key in the batch.</summary>
+    public static readonly Tag<RoundKeys> Keys = new("secagg_round_keys");
+
+    /// <summary>Keys per batch: the advertised and shared material grows with it, and a client is out of a whole batch if it misses its start.</summary>
+    public static int BatchSize(HomoSettings settings) => Math.Min(settings.Rounds, 32);
+}
+
+/// <summary>The client's side of <see cref="AggregationKind.SecureAggregation"/>: its update in fixed point, masked by a <see cref="BonawitzClient"/> whose keys serve a batch of rounds.</summary>
 public sealed class SecureClientAggregation(HomoSettings settings) : IClientAggregation
 {
-    /// <summary>This client's time per phase, over every round so far (encoding included).</summary>
+    private BonawitzClient? _batch;
+    private bool _inBatch;
+
+    /// <summary>This client's time per phase over every round so far, as the context (transport) and the masking, sharing and encoding primitives measure it.</summary>
     public PhaseTimer Timings { get; } = new();
 
     public Task SetupAsync(FederationContext ctx, CancellationToken ct) => Task.CompletedTask;
 
     public async Task ContributeAsync(FederationContext round, IReadOnlyList<PartyRef> participants, double[] update, CancellationToken ct)
     {
-        var encoded = Timings.Time(Phase.Encoding, () => UpdateFixedPoint.Encode(update, settings.FractionBits, participants.Count, $"party {round.Self}"));
-        using var client = new BonawitzClient(round.Sub("secagg"), participants, settings.ThresholdFor(participants.Count));
-        try
+        using var timing = Timings.Install();
+        var encoded = UpdateFixedPoint.Encode(update, settings.FractionBits, participants.Count, $"party {round.Self}");
+        var scope = round.Sub("secagg");
+        var keys = await scope.Arbiter.Receive(SecureRounds.Keys, ct).ConfigureAwait(false);
+        if (keys.NewBatch)
         {
-            await client.RunAsync(encoded, ct).ConfigureAwait(false);
+            _batch?.Dispose();
+            _batch = new BonawitzClient(scope.Sub("keys"), participants, settings.ThresholdFor(participants.Count), SecureRounds.BatchSize(settings));
+            _inBatch = await _batch.AdvertiseKeysAsync(ct).ConfigureAwait(false) && await _batch.ShareKeysAsync(ct).ConfigureAwait(false);
         }
-        finally
+        var batch = _batch ?? throw new FederationException($"secure aggregation ({scope.Scope}) at {round.Self}: the arbiter asked for key {keys.Index} before any keys were agreed", round.Roster.Arbiter);
+        // A client the arbiter left out of the batch's keys sits out the batch's rounds.
+        if (_inBatch)
         {
-            Timings.Add(client.Timings);
+            _ = await batch.SendMaskedInputAsync(scope, keys.Index, encoded, ct).ConfigureAwait(false)
+                && await batch.UnmaskAsync(scope, keys.Index, ct).ConfigureAwait(false);
         }
     }
 
     public Task<double[]?> ReceiveSumAsync(FederationContext round, int length, int included, CancellationToken ct) => Task.FromResult<double[]?>(null);
 }
 
-/// <summary>The arbiter's side: a <see cref="BonawitzServer"/> per round, whose unmasked total is decoded and noised (central DP) here.</summary>
+/// <summary>The arbiter's side: a <see cref="BonawitzServer"/> per batch of rounds, whose unmasked totals are decoded and noised (central DP) here.</summary>
 public sealed class SecureArbiterAggregation(HomoSettings settings) : IArbiterAggregation
 {
-    /// <summary>The arbiter's time per phase, over every round so far (decoding included).</summary>
+    private BonawitzServer? _batch;
+    private IReadOnlyList<PartyRef> _batchParticipants = [];
+    private int _next;
+
+    /// <summary>The arbiter's time per phase over every round so far, as the context (transport) and the summing, unmasking and decoding primitives measure it.</summary>
     public PhaseTimer Timings { get; } = new();
 
     public Task SetupAsync(FederationContext ctx, CancellationToken ct) => Task.CompletedTask;
 
     public async Task<RoundSum> SumAsync(FederationContext round, IReadOnlyList<PartyRef> participants, int length, double[]? noise, CancellationToken ct)
     {
-        var server = new BonawitzServer(round.Sub("secagg"), participants, settings.ThresholdFor(participants.Count), settings.RoundDeadline);
-        SecureSumResult result;
-        try
+        using var timing = Timings.Install();
+        var scope = round.Sub("secagg");
+        var size = SecureRounds.BatchSize(settings);
+        var newBatch = _batch is null || _next == size || !participants.SequenceEqual(_batchParticipants);
+        var index = newBatch ? 0 : _next;
+        await Stragglers.SendToEachAsync(scope, participants, SecureRounds.Keys, new RoundKeys(newBatch, index), ct).ConfigureAwait(false);
+        if (newBatch)
         {
-            result = await server.SumAsync(length, ct).ConfigureAwait(false);
+            (_batch, _batchParticipants) = (new BonawitzServer(scope.Sub("keys"), participants, settings.ThresholdFor(participants.Count), settings.RoundDeadline, size), participants);
+            if (await _batch.AgreeKeysAsync(ct).ConfigureAwait(false) is string failure)
+            {
+                _batch = null;
+                return new RoundSum(null, [], $"secure aggregation ({scope.Scope}): {failure}");
+            }
         }
-        finally
-        {
-            Timings.Add(server.Timings);
-        }
+        _next = index + 1;
+        var result = await _batch!.SumRoundAsync(scope, index, length, ct).ConfigureAwait(false);
         if (result.Sum is null)
         {
             return new RoundSum(null, [], result.Failure);
         }
-        var sum = Timings.Time(Phase.Decoding, () => UpdateFixedPoint.Decode(result.Sum, settings.FractionBits));
+        var sum = UpdateFixedPoint.Decode(result.Sum, settings.FractionBits);
         if (noise is not null)
         {
             for (var j = 0; j < sum.Length; j++)

@@ -1,4 +1,5 @@
 using Concord.Federation.Parties;
+using Concord.Flow.Components.Homo;
 using Concord.Flow.Dsl.Specs;
 
 namespace Concord.Flow.Dsl.Specs.Components;
@@ -18,8 +19,7 @@ public static class HomoSpecs
         Param.Int("min_clients").Between(1, 65_536).Default(2).Describe("a round needs this many updates; at most the number of clients (guest and hosts)"),
         Param.Double("round_deadline").Above(0).AtMost(86_400).Default(300.0)
             .Describe("seconds the arbiter waits for each step of a round; clients that miss it are dropped from the round"),
-        Param.Enum("strategy", "fedavg", "fedprox").Default("fedavg"),
-        Param.Double("mu").AtLeast(0).Default(0.01).Describe("FedProx proximal weight μ (used with strategy fedprox)"),
+        StrategyParameters.Spec,
         Param.Enum("aggregation", "secure", "plain", "paillier").Default("secure")
             .Describe("secure: Bonawitz masking with dropout recovery; paillier: under a key the arbiter lacks; plain: unprotected"),
         Param.Int("secure_aggregation_threshold").AtLeast(0).Default(0).Describe("Shamir threshold t; 0 for ⌊n/2⌋+1 of the round's n clients"),
@@ -48,6 +48,7 @@ public static class HomoSpecs
         (p, parties) => Long(p, "secure_aggregation_threshold") > parties.DataParties
             ? new RuleViolation("secure_aggregation_threshold", $"the threshold {p["secure_aggregation_threshold"]} exceeds the job's {parties.DataParties} clients")
             : null,
+        StrategyParameters.Rule,
         (p, _) => p["dp"] is { } dp && dp["mode"]?.GetValue<string>() is "dp_sgd" or "central" && (dp["noise_multiplier"] is null == dp["target_epsilon"] is null)
             ? new RuleViolation("dp", "differential privacy needs exactly one of noise_multiplier and target_epsilon")
             : null,

@@ -1,0 +1,78 @@
+namespace Concord.ML.Horizontal.Strategies;
+
+/// <summary>The horizontal strategies, as Flower names them.</summary>
+public enum StrategyKind
+{
+    /// <summary>FedAvg (McMahan et al. 2017): the global model moves by the weighted mean update.</summary>
+    FedAvg,
+
+    /// <summary>FedProx (Li et al. 2020): FedAvg whose clients add μ/2 ‖w − w_global‖² to their local objective.</summary>
+    FedProx,
+
+    /// <summary>FedAvgM (Hsu et al. 2019): server momentum over the mean update.</summary>
+    FedAvgM,
+
+    /// <summary>FedAdam (Reddi et al. 2021): Adam at the server over the mean update.</summary>
+    FedAdam,
+
+    /// <summary>FedYogi (Reddi et al. 2021): Yogi at the server over the mean update.</summary>
+    FedYogi,
+
+    /// <summary>Coordinate-wise median of the clients' updates (Yin et al. 2018); needs each update, so plaintext only.</summary>
+    Median,
+
+    /// <summary>Coordinate-wise mean after cutting the largest and smallest fraction β of values; plaintext only.</summary>
+    TrimmedMean,
+
+    /// <summary>Krum (Blanchard et al. 2017): the update closest to its n − f − 2 nearest others; plaintext only.</summary>
+    Krum,
+}
+
+/// <summary>
+/// The strategy and its parameters, named and defaulted as in Flower. Eta and tau are null for the optimiser's own
+/// default (FedAdam 0.1 and 1e-9, FedYogi 0.01 and 1e-3, as Flower's).
+/// </summary>
+public sealed record StrategySettings
+{
+    public static readonly StrategySettings FedAvg = new();
+
+    public StrategyKind Name { get; init; } = StrategyKind.FedAvg;
+
+    /// <summary>FedProx μ, sent to the clients with each round's plan.</summary>
+    public double Mu { get; init; } = 0.01;
+
+    /// <summary>FedAvgM's server learning rate.</summary>
+    public double ServerLearningRate { get; init; } = 1.0;
+
+    /// <summary>FedAvgM's momentum β; 0 is FedAvg.</summary>
+    public double ServerMomentum { get; init; }
+
+    /// <summary>FedAdam / FedYogi server learning rate η.</summary>
+    public double? Eta { get; init; }
+
+    public double Beta1 { get; init; } = 0.9;
+
+    public double Beta2 { get; init; } = 0.99;
+
+    /// <summary>FedAdam / FedYogi τ, the degree of adaptivity (added to √v).</summary>
+    public double? Tau { get; init; }
+
+    /// <summary>Trimmed mean: the fraction cut from each end of every coordinate (Flower's beta).</summary>
+    public double TrimFraction { get; init; } = 0.2;
+
+    /// <summary>Krum: f, the Byzantine clients to tolerate.</summary>
+    public int MaliciousClients { get; init; }
+
+    /// <summary>Multi-Krum: the best-scored updates averaged; 0 keeps one (plain Krum).</summary>
+    public int ClientsToKeep { get; init; }
+
+    /// <summary>Whether the strategy reads each client's update rather than their sum.</summary>
+    public bool NeedsEachUpdate => Name is StrategyKind.Median or StrategyKind.TrimmedMean or StrategyKind.Krum;
+
+    /// <summary>The name as the job DSL spells it.</summary>
+    public string WireName => Name.ToString().ToLowerInvariant() switch
+    {
+        "trimmedmean" => "trimmed_mean",
+        var name => name,
+    };
+}
