@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Concord.Bench.HeteroLr;
 using Concord.ML.Profiling;
 using Spectre.Console;
 

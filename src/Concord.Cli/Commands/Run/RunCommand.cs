@@ -1,7 +1,7 @@
 using System.CommandLine;
-using Concord.Cli.Local;
 using Concord.Data;
 using Concord.Flow.Dsl;
+using Concord.Local;
 
 namespace Concord.Cli.Commands.Run;
 
