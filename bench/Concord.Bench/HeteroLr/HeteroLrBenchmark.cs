@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json.Nodes;
 using Concord.Bench.Synthetic;
 using Concord.Data;
 using Concord.Flow.Control;

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using System.Text.Json.Nodes;
 using Concord.Bench.Synthetic;
 using Concord.Data;
 using Concord.Flow.Api;

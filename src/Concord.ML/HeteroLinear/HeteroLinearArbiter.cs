@@ -1,4 +1,3 @@
-using Concord.Crypto.Arithmetic;
 using Concord.Crypto.Paillier;
 using Concord.Crypto.Vector;
 using Concord.Federation;

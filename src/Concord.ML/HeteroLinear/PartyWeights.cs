@@ -1,5 +1,4 @@
 using System.Numerics;
-using Concord.Crypto.Paillier;
 using Concord.Crypto.Vector;
 using Concord.Federation;
 using Concord.Federation.Context;

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using Concord.Federation;
 using Concord.Federation.Context;
-using Concord.Federation.Parties;
 using Concord.ML.Checkpoints;
 using Concord.ML.Horizontal.Aggregation;
 using static Concord.ML.Horizontal.HomoProtocol;
@@ -53,7 +52,7 @@ public sealed class HomoClient(
 
         var saved = checkpoints ?? NoCheckpoints.Instance;
         double[]? global = null;
-        PrivacyReport? centralPrivacy = null;
+        PrivacyReport? centralPrivacy;
         var first = 0;
         if (saved.ResumeFrom is not null)
         {

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Concord.Data;
 using Concord.Flow.Dsl;
-using Concord.Local;
 
 namespace Concord.Cli.Commands.Run;
 

@@ -1,4 +1,3 @@
-using Concord.Cli.Demo;
 using Concord.Data;
 using Concord.Flow.Api;
 using Concord.Flow.Components;

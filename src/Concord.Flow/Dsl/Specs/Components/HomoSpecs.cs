@@ -1,5 +1,4 @@
 using Concord.Federation.Parties;
-using Concord.Flow.Dsl.Specs;
 
 namespace Concord.Flow.Dsl.Specs.Components;
 
