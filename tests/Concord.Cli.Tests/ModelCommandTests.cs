@@ -2,8 +2,8 @@ using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Concord.Cli.Local;
 using Concord.Flow.Store;
+using Concord.Local;
 
 namespace Concord.Cli.Tests;
 

@@ -1,4 +1,4 @@
-using Concord.Cli.Local;
+using Concord.Local;
 
 namespace Concord.Cli.Tests;
 

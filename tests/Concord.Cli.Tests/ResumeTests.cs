@@ -1,7 +1,7 @@
-using Concord.Cli.Local;
 using Concord.Flow.Api;
 using Concord.Flow.Control;
 using Concord.Flow.Store;
+using Concord.Local;
 
 namespace Concord.Cli.Tests;
 

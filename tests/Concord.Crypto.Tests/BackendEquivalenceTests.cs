@@ -1,7 +1,6 @@
 using System.Numerics;
 using Concord.Crypto.Arithmetic;
 using Concord.Crypto.Packing;
-using Concord.Crypto.Paillier;
 using Concord.Crypto.Vector;
 using FsCheck.Fluent;
 

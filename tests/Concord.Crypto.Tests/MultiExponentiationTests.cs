@@ -1,6 +1,5 @@
 using System.Numerics;
 using Concord.Crypto.Arithmetic;
-using Concord.Crypto.Paillier;
 using Concord.Crypto.Vector;
 using FsCheck.Fluent;
 

@@ -1,7 +1,6 @@
 using Concord.Crypto.Arithmetic;
 using Concord.Crypto.Packing;
 using Concord.Crypto.Vector;
-using FsCheck;
 using FsCheck.Fluent;
 
 namespace Concord.Crypto.Tests;

@@ -1,5 +1,3 @@
-using Concord.Data;
-
 namespace Concord.Data.Tests;
 
 public class SensitiveIdsTests

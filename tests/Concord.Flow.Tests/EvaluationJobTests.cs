@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Concord.Data;
 using Concord.Flow.Components;
 using Concord.Flow.Control;

@@ -1,5 +1,4 @@
 using Concord.Federation;
-using Concord.Federation.Security;
 using Concord.Flow.Store;
 using Concord.Flow.Tests.Store;
 

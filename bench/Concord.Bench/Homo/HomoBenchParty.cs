@@ -8,7 +8,6 @@ using Concord.Federation.Transport;
 using Concord.Federation.Transport.Http;
 using Concord.ML.Horizontal;
 using Concord.ML.Horizontal.Aggregation;
-using Concord.ML.SecureAggregation;
 
 namespace Concord.Bench.Homo;
 

@@ -55,7 +55,7 @@ public static class PaillierBenchmark
         figures.Add(MultiExponentiation(meter, pk, ciphertexts, options.MultiExponentiationTerms, random));
 
         return new PaillierBenchmarkResult(options.KeyBits, pk.Backend.Name, cores, keySeconds, scheme.ToString(),
-            figures, gmp, Ratios(figures, gmp));
+            figures, gmp, Ratios(figures, gmp), watch.Elapsed.TotalSeconds);
     }
 
     /// <summary>Each thread walks the sample arrays from its own counter.</summary>

@@ -1,6 +1,9 @@
 namespace Concord.Bench.Paillier;
 
-/// <summary>Everything one run of <c>concord bench paillier</c> measured, with the ratios against the targets.</summary>
+/// <summary>
+/// Everything one run of <c>concord bench paillier</c> measured, with the ratios against the targets;
+/// <see cref="TotalSeconds"/> is the whole run (key generation, gmp_limit and every figure).
+/// </summary>
 public sealed record PaillierBenchmarkResult(
     int KeyBits,
     string Backend,
@@ -9,7 +12,8 @@ public sealed record PaillierBenchmarkResult(
     string PackingScheme,
     IReadOnlyList<BenchmarkFigure> Figures,
     GmpLimitFigures GmpLimit,
-    IReadOnlyList<BenchmarkRatio> Ratios);
+    IReadOnlyList<BenchmarkRatio> Ratios,
+    double TotalSeconds);
 
 /// <summary>A throughput on one core and on all cores.</summary>
 public sealed record BenchmarkFigure(string Id, string Name, string Unit, double PerCore, double AllCores);

@@ -11,7 +11,10 @@ namespace Concord.Bench.Transport;
 
 public sealed record TransportBenchmarkOptions(int Ciphertexts = 100_000, int CiphertextBytes = 512, int Repetitions = 3);
 
-/// <summary>One measured figure: the best of the repetitions, since noise on a shared machine only adds time.</summary>
+/// <summary>
+/// One measured figure: the best of the repetitions, since noise on a shared machine only adds time.
+/// <see cref="TotalSeconds"/> is the whole run, warm-up and every repetition of all three paths.
+/// </summary>
 public sealed record TransportBenchmarkResult(
     long PayloadBytes,
     double Http2MegabytesPerSecond,
@@ -22,7 +25,8 @@ public sealed record TransportBenchmarkResult(
     double Http2BestSeconds,
     double RawSocketBestSeconds,
     double TlsSocketBestSeconds,
-    int Repetitions);
+    int Repetitions,
+    double TotalSeconds);
 
 /// <summary>
 /// <c>concord bench transport</c>: a ciphertext-like vector from one node to another over HTTP/2 with mutual
@@ -36,6 +40,7 @@ public static class TransportBenchmark
 
     public static async Task<TransportBenchmarkResult> RunAsync(TransportBenchmarkOptions options, IProgress<string>? progress, CancellationToken ct)
     {
+        var run = Stopwatch.StartNew();
         var random = new Random(1);
         var vector = Enumerable.Range(0, options.Ciphertexts).Select(_ =>
         {
@@ -92,7 +97,8 @@ public static class TransportBenchmark
         var rawRate = Mbps(payloadBytes, raw);
         var tlsRate = Mbps(payloadBytes, tls);
         return new TransportBenchmarkResult(
-            payloadBytes, httpRate, rawRate, tlsRate, httpRate / rawRate, httpRate / tlsRate, http.TotalSeconds, raw.TotalSeconds, tls.TotalSeconds, options.Repetitions);
+            payloadBytes, httpRate, rawRate, tlsRate, httpRate / rawRate, httpRate / tlsRate, http.TotalSeconds, raw.TotalSeconds, tls.TotalSeconds, options.Repetitions,
+            run.Elapsed.TotalSeconds);
     }
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;

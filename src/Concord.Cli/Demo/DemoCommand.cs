@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Concord.Local;
 
 namespace Concord.Cli.Demo;
 
@@ -17,7 +18,7 @@ internal static class DemoCommand
         Commands.UserFacing.SetAction(command, async (parse, ct) =>
         {
             var folder = Path.GetFullPath(parse.GetValue(workdir) ?? Path.Combine(Path.GetTempPath(), $"concord-demo-{Guid.NewGuid().ToString("N")[..8]}"));
-            var outcome = await DemoRun.RunAsync(folder, new Local.StepProgress(), ct);
+            var outcome = await DemoRun.RunAsync(folder, new StepProgress(), ct);
             DemoReport.Print(outcome);
             if (parse.GetValue(json))
             {

@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
-using Concord.Cli.Local;
 using Concord.Data;
 using Concord.Flow.Api;
 using Concord.Flow.Control;
 using Concord.Flow.Dsl;
+using Concord.Local;
 using Concord.ML.Psi;
 
 namespace Concord.Cli.Demo;

@@ -1,4 +1,3 @@
-using Concord.Flow.Components;
 using Concord.Flow.Store;
 using Concord.ML.Checkpoints;
 

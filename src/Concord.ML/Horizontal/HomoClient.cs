@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using Concord.Federation;
 using Concord.Federation.Context;
-using Concord.Federation.Parties;
 using Concord.ML.Checkpoints;
 using Concord.ML.Horizontal.Aggregation;
 using Concord.ML.Horizontal.Strategies;

@@ -1,6 +1,4 @@
-using Concord.Federation;
 using Concord.Federation.Context;
-using Concord.Federation.Parties;
 using static Concord.ML.Psi.PsiOutcomeProtocol;
 
 namespace Concord.ML.Psi;

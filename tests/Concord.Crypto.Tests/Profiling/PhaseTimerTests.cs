@@ -1,5 +1,4 @@
 using Concord.Crypto.Arithmetic;
-using Concord.Crypto.Paillier;
 using Concord.Crypto.Profiling;
 using Concord.Crypto.Vector;
 

@@ -2,7 +2,6 @@ using System.Numerics;
 using System.Security.Cryptography;
 using Concord.Crypto.Arithmetic;
 using Concord.Crypto.Rsa;
-using FsCheck;
 using FsCheck.Fluent;
 
 namespace Concord.Crypto.Tests.Rsa;

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Security.Cryptography.X509Certificates;
 using Concord.Federation.Messaging;
 using Concord.Federation.Security;

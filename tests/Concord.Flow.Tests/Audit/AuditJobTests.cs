@@ -1,6 +1,5 @@
 using Concord.Federation;
 using Concord.Federation.Security;
-using Concord.Flow.Api;
 using Concord.Flow.Audit;
 using Concord.Flow.Control;
 using Microsoft.Data.Sqlite;

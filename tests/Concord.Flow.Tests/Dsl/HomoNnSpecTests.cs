@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Concord.Flow.Dsl;
 using Concord.Flow.Dsl.Specs;
 using Concord.Flow.Dsl.Specs.Components;
 using Concord.ML.Neural.Definition;

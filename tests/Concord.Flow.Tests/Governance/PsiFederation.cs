@@ -2,7 +2,6 @@ using Concord.Data;
 using Concord.Federation.Recording;
 using Concord.Flow.Api;
 using Concord.Flow.Components;
-using Concord.Flow.Control;
 
 namespace Concord.Flow.Tests.Governance;
 

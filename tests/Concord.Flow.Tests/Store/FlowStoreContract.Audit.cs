@@ -1,5 +1,4 @@
 using Concord.Flow.Audit;
-using Concord.Flow.Store;
 using Concord.Flow.Tests.Audit;
 
 namespace Concord.Flow.Tests.Store;

@@ -1,4 +1,3 @@
-using Concord.ML.Checkpoints;
 using Concord.ML.Linear;
 using static Concord.ML.Tests.HeteroLinear.LosslessnessTests;
 

@@ -1,7 +1,6 @@
 using Concord.Federation;
 using Concord.ML.HomoLR;
 using Concord.ML.Horizontal;
-using Concord.ML.Tests.HeteroLinear;
 
 namespace Concord.ML.Tests.Horizontal;
 

@@ -1,4 +1,3 @@
-using Concord.ML.Checkpoints;
 using Concord.ML.HomoLR;
 using Concord.ML.Horizontal;
 using Concord.ML.Horizontal.Strategies;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Concord.Bench.HeteroLr;
 using Concord.Crypto.Profiling;
 using Spectre.Console;
 

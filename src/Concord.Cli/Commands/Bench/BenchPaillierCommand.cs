@@ -16,7 +16,7 @@ internal static class BenchPaillierCommand
             Description = "Paillier modulus size in bits (1024, 2048, 3072, …).",
             DefaultValueFactory = _ => 2048,
         };
-        var json = new Option<bool>("--json") { Description = "Print one JSON object of the figures and ratios as the last line." };
+        var json = new Option<bool>("--json") { Description = "End with one JSON object of the figures and ratios on the last line." };
         var seconds = new Option<double>("--seconds")
         {
             Description = "Seconds per figure, per core and again on all cores.",
@@ -50,13 +50,10 @@ internal static class BenchPaillierCommand
                 Progress = new Progress(started),
             };
             var result = await PaillierBenchmark.RunAsync(options, ct).ConfigureAwait(false);
+            Print(result);
             if (parse.GetValue(json))
             {
                 JsonLine.Write(result);
-            }
-            else
-            {
-                Print(result);
             }
             return 0;
         });

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Concord.Bench.Psi;
 using Spectre.Console;
 
 namespace Concord.Cli.Commands.Bench;

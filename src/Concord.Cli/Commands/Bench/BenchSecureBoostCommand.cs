@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
+using Concord.Bench.SecureBoost;
+using Concord.Local;
 using Spectre.Console;
 
 namespace Concord.Cli.Commands.Bench;
@@ -34,7 +36,7 @@ internal static class BenchSecureBoostCommand
             Require(parse.GetValue(trees) is >= 1 and <= 1000, "--trees", "between 1 and 1000", parse.GetValue(trees));
             Require(parse.GetValue(depth) is >= 1 and <= 16, "--depth", "between 1 and 16", parse.GetValue(depth));
             Require(parse.GetValue(keyBits) is >= 1024 and <= 4096, "--key-bits", "between 1024 and 4096", parse.GetValue(keyBits));
-            var progress = new Local.StepProgress();
+            var progress = new StepProgress();
             var result = await SecureBoostBenchmark.RunAsync(new SecureBoostBenchmarkOptions(
                 parse.GetValue(rows), parse.GetValue(guestFeatures), parse.GetValue(hostFeatures), parse.GetValue(trees), parse.GetValue(depth),
                 parse.GetValue(keyBits), parse.GetValue(maxBin), !parse.GetValue(noPacking), progress.Step), ct);

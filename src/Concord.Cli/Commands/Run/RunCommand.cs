@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Concord.Cli.Local;
 using Concord.Data;
 using Concord.Flow.Dsl;
 

@@ -1,11 +1,10 @@
-using Concord.Cli.Demo;
-using Concord.Cli.Local;
 using Concord.Data;
 using Concord.Flow.Api;
 using Concord.Flow.Components;
 using Concord.Flow.Control;
 using Concord.Flow.Dsl;
 using Concord.Flow.Store;
+using Concord.Local;
 
 namespace Concord.Cli.Commands.Run;
 

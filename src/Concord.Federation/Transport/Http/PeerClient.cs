@@ -3,7 +3,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography.X509Certificates;
 using Concord.Federation.Messaging;
-using Concord.Federation.Parties;
 using Concord.Federation.Security;
 
 namespace Concord.Federation.Transport.Http;

@@ -1,5 +1,4 @@
 using Concord.Federation.Messaging;
-using Concord.Federation.Parties;
 
 namespace Concord.Federation.Transport.InMemory;
 

@@ -1,6 +1,5 @@
 using Concord.Federation.Parties;
 using Concord.Flow.Components.Homo;
-using Concord.Flow.Dsl.Specs;
 
 namespace Concord.Flow.Dsl.Specs.Components;
 

@@ -1,11 +1,11 @@
-namespace Concord.Cli.Commands.Bench;
+namespace Concord.Bench.Synthetic;
 
 /// <summary>
 /// Reproducible credit-like data for benchmarks: every feature a standard normal, some rounded to a few levels like
 /// counts or categories; the label drawn from a logistic model with linear, squared and interaction terms spread over
 /// both parties' features, so the trees have signal to find on each side.
 /// </summary>
-internal sealed record SyntheticData(string[] Ids, double[][] Guest, double[][] Host, double[] Labels)
+public sealed record SyntheticData(string[] Ids, double[][] Guest, double[][] Host, double[] Labels)
 {
     public static SyntheticData Generate(int rows, int guestFeatures, int hostFeatures, int seed)
     {

@@ -1,13 +1,13 @@
 using System.Diagnostics;
 using System.Reflection;
 
-namespace Concord.Cli.Local;
+namespace Concord.Local;
 
 /// <summary>
 /// How to start another copy of this CLI: the running apphost, <c>dotnet concord.dll</c>, or — inside a test
 /// host that references the CLI — the concord.dll copied beside it.
 /// </summary>
-internal static class SelfExecutable
+public static class SelfExecutable
 {
     public static ProcessStartInfo StartInfo(IEnumerable<string> arguments)
     {

@@ -7,14 +7,14 @@ using Concord.Federation.Transport.Http;
 using Concord.Flow.Api;
 using Concord.Flow.Control;
 
-namespace Concord.Cli.Local;
+namespace Concord.Local;
 
 /// <summary>
 /// A whole federation on this machine: a CA and certificates, a parties.yaml with free loopback ports, a home
 /// per party, and one node process per party. What <c>concord demo</c>, <c>concord run</c> and the
 /// process-level tests stand on.
 /// </summary>
-internal sealed class LocalFederation : IAsyncDisposable
+public sealed class LocalFederation : IAsyncDisposable
 {
     private static readonly TimeSpan NodeStartTimeout = TimeSpan.FromSeconds(60);
     private readonly Dictionary<int, NodeProcess> _nodes = [];

@@ -1,15 +1,15 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json.Nodes;
-using Concord.Cli.Local;
+using Concord.Bench.Synthetic;
 using Concord.Data;
 using Concord.Flow.Control;
+using Concord.Local;
 using Concord.ML.Linear;
 using Concord.ML.LocalBaseline;
 
-namespace Concord.Cli.Commands.Bench;
+namespace Concord.Bench.HeteroLr;
 
-internal sealed record HeteroLrBenchmarkOptions(
+public sealed record HeteroLrBenchmarkOptions(
     int Rows, int GuestFeatures, int HostFeatures, int KeyBits, int Epochs, int BatchSize, bool ComputeLoss, IProgress<string> Progress)
 {
     /// <summary>Train this many times with the nodes' audit trail on and as many with it off, alternating; 0 runs once, audited.</summary>
@@ -20,17 +20,17 @@ internal sealed record HeteroLrBenchmarkOptions(
 /// Training seconds with the audit trail on and off, run after run in alternating order (off, on, on, off, ...), so
 /// that a drift in the machine's load weighs on both alike; <see cref="Ratio"/> is the total on over the total off.
 /// </summary>
-internal sealed record AuditComparison(IReadOnlyList<double> OnSeconds, IReadOnlyList<double> OffSeconds, double Ratio);
+public sealed record AuditComparison(IReadOnlyList<double> OnSeconds, IReadOnlyList<double> OffSeconds, double Ratio);
 
-/// <summary>Seconds one role spent per phase, as its component measured them (see Concord.ML.Profiling.Phase).</summary>
-internal sealed record RoleBreakdown(int Party, string Role, IReadOnlyDictionary<string, double> Seconds);
+/// <summary>Seconds one role spent per phase, as its component measured them (see Concord.Crypto.Profiling.Phase).</summary>
+public sealed record RoleBreakdown(int Party, string Role, IReadOnlyDictionary<string, double> Seconds);
 
 /// <summary>
 /// One HeteroLR run over local node processes. <see cref="TrainingSeconds"/> spans the hetero_lr tasks from the
 /// first start to the last end (key generation included, data loading excluded); <see cref="PlaintextSeconds"/> is
 /// the same epochs of the plaintext LocalBaseline on the joined table, in this process, in the same run.
 /// </summary>
-internal sealed record HeteroLrBenchmarkResult(
+public sealed record HeteroLrBenchmarkResult(
     int Rows, int GuestFeatures, int HostFeatures, int KeyBits, int Epochs, int BatchSize, int Cores,
     double TrainingSeconds, double SecondsPerEpoch, double PlaintextSeconds, double Ratio,
     IReadOnlyList<RoleBreakdown> Roles, double TargetSeconds, double GoalSeconds, bool? Met)
@@ -42,7 +42,7 @@ internal sealed record HeteroLrBenchmarkResult(
 /// <c>concord bench hetero-lr</c>: FATE 2.0's published Hetero-Coordinated-LR shape (100k rows, 30 guest and 300 host
 /// features, 1024-bit keys) on synthetic data, with guest, host and arbiter each in its own node process.
 /// </summary>
-internal static class HeteroLrBenchmark
+public static class HeteroLrBenchmark
 {
     private const int Guest = 9999;
     private const int Host = 10000;

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 
-namespace Concord.Cli.Local;
+namespace Concord.Local;
 
 /// <summary>One line per step on stderr, with the time since the start, so stdout stays the report.</summary>
-internal sealed class StepProgress
+public sealed class StepProgress
 {
     private readonly Stopwatch _clock = Stopwatch.StartNew();
 

@@ -1,39 +1,42 @@
 using System.Diagnostics;
 using System.Globalization;
 using Concord.Bench.Paillier;
-using Concord.Bench.Psi;
-using Concord.Cli.Local;
 using Concord.Data;
 using Concord.Flow.Control;
+using Concord.Local;
 
-namespace Concord.Cli.Commands.Bench;
+namespace Concord.Bench.Psi;
 
 /// <param name="Method">ecdh, or rsa, which also runs ecdh in the same federation as its reference.</param>
-internal sealed record PsiBenchmarkOptions(int Ids, double Overlap, double ReferenceSeconds, IProgress<string> Progress, string Method = "ecdh", int RsaKeyBits = 2048);
+public sealed record PsiBenchmarkOptions(int Ids, double Overlap, double ReferenceSeconds, IProgress<string> Progress, string Method = "ecdh", int RsaKeyBits = 2048);
 
 /// <summary>Where one party's PSI time went, as its component measured it.</summary>
-internal sealed record PsiPartyBreakdown(int Party, string Role, double Hashing, double Exponentiation, double KeyGeneration, double Exchange, double Matching);
+public sealed record PsiPartyBreakdown(int Party, string Role, double Hashing, double Exponentiation, double KeyGeneration, double Exchange, double Matching);
 
 /// <summary>
 /// One method's PSI job. <see cref="IdsPerSecond"/> counts one party's ids (FATE's convention: "100 million ids" is
 /// each side's size); <see cref="FloorSeconds"/> is the time the method's own primitives alone would need on all
 /// cores for this run (libsodium for ECDH, libgmp's CRT signatures for RSA), from the reference measured in the same run.
 /// </summary>
-internal sealed record PsiMethodRun(string Method, double TotalSeconds, double IdsPerSecond, double FloorSeconds, IReadOnlyList<PsiPartyBreakdown> Parties);
+public sealed record PsiMethodRun(string Method, double TotalSeconds, double IdsPerSecond, double FloorSeconds, IReadOnlyList<PsiPartyBreakdown> Parties);
 
 /// <summary>
 /// One <c>concord bench psi</c>: the ECDH run, and with <c>--method rsa</c> the RSA run over the same ids and nodes,
 /// with <see cref="RsaSlowdown"/>, RSA's time over ECDH's. The 120 s per million target is ECDH's.
 /// </summary>
-internal sealed record PsiBenchmarkResult(
+public sealed record PsiBenchmarkResult(
     int Ids, double Overlap, int Intersection, int Cores, PsiMethodRun Ecdh, PsiMethodRun? Rsa, int? RsaKeyBits, double? RsaSlowdown,
-    IReadOnlyList<BenchmarkFigure> Reference, double TargetSeconds, bool? Met);
+    IReadOnlyList<BenchmarkFigure> Reference, double TargetSeconds, bool? Met)
+{
+    /// <summary>The job of the method asked for (RSA's with <c>--method rsa</c>), under the name every bench's JSON uses.</summary>
+    public double TotalSeconds => (Rsa ?? Ecdh).TotalSeconds;
+}
 
 /// <summary>
 /// <c>concord bench psi</c>: synthetic phone-number ids for a guest and a host, uploaded as CSV through
 /// <see cref="LocalFederation"/>, intersected by a reader → psi job with each party in its own node process.
 /// </summary>
-internal static class PsiBenchmark
+public static class PsiBenchmark
 {
     private const int Guest = 9999;
     private const int Host = 10000;

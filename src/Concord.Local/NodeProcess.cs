@@ -2,13 +2,13 @@ using System.Diagnostics;
 using System.Globalization;
 using Concord.Flow.Control;
 
-namespace Concord.Cli.Local;
+namespace Concord.Local;
 
 /// <summary>
 /// A party's node run as its own OS process on this machine, with its output in a log file, the way
 /// the demo and standalone runs start a federation on loopback.
 /// </summary>
-internal sealed class NodeProcess : IAsyncDisposable
+public sealed class NodeProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StreamWriter _log;

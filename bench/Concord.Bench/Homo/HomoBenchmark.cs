@@ -1,14 +1,13 @@
 using System.Diagnostics;
 using System.Globalization;
-using Concord.Bench.Homo;
-using Concord.Cli.Local;
+using Concord.Local;
 
-namespace Concord.Cli.Commands.Bench;
+namespace Concord.Bench.Homo;
 
-internal sealed record HomoBenchmarkOptions(int Clients, int Parameters, int Rounds, IProgress<string> Progress);
+public sealed record HomoBenchmarkOptions(int Clients, int Parameters, int Rounds, IProgress<string> Progress);
 
 /// <summary>Per-round seconds of one aggregation, as the arbiter timed its rounds.</summary>
-internal sealed record RoundTimes(double[] Seconds)
+public sealed record RoundTimes(double[] Seconds)
 {
     public double Median
     {
@@ -29,7 +28,7 @@ internal sealed record RoundTimes(double[] Seconds)
 /// the cost ratio (target ≤ 1.3), and where secure aggregation's time went (client and arbiter phases, per round).
 /// </summary>
 /// <param name="SecureCpuPerRound">CPU seconds all processes together used per secure round: unlike wall time, barely moved by other load on the machine.</param>
-internal sealed record HomoBenchmarkResult(
+public sealed record HomoBenchmarkResult(
     int Clients, int Parameters, int Rounds, int Cores, RoundTimes Secure, RoundTimes Plain, double Ratio, bool Met,
     double SecureCpuPerRound, double PlainCpuPerRound, double CpuRatio, double LoadAverage,
     IReadOnlyDictionary<string, double> ClientPhasesPerRound, IReadOnlyDictionary<string, double> ArbiterPhasesPerRound, double TotalSeconds);
@@ -39,7 +38,7 @@ internal sealed record HomoBenchmarkResult(
 /// server and HTTP/2 mutual-TLS transport (certificates and parties.yaml as for node processes), run horizontal
 /// training of a synthetic model of the given size, secure and plain aggregation rounds alternating.
 /// </summary>
-internal static class HomoBenchmark
+public static class HomoBenchmark
 {
     private const int Guest = 9999;
     private const int FirstHost = 10000;

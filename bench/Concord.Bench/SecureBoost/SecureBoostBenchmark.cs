@@ -1,24 +1,24 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using System.Text.Json.Nodes;
-using Concord.Cli.Local;
+using Concord.Bench.Synthetic;
 using Concord.Crypto.Profiling;
 using Concord.Data;
 using Concord.Flow.Api;
 using Concord.Flow.Control;
+using Concord.Local;
 using Concord.ML;
 using Concord.ML.Evaluation;
 using Concord.ML.LocalBaseline;
 using Concord.ML.SecureBoost;
 
-namespace Concord.Cli.Commands.Bench;
+namespace Concord.Bench.SecureBoost;
 
-internal sealed record SecureBoostBenchmarkOptions(
+public sealed record SecureBoostBenchmarkOptions(
     int Rows, int GuestFeatures, int HostFeatures, int Trees, int Depth, int KeyBits, int MaxBin, bool PackCandidates, Action<string> Progress);
 
 /// <summary>Where one party's SecureBoost time went, as its component measured it (seconds), and the Paillier operations it did.</summary>
-internal sealed record SecureBoostPartyTimes(int Party, string Role, IReadOnlyDictionary<string, double> Seconds, IReadOnlyDictionary<string, long> Operations);
+public sealed record SecureBoostPartyTimes(int Party, string Role, IReadOnlyDictionary<string, double> Seconds, IReadOnlyDictionary<string, long> Operations);
 
 /// <summary>
 /// One SecureBoost run over local node processes. <see cref="TotalSeconds"/> is the hetero_secureboost task at the
@@ -27,7 +27,7 @@ internal sealed record SecureBoostPartyTimes(int Party, string Role, IReadOnlyDi
 /// waiting beyond the host's own work. <see cref="CpuSeconds"/> is the CPU time of both node processes: the phases
 /// run one after the other, each on every core, so on otherwise idle cores the run takes about CpuSeconds / cores.
 /// </summary>
-internal sealed record SecureBoostBenchmarkResult(
+public sealed record SecureBoostBenchmarkResult(
     int Rows, int GuestFeatures, int HostFeatures, int Trees, int Depth, int KeyBits, int Cores,
     double TotalSeconds, double BaselineSeconds, double Ratio,
     double EncryptSeconds, double HistogramSeconds, double DecryptSeconds, double TransportSeconds, double CpuSeconds, double IdleMachineSeconds,
@@ -38,7 +38,7 @@ internal sealed record SecureBoostBenchmarkResult(
 /// the others), uploaded through <see cref="LocalFederation"/>, trained by a reader → hetero_secureboost → evaluation
 /// job with each party in its own node process, next to the LocalBaseline trained in plaintext on the joined data.
 /// </summary>
-internal static class SecureBoostBenchmark
+public static class SecureBoostBenchmark
 {
     private const int Guest = 9999;
     private const int Host = 10000;
