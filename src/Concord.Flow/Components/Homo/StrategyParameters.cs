@@ -11,16 +11,9 @@ namespace Concord.Flow.Components.Homo;
 /// </summary>
 public static class StrategyParameters
 {
-    private static readonly (string Wire, StrategyKind Kind)[] Names =
-    [
-        ("fedavg", StrategyKind.FedAvg), ("fedprox", StrategyKind.FedProx), ("fedavgm", StrategyKind.FedAvgM),
-        ("fedadam", StrategyKind.FedAdam), ("fedyogi", StrategyKind.FedYogi),
-        ("median", StrategyKind.Median), ("trimmed_mean", StrategyKind.TrimmedMean), ("krum", StrategyKind.Krum),
-    ];
-
     public static ParameterSpec Spec { get; } = Param.Group(
         "strategy",
-        Param.Enum("name", [.. Names.Select(n => n.Wire)]).Default("fedavg"),
+        Param.Enum("name", [.. StrategySettings.WireNames.Select(n => n.Wire)]).Default("fedavg"),
         Param.Double("mu").AtLeast(0).Default(0.01).Describe("fedprox: proximal weight μ, sent to the clients each round"),
         Param.Double("server_learning_rate").Above(0).Default(1.0).Describe("fedavgm: server learning rate"),
         Param.Double("server_momentum").AtLeast(0).Below(1).Default(0.0).Describe("fedavgm: server momentum"),
@@ -35,13 +28,15 @@ public static class StrategyParameters
 
     /// <summary>Robust rules read each update; under secure aggregation or Paillier the arbiter has only the sum.</summary>
     public static ComponentRule Rule { get; } = (p, _) =>
-        p["strategy"]?["name"]?.GetValue<string>() is "median" or "trimmed_mean" or "krum" && p["aggregation"]?.GetValue<string>() is string aggregation && aggregation != "plain"
-            ? new RuleViolation("strategy", $"strategy {p["strategy"]!["name"]} needs each client's update, but under aggregation {aggregation} the arbiter sees only their sum; use aggregation plain, or fedavg, fedprox, fedavgm, fedadam or fedyogi")
+        p["strategy"]?["name"]?.GetValue<string>() is string name && Kind(name) is StrategyKind kind
+        && new StrategySettings { Name = kind }.NeedsEachUpdate
+        && p["aggregation"]?.GetValue<string>() is string aggregation && aggregation != "plain"
+            ? new RuleViolation("strategy", $"strategy {StrategySettings.SumOnlyRefusal(name, aggregation)}")
             : null;
 
     public static StrategySettings Read(JsonObject s) => new()
     {
-        Name = Names.Single(n => n.Wire == (s.String("name") ?? "fedavg")).Kind,
+        Name = StrategySettings.WireNames.Single(n => n.Wire == (s.String("name") ?? "fedavg")).Kind,
         Mu = s.Double("mu"),
         ServerLearningRate = s.Double("server_learning_rate"),
         ServerMomentum = s.Double("server_momentum"),
@@ -53,4 +48,7 @@ public static class StrategyParameters
         MaliciousClients = (int)s.Int("num_malicious_clients"),
         ClientsToKeep = (int)s.Int("num_clients_to_keep"),
     };
+
+    private static StrategyKind? Kind(string wire) =>
+        StrategySettings.WireNames.Where(n => n.Wire == wire).Select(n => (StrategyKind?)n.Kind).FirstOrDefault();
 }

@@ -22,8 +22,7 @@ internal static class StrategyChecks
         if (s.NeedsEachUpdate)
         {
             // The server sees only the sum under secure aggregation and Paillier; a robust rule needs every update.
-            Require(settings.Aggregation == AggregationKind.Plain, "strategy",
-                $"{name} needs each client's update, but under aggregation {Wire(settings.Aggregation)} the arbiter sees only their sum; use aggregation plain, or fedavg, fedprox, fedavgm, fedadam or fedyogi");
+            Require(settings.Aggregation == AggregationKind.Plain, "strategy", StrategySettings.SumOnlyRefusal(name, Wire(settings.Aggregation)));
             Require(settings.Dp.Mode != DpMode.Central, "strategy",
                 $"{name} does not combine with central DP, whose noise is calibrated to a sum of clipped updates; use dp.mode dp_sgd or a mean-based strategy");
         }

@@ -69,10 +69,18 @@ public sealed record StrategySettings
     /// <summary>Whether the strategy reads each client's update rather than their sum.</summary>
     public bool NeedsEachUpdate => Name is StrategyKind.Median or StrategyKind.TrimmedMean or StrategyKind.Krum;
 
+    /// <summary>Each strategy's name as the job DSL spells it.</summary>
+    public static IReadOnlyList<(string Wire, StrategyKind Kind)> WireNames { get; } =
+    [
+        ("fedavg", StrategyKind.FedAvg), ("fedprox", StrategyKind.FedProx), ("fedavgm", StrategyKind.FedAvgM),
+        ("fedadam", StrategyKind.FedAdam), ("fedyogi", StrategyKind.FedYogi),
+        ("median", StrategyKind.Median), ("trimmed_mean", StrategyKind.TrimmedMean), ("krum", StrategyKind.Krum),
+    ];
+
     /// <summary>The name as the job DSL spells it.</summary>
-    public string WireName => Name.ToString().ToLowerInvariant() switch
-    {
-        "trimmedmean" => "trimmed_mean",
-        var name => name,
-    };
+    public string WireName => WireNames.Single(n => n.Kind == Name).Wire;
+
+    /// <summary>Why a strategy that reads each update cannot run where the arbiter sees only the sum.</summary>
+    public static string SumOnlyRefusal(string strategy, string aggregation) =>
+        $"{strategy} needs each client's update, but under aggregation {aggregation} the arbiter sees only their sum; use aggregation plain, or fedavg, fedprox, fedavgm, fedadam or fedyogi";
 }
