@@ -121,7 +121,7 @@ public sealed class SecureBoostComponent : IFederatedComponent
     /// <summary>Seconds per phase (every phase present, zero where a role has none) and the process's CPU seconds.</summary>
     private static JsonObject Seconds(PhaseTimer times)
     {
-        Phase[] phases = [Phase.Encrypt, Phase.Decrypt, Phase.Histogram, Phase.SplitSearch, Phase.Partition, Phase.Transport];
+        Phase[] phases = [Phase.KeyGeneration, Phase.Encrypt, Phase.Decrypt, Phase.Histogram, Phase.SplitSearch, Phase.Partition, Phase.Serialization, Phase.Transport];
         var seconds = new JsonObject([.. phases.Select(p => KeyValuePair.Create(p.Name(), (JsonNode?)Math.Round(times.Seconds.GetValueOrDefault(p), 3)))]);
         seconds["cpu"] = Math.Round(times.CpuSeconds, 3);
         return seconds;

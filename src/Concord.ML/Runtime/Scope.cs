@@ -33,6 +33,9 @@ public abstract class Scope(FederationContext context, int index)
 /// <summary>One mini-batch of an epoch: <c>foreach (var batch in epoch.Batches(plan.Count)) { var rows = plan[batch.Index]; … }</c>.</summary>
 public sealed class Batch(FederationContext context, int index) : Scope(context, index);
 
+/// <summary>One step of a conversation that one side drives by commands, yielded by <see cref="TrainingLoop.Steps"/>.</summary>
+public sealed class Step(FederationContext context, int index) : Scope(context, index);
+
 /// <summary>The names of the runtime's scopes, written once for every protocol and both ends of every message.</summary>
 internal static class ScopeNames
 {
@@ -43,4 +46,6 @@ internal static class ScopeNames
     public static string Batch(int index) => $"batch-{index}";
 
     public static string Round(int index) => $"round-{index}";
+
+    public static string Step(int index) => $"step-{index}";
 }

@@ -80,6 +80,18 @@ public static class TrainingLoop
         }
     }
 
+    /// <summary>
+    /// Steps 0, 1, … without end, each in scope step-i, for a conversation that one side drives by commands (the
+    /// SecureBoost guest and each host): both ends take the next step for every command, so they agree on its scope.
+    /// </summary>
+    public static IEnumerable<Step> Steps(this FederationContext ctx)
+    {
+        for (var index = 0; ; index++)
+        {
+            yield return new Step(ctx.Sub(ScopeNames.Step(index)), index);
+        }
+    }
+
     /// <summary>Where the next step starts (model, step within it) and how many steps ran before it, which numbers the checkpoints.</summary>
     private sealed record Position(int Model, int Next, long Run);
 

@@ -21,13 +21,25 @@ internal sealed record LayerCandidates(long[] Counts, CipherVector Sums, IReadOn
 /// against the row ciphertexts it made and learn which rows a bin holds.
 /// </summary>
 internal sealed class EncryptedHistograms(
-    BinnedFeatures bins, PaillierPublicKey key, SignedPacking packing, int slotsPerRow, int perCiphertext, SecureBoostOptions options, int partyId, PhaseTimer times)
+    BinnedFeatures bins, PaillierPublicKey key, SignedPacking packing, int slotsPerRow, int perCiphertext, SecureBoostOptions options, int partyId)
 {
     private CipherVector? _gradients;
     private int[] _position = [];
     private int _tree = -1;
     private int[] _sampled = [];
     private Dictionary<int, (CipherVector Histogram, int[] Rows)> _previous = [];
+
+    /// <summary>A host's histograms under the key and packing layout of the guest's <paramref name="setup"/>, which it checks.</summary>
+    public static EncryptedHistograms For(BoostSetup setup, BinnedFeatures bins, SecureBoostOptions options, int partyId)
+    {
+        var key = setup.PublicKey ?? throw new InvalidDataException("the setup carries no public key");
+        var packing = new SignedPacking(key.Bits - 1, setup.ValueBits, setup.MaxTerms);
+        if (setup.SlotsPerRow < 2 || setup.CandidatesPerCiphertext < 1 || (long)setup.SlotsPerRow * setup.CandidatesPerCiphertext > packing.SlotsPerPlaintext)
+        {
+            throw new InvalidDataException($"{setup.CandidatesPerCiphertext} candidates of {setup.SlotsPerRow} slots do not fit the {packing.SlotsPerPlaintext} slots of a plaintext");
+        }
+        return new EncryptedHistograms(bins, key, packing, setup.SlotsPerRow, setup.CandidatesPerCiphertext, options, partyId);
+    }
 
     /// <summary>The guest's key, which every ciphertext is under.</summary>
     public PaillierPublicKey PublicKey => key;
@@ -55,6 +67,7 @@ internal sealed class EncryptedHistograms(
 
     public LayerCandidates Layer(int tree, IReadOnlyList<CommandNode> nodes)
     {
+        using var timing = PhaseTimer.Start(Phase.Histogram);
         if (tree != _tree)
         {
             (_tree, _previous) = (tree, []);
@@ -125,7 +138,7 @@ internal sealed class EncryptedHistograms(
             var codes = bins.Codes[f];
             return rows.Select(r => codes[r]).ToArray();
         }).ToList();
-        times.Count(Operation.Additions, (long)elements.Length * groupOf.Count);
+        PhaseTimer.Current?.Count(Operation.Additions, (long)elements.Length * groupOf.Count);
         return _gradients!.SumByGroup(elements, groupOf, bins.CodeCount);
     }
 

@@ -1,6 +1,7 @@
 using Concord.Crypto.Arithmetic;
 using Concord.Crypto.Packing;
 using Concord.Crypto.Paillier;
+using Concord.Crypto.Profiling;
 using Concord.Crypto.Vector;
 
 namespace Concord.ML.SecureBoost;
@@ -38,11 +39,13 @@ internal sealed class GradientCodec
 
     public PaillierPublicKey PublicKey => _keys.PublicKey;
 
-    public BoostSetup Setup => new(PublicKey.ToBytes(), Packing.ValueBits, Packing.MaxTerms, SlotsPerRow, CandidatesPerCiphertext, null);
+    public BoostSetup Setup => new(PublicKey, Packing.ValueBits, Packing.MaxTerms, SlotsPerRow, CandidatesPerCiphertext, null);
 
     /// <summary>Enc(packed g and h of every output) for each of <paramref name="rows"/>.</summary>
     public CipherVector Encrypt(QuantizedGradients gradients, int[] rows)
     {
+        using var timing = PhaseTimer.Start(Phase.Encrypt);
+        PhaseTimer.Current?.Count(Operation.Encryptions, rows.Length);
         var outputs = gradients.Outputs;
         var plaintexts = new BigNat[rows.Length];
         Parallel.For(0, rows.Length, () => new long[SlotsPerRow], (i, _, slots) =>
@@ -58,18 +61,23 @@ internal sealed class GradientCodec
         return CipherVector.Encrypt(_keys.PrivateKey, plaintexts);
     }
 
-    /// <summary>
-    /// Decrypts a host's candidate sums for one layer: <paramref name="counts"/>[i] candidates for node i, packed
-    /// <see cref="CandidatesPerCiphertext"/> per ciphertext, and decodes output <paramref name="output"/>'s sums.
-    /// </summary>
-    public GradientSums[][] Decrypt(CipherVector packed, long[] counts, QuantizedGradients gradients, int output, string from)
+    /// <summary>How many ciphertexts a host sends for <paramref name="counts"/>[i] candidates of node i, packed <see cref="CandidatesPerCiphertext"/> per ciphertext.</summary>
+    public int Ciphertexts(long[] counts)
     {
         var per = CandidatesPerCiphertext;
-        var expected = counts.Sum(c => (c + per - 1) / per);
-        if (packed.Count != expected)
-        {
-            throw new InvalidDataException($"{from} sent {packed.Count} ciphertexts for {counts.Sum()} candidates; {per} per ciphertext makes {expected}");
-        }
+        var total = counts.Sum(c => c is >= 0 and <= int.MaxValue ? (c + per - 1) / per : throw new InvalidDataException($"{c} candidates for a node"));
+        return total <= int.MaxValue ? (int)total : throw new InvalidDataException($"{total} ciphertexts for a layer");
+    }
+
+    /// <summary>
+    /// Decrypts a host's candidate sums for one layer (<see cref="Ciphertexts"/> of them for <paramref name="counts"/>)
+    /// and decodes output <paramref name="output"/>'s sums.
+    /// </summary>
+    public GradientSums[][] Decrypt(CipherVector packed, long[] counts, QuantizedGradients gradients, int output)
+    {
+        using var timing = PhaseTimer.Start(Phase.Decrypt);
+        PhaseTimer.Current?.Count(Operation.Decryptions, packed.Count);
+        var per = CandidatesPerCiphertext;
         var plaintexts = packed.Decrypt(_keys.PrivateKey);
         var result = new GradientSums[counts.Length][];
         var next = 0;

@@ -6,7 +6,7 @@ namespace Concord.ML.SecureBoost;
 /// A party's features split in plaintext, by the party that holds them: the guest's own features in a federated run,
 /// and every party's in the LocalBaseline. Candidates come from plaintext histograms of the node's rows.
 /// </summary>
-internal sealed class LocalSplitParty(int party, int partyId, BinnedFeatures features, SecureBoostOptions options, PhaseTimer? times = null) : ISplitParty
+internal sealed class LocalSplitParty(int party, int partyId, BinnedFeatures features, SecureBoostOptions options) : ISplitParty
 {
     private readonly Dictionary<int, List<CandidateSplit>> _listed = [];
     private TreeJob _job = null!;
@@ -22,7 +22,7 @@ internal sealed class LocalSplitParty(int party, int partyId, BinnedFeatures fea
 
     public Task<IReadOnlyList<GradientSums[]>> CandidatesAsync(TreeLayer layer, CancellationToken ct) => Task.Run(() =>
     {
-        using var _ = times?.Measure(Phase.SplitSearch);
+        using var timing = PhaseTimer.Start(Phase.SplitSearch);
         _listed.Clear();
         return (IReadOnlyList<GradientSums[]>)[.. layer.Nodes.Select(Candidates)];
     }, ct);

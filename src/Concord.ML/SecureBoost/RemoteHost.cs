@@ -1,22 +1,22 @@
-using Concord.Crypto.Profiling;
 using Concord.Crypto.Vector;
 using Concord.Federation;
 using Concord.Federation.Context;
 using Concord.Federation.Parties;
+using Concord.ML.Runtime;
 using static Concord.ML.SecureBoost.SecureBoostProtocol;
 
 namespace Concord.ML.SecureBoost;
 
 /// <summary>
-/// A host as the guest's tree grower sees it. Each exchange is one command in its own scope (step-0, step-1, … for this
-/// host): the host lists candidates as encrypted sums, which the guest decrypts; it hears only of the nodes it won,
-/// and answers with the rows' directions, never with a threshold or a feature value.
+/// A host as the guest's tree grower sees it. Each exchange is one command in the next of this host's
+/// <see cref="TrainingLoop.Steps"/>: the host lists candidates as encrypted sums, which the guest decrypts; it hears
+/// only of the nodes it won, and answers with the rows' directions, never with a threshold or a feature value.
 /// </summary>
-internal sealed class RemoteHost(FederationContext ctx, PartyRef host, int party, GradientCodec codec, PhaseTimer times) : ISplitParty
+internal sealed class RemoteHost(FederationContext ctx, PartyRef host, int party, GradientCodec codec) : ISplitParty
 {
-    private int _step;
+    private readonly IEnumerator<Step> _steps = ctx.Steps().GetEnumerator();
     private TreeJob _job = null!;
-    private FederationContext _layer = null!;
+    private PartyGroup _layer = null!;
 
     public int Party => party;
 
@@ -24,32 +24,29 @@ internal sealed class RemoteHost(FederationContext ctx, PartyRef host, int party
 
     public void BeginTree(TreeJob job) => _job = job;
 
-    public async Task SendGradientsAsync(byte[] ciphertexts, int[] rows, CancellationToken ct)
+    public async Task SendGradientsAsync(CipherVector ciphertexts, int[] rows, CancellationToken ct)
     {
         var step = Next();
-        await Send(step, Command, new HostCommand(HostCommandKind.Gradients, Rows: rows), ct).ConfigureAwait(false);
-        await Send(step, EncryptedGradients, ciphertexts, ct).ConfigureAwait(false);
+        await step.Send(Command, new HostCommand(HostCommandKind.Gradients, Rows: rows), ct).ConfigureAwait(false);
+        await step.Send(EncryptedGradients, ciphertexts, ct).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<GradientSums[]>> CandidatesAsync(TreeLayer layer, CancellationToken ct)
     {
         _layer = Next();
         var nodes = layer.Nodes.Select(n => new CommandNode(n.Node, n.Parent, n.Rows)).ToList();
-        await Send(_layer, Command, new HostCommand(HostCommandKind.Layer, layer.Tree, nodes), ct).ConfigureAwait(false);
-        var counts = await Receive(_layer, CandidateCounts, ct).ConfigureAwait(false);
-        var bytes = await Receive(_layer, EncryptedSplitSums, ct).ConfigureAwait(false);
-        if (counts.Length != nodes.Count || counts.Any(c => c < 0))
-        {
-            throw new FederationException($"host {host} listed candidates for {counts.Length} nodes of a layer of {nodes.Count}", host);
-        }
-        using var _ = times.Measure(Phase.Decrypt);
+        await _layer.Send(Command, new HostCommand(HostCommandKind.Layer, layer.Tree, nodes), ct).ConfigureAwait(false);
+        var counts = await _layer.Receive(CandidateCounts, ct).ConfigureAwait(false);
         try
         {
-            var packed = CipherVector.FromBytes(codec.PublicKey, bytes, $"\"{EncryptedSplitSums.Name}\" from host {host}");
-            times.Count(Operation.Decryptions, packed.Count);
-            return codec.Decrypt(packed, counts, _job.Quantized, _job.Output, $"host {host}");
+            if (counts.Length != nodes.Count)
+            {
+                throw new InvalidDataException($"it listed candidates for {counts.Length} nodes of a layer of {nodes.Count}");
+            }
+            var sums = await _layer.Receive(EncryptedSplitSums.Under(codec.PublicKey, count: codec.Ciphertexts(counts)), ct).ConfigureAwait(false);
+            return codec.Decrypt(sums, counts, _job.Quantized, _job.Output);
         }
-        catch (Exception ex) when (ex is InvalidDataException or Crypto.Paillier.InvalidCiphertextException or OverflowException)
+        catch (Exception ex) when (ex is InvalidDataException or OverflowException)
         {
             throw new FederationException($"host {host}'s split sums are malformed: {ex.Message}", host, ex);
         }
@@ -57,8 +54,8 @@ internal sealed class RemoteHost(FederationContext ctx, PartyRef host, int party
 
     public async Task<IReadOnlyList<SplitOutcome>> ApplyAsync(TreeLayer layer, IReadOnlyList<SplitChoice> choices, CancellationToken ct)
     {
-        await Send(_layer, SplitChoices, new NodeChoices([.. choices.Select(c => c.Node)], [.. choices.Select(c => c.Candidates)]), ct).ConfigureAwait(false);
-        var partitions = await Receive(_layer, Partitions, ct).ConfigureAwait(false);
+        await _layer.Send(SplitChoices, new NodeChoices([.. choices.Select(c => c.Node)], [.. choices.Select(c => c.Candidates)]), ct).ConfigureAwait(false);
+        var partitions = await _layer.Receive(Partitions, ct).ConfigureAwait(false);
         if (partitions.SplitIds.Length != choices.Count || partitions.LeftMasks.Length != choices.Count)
         {
             throw new FederationException($"host {host} answered {partitions.SplitIds.Length} of {choices.Count} chosen splits", host);
@@ -74,21 +71,20 @@ internal sealed class RemoteHost(FederationContext ctx, PartyRef host, int party
     {
         var step = Next();
         var command = new HostCommand(HostCommandKind.Predict, Dataset: dataset, SplitIds: [.. queries.Select(q => q.Rule.SplitId)], Rows: [.. queries.Select(q => q.Row)]);
-        await Send(step, Command, command, ct).ConfigureAwait(false);
-        return Unpack(await Receive(step, Directions, ct).ConfigureAwait(false), queries.Count, "the split directions");
+        await step.Send(Command, command, ct).ConfigureAwait(false);
+        return Unpack(await step.Receive(Directions, ct).ConfigureAwait(false), queries.Count, "the split directions");
     }
 
     /// <summary>Ends training at this host: the splits the final trees use (with their gains), so it keeps only those.</summary>
     public Task FinishAsync(long[] splitIds, double[] gains, CancellationToken ct) =>
-        Send(Next(), Command, new HostCommand(HostCommandKind.Finish, SplitIds: splitIds, Gains: gains), ct);
+        Next().Send(Command, new HostCommand(HostCommandKind.Finish, SplitIds: splitIds, Gains: gains), ct);
 
-    private FederationContext Next() => ctx.Sub($"step-{_step++}");
-
-    private Task Send<T>(FederationContext step, Federation.Messaging.Tag<T> tag, T value, CancellationToken ct) =>
-        times.TimeAsync(Phase.Transport, () => step.Group([host]).Send(tag, value, ct));
-
-    private Task<T> Receive<T>(FederationContext step, Federation.Messaging.Tag<T> tag, CancellationToken ct) =>
-        times.TimeAsync(Phase.Transport, () => step.Group([host]).Receive(tag, ct));
+    /// <summary>This host alone, in the scope of the next step.</summary>
+    private PartyGroup Next()
+    {
+        _steps.MoveNext();
+        return _steps.Current.Group([host]);
+    }
 
     private bool[] Unpack(byte[] mask, int count, string what)
     {

@@ -1,11 +1,13 @@
+using Concord.Crypto.Paillier;
+using Concord.Crypto.Vector;
 using Concord.Federation.Messaging;
 
 namespace Concord.ML.SecureBoost;
 
 /// <summary>
 /// The messages of Hetero SecureBoost, in the order they flow. The guest holds the labels and the Paillier key; each
-/// host drives its part by the commands the guest sends it, one per step (scope step-i per host). Ciphertext vectors
-/// travel as <see cref="Concord.Crypto.Vector.CipherVector.ToBytes"/>.
+/// host drives its part by the commands the guest sends it, one per step (<see cref="Runtime.TrainingLoop.Steps"/>, per
+/// host). Ciphertext vectors travel under <see cref="EncryptedTag{T}"/>s, received bound to the guest's key.
 /// </summary>
 internal static class SecureBoostProtocol
 {
@@ -13,19 +15,19 @@ internal static class SecureBoostProtocol
     public static readonly Tag<HostHello> Hello = new("host_hello");
 
     /// <summary>Guest → hosts, once: the Paillier public key and the layout of the packed gradient plaintexts, or why training stops.</summary>
-    public static readonly Tag<BoostSetup> Setup = new("boost_setup");
+    public static readonly Tag<BoostSetup> Setup = new("boost_setup", new BoostSetupCodec());
 
     /// <summary>Guest → host, per step: what to do next (take a round's gradients, split a layer, answer a prediction query, finish).</summary>
     public static readonly Tag<HostCommand> Command = new("host_command");
 
     /// <summary>Guest → hosts, per round: Enc(g, h packed per row), for the rows the command lists.</summary>
-    public static readonly Tag<byte[]> EncryptedGradients = new("encrypted_gradients");
+    public static readonly EncryptedTag<CipherVector> EncryptedGradients = EncryptedTag.Vector("encrypted_gradients");
 
     /// <summary>Host → guest, per layer: how many split candidates the host lists for each node.</summary>
     public static readonly Tag<long[]> CandidateCounts = new("candidate_counts");
 
     /// <summary>Host → guest, per layer: Enc(left-child g and h sums) per candidate, shuffled, packed several per ciphertext, re-randomised.</summary>
-    public static readonly Tag<byte[]> EncryptedSplitSums = new("encrypted_split_sums");
+    public static readonly EncryptedTag<CipherVector> EncryptedSplitSums = EncryptedTag.Vector("encrypted_split_sums");
 
     /// <summary>Guest → host, per layer: for the nodes this host won, its candidates of the best gain (indices into its own shuffled list).</summary>
     public static readonly Tag<NodeChoices> SplitChoices = new("split_choices");
@@ -47,7 +49,7 @@ internal sealed record HostHello(byte[] TrainDigest, byte[]? ValidateDigest, int
 /// The guest's opening. Each row's plaintext packs 2·outputs signed values (g then h per output) in slots of
 /// <c>SignedPacking(key bits − 1, ValueBits, MaxTerms)</c>; hosts pack <see cref="CandidatesPerCiphertext"/> candidates per ciphertext.
 /// </summary>
-internal sealed record BoostSetup(byte[]? PublicKey, int ValueBits, long MaxTerms, int SlotsPerRow, int CandidatesPerCiphertext, string? Rejection);
+internal sealed record BoostSetup(PaillierPublicKey? PublicKey, int ValueBits, long MaxTerms, int SlotsPerRow, int CandidatesPerCiphertext, string? Rejection);
 
 internal enum HostCommandKind
 {

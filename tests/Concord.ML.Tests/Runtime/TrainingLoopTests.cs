@@ -84,4 +84,12 @@ public class TrainingLoopTests
         }
         Assert.Equal(log.Steps, resumed.Steps);
     }
+
+    [Fact]
+    public void Steps_go_on_in_generated_scopes_the_same_at_both_ends()
+    {
+        var guest = Context().Steps().Take(3).Select(s => $"{s.Index} {s.Context.Scope}").ToList();
+        Assert.Equal(["0 component/step-0", "1 component/step-1", "2 component/step-2"], guest);
+        Assert.Equal(guest, Context().Steps().Take(3).Select(s => $"{s.Index} {s.Context.Scope}"));
+    }
 }
