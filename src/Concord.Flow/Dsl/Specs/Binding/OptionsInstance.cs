@@ -1,0 +1,24 @@
+using System.Reflection;
+
+namespace Concord.Flow.Dsl.Specs.Binding;
+
+/// <summary>Fresh and copied instances of options records, whose initial values are the parameters' defaults.</summary>
+internal static class OptionsInstance
+{
+    /// <summary>A new instance: by its parameterless constructor, or a positional record's with every argument at its default.</summary>
+    public static object Create(Type type)
+    {
+        if (type.GetConstructor(Type.EmptyTypes) is ConstructorInfo plain)
+        {
+            return plain.Invoke(null);
+        }
+        var optional = type.GetConstructors().FirstOrDefault(c => c.GetParameters().All(p => p.HasDefaultValue))
+            ?? throw new InvalidOperationException($"{type.Name} needs a constructor without arguments, or with defaults for all, to give its parameters' defaults");
+        return optional.Invoke([.. optional.GetParameters().Select(p => p.DefaultValue)]);
+    }
+
+    /// <summary>A shallow copy of a record, so that binding never changes a shared default such as a static instance.</summary>
+    public static object Copy(object value) =>
+        value.GetType().GetMethod("<Clone>$")?.Invoke(value, null)
+        ?? throw new InvalidOperationException($"{value.GetType().Name} is not a record, so its parameters cannot be bound onto a copy");
+}
