@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using Concord.Flow.Dsl.Specs;
+using Concord.Flow.Dsl.Specs.Components;
 using Concord.ML.Horizontal;
 using Concord.ML.Neural;
 using Concord.ML.Neural.Definition;
@@ -9,6 +11,8 @@ namespace Concord.Flow.Components.Homo;
 public sealed class HomoNnComponent : HomoComponent
 {
     public override string Type => "homo_nn";
+
+    protected override ComponentSpec Spec => HomoNnSpec.Spec;
 
     protected override ILocalModelFactory Factory(JsonObject parameters, long seed) => new NeuralModelFactory(NeuralModelParser.Parse(parameters));
 

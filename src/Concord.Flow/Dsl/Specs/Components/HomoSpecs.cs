@@ -1,5 +1,7 @@
 using Concord.Federation.Parties;
 using Concord.Flow.Components.Homo;
+using Concord.Flow.Dsl.Specs.Binding;
+using Concord.ML.Horizontal;
 
 namespace Concord.Flow.Dsl.Specs.Components;
 
@@ -10,30 +12,7 @@ namespace Concord.Flow.Dsl.Specs.Components;
 /// </summary>
 public static class HomoSpecs
 {
-    public static IReadOnlyList<ParameterSpec> Framework { get; } =
-    [
-        Param.Int("rounds").Between(1, 10_000).Default(10).Describe("aggregation rounds"),
-        Param.Int("local_epochs").Between(1, 1_000).Default(1).Describe("epochs each picked client trains per round"),
-        Param.Double("client_fraction").Above(0).AtMost(1).Default(1.0).Describe("fraction of clients picked per round (at least min_clients), drawn from the job's seed"),
-        Param.Int("min_clients").Between(1, 65_536).Default(2).Describe("a round needs this many updates; at most the number of clients (guest and hosts)"),
-        Param.Double("round_deadline").Above(0).AtMost(86_400).Default(300.0)
-            .Describe("seconds the arbiter waits for each step of a round; clients that miss it are dropped from the round"),
-        StrategyParameters.Spec,
-        Param.Enum("aggregation", "secure", "plain", "paillier").Default("secure")
-            .Describe("secure: Bonawitz masking with dropout recovery; paillier: under a key the arbiter lacks; plain: unprotected"),
-        Param.Int("secure_aggregation_threshold").AtLeast(0).Default(0).Describe("Shamir threshold t; 0 for ⌊n/2⌋+1 of the round's n clients"),
-        Param.Int("fraction_bits").Between(8, 40).Default(24).Describe("fixed-point resolution of masked or encrypted updates"),
-        Param.Int("key_bits").Between(1024, 4096).Default(2048).Describe("Paillier key size under aggregation paillier"),
-        Param.Double("tol").AtLeast(0).Default(0.0).Describe("stop when the weighted mean loss changes less than this between rounds; 0 runs every round"),
-        Param.Group(
-            "dp",
-            Param.Enum("mode", "none", "dp_sgd", "central").Default("none"),
-            Param.Double("clip_norm").Above(0).Default(1.0).Describe("per-sample gradient bound (dp_sgd) or per-client update bound (central)"),
-            Param.Double("noise_multiplier").Above(0).Describe("σ: noise N(0, (σ·clip_norm)²); or set target_epsilon"),
-            Param.Double("target_epsilon").Above(0).Describe("ε over the whole training; σ is calibrated with the RDP accountant"),
-            Param.Double("delta").Above(0).AtMost(0.1).Default(1e-5))
-            .Describe("differential privacy; ε spent is reported per round and in total"),
-    ];
+    public static IReadOnlyList<ParameterSpec> Framework { get; } = OptionsBinder.Spec<HomoSettings>();
 
     /// <summary>The framework's rules: enough clients for the per-round minimum, and consistent DP and aggregation choices.</summary>
     public static IReadOnlyList<ComponentRule> Rules { get; } =
