@@ -4,10 +4,12 @@ using Concord.Flow.Components.Homo;
 using Concord.Flow.Dsl.Specs.Binding;
 using Concord.Flow.Dsl.Specs.Components;
 using Concord.ML.DataTransform;
+using Concord.ML.Evaluation;
 using Concord.ML.HomoLR;
 using Concord.ML.Horizontal;
 using Concord.ML.Linear;
 using Concord.ML.Psi;
+using Concord.ML.SecureBoost;
 using static Concord.Flow.Tests.Dsl.JobYaml;
 
 namespace Concord.Flow.Tests.Dsl;
@@ -33,6 +35,11 @@ public sealed class OptionsDefaultsTests
     public void Psi_and_data_transform() => Assert.Multiple(
         () => Assert.Equal(new PsiOptions(), OptionsBinder.Bind<PsiOptions>(Unset("psi", "data"), PsiSpec.Spec)),
         () => Assert.Equal(new DataTransformOptions(), OptionsBinder.Bind<DataTransformOptions>(Unset("data_transform", "data"), DataTransformSpec.Spec)));
+
+    [Fact]
+    public void Evaluation_and_secureboost() => Assert.Multiple(
+        () => Assert.Equal(new EvaluationOptions(), OptionsBinder.Bind<EvaluationOptions>(Unset("evaluation", "data"), EvaluationSpec.Spec)),
+        () => Assert.Equal(new SecureBoostOptions { Seed = 7 }, SecureBoostComponent.Options(Unset("hetero_secureboost", "train_data"), seed: 7)));
 
     [Theory]
     [InlineData("hetero_lr", LinearTask.Logistic)]
