@@ -8,6 +8,7 @@ using Concord.ML.Evaluation;
 using Concord.ML.HomoLR;
 using Concord.ML.Horizontal;
 using Concord.ML.Linear;
+using Concord.ML.Neural.Definition;
 using Concord.ML.Psi;
 using Concord.ML.SecureBoost;
 using static Concord.Flow.Tests.Dsl.JobYaml;
@@ -23,12 +24,13 @@ public sealed class OptionsDefaultsTests
     private const int Guest = 9999;
 
     /// <summary>The parameters a party gets from a job that names the component and sets nothing.</summary>
-    private static JsonObject Unset(string type, string input, int party = Guest) =>
+    private static JsonObject Unset(string type, string input, int party = Guest, string required = "{}") =>
         Parse(Job($$"""
             {{Reader}}
             - name: c_0
               type: {{type}}
               inputs: { {{input}}: reader_0.data }
+              parameters: {{required}}
             """)).Component("c_0").ParametersFor(party);
 
     [Fact]
@@ -62,5 +64,12 @@ public sealed class OptionsDefaultsTests
         var parameters = Unset("homo_lr", "train_data", party);
         Assert.Equal(new HomoSettings { Seed = 7 }, HomoComponent.Settings(parameters, seed: 7, HomoLrSpec.Spec));
         Assert.Equal(new HomoLrOptions(), HomoLrComponent.Options(parameters));
+    }
+
+    [Fact]
+    public void Homo_nn_s_training_settings()
+    {
+        var definition = NeuralModelParser.Parse(Unset("homo_nn", "train_data", required: "{ layers: [{ type: dense, units: 1 }, { type: sigmoid }] }"));
+        Assert.Equal(new NeuralModelDefinition(definition.Layers), definition);
     }
 }
