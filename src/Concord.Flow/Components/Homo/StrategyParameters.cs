@@ -1,5 +1,7 @@
 using Concord.Flow.Dsl.Specs;
+using Concord.ML.Horizontal;
 using Concord.ML.Horizontal.Strategies;
+using Concord.ML.JobParameters;
 
 namespace Concord.Flow.Components.Homo;
 
@@ -13,7 +15,7 @@ public static class StrategyParameters
     public static ComponentRule Rule { get; } = (p, _) =>
         p["strategy"]?["name"]?.GetValue<string>() is string name && Kind(name) is StrategyKind kind
         && new StrategySettings { Name = kind }.NeedsEachUpdate
-        && p["aggregation"]?.GetValue<string>() is string aggregation && aggregation != "plain"
+        && p["aggregation"]?.GetValue<string>() is string aggregation && aggregation != WireNames.Of(AggregationKind.Plain)
             ? new RuleViolation("strategy", $"strategy {StrategySettings.SumOnlyRefusal(name, aggregation)}")
             : null;
 

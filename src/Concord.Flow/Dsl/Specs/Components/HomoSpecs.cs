@@ -2,6 +2,7 @@ using Concord.Federation.Parties;
 using Concord.Flow.Components.Homo;
 using Concord.Flow.Dsl.Specs.Binding;
 using Concord.ML.Horizontal;
+using Concord.ML.JobParameters;
 
 namespace Concord.Flow.Dsl.Specs.Components;
 
@@ -20,20 +21,22 @@ public static class HomoSpecs
         (p, parties) => Long(p, "min_clients") > parties.DataParties
             ? new RuleViolation("min_clients", $"min_clients is {p["min_clients"]}, but the job has only {parties.DataParties} client(s) (the guest and {parties.Hosts} host(s)); no round could complete")
             : null,
-        (p, _) => p["aggregation"]!.GetValue<string>() == "secure" && Long(p, "min_clients") < 2
+        (p, _) => p["aggregation"]!.GetValue<string>() == WireNames.Of(AggregationKind.SecureAggregation) && Long(p, "min_clients") < 2
             ? new RuleViolation("min_clients", "secure aggregation needs min_clients of at least 2: the sum of one client's update is that update")
             : null,
         (p, parties) => Long(p, "secure_aggregation_threshold") > parties.DataParties
             ? new RuleViolation("secure_aggregation_threshold", $"the threshold {p["secure_aggregation_threshold"]} exceeds the job's {parties.DataParties} clients")
             : null,
         StrategyParameters.Rule,
-        (p, _) => p["dp"] is { } dp && dp["mode"]?.GetValue<string>() is "dp_sgd" or "central" && (dp["noise_multiplier"] is null == dp["target_epsilon"] is null)
+        (p, _) => p["dp"] is { } dp && DpOn(dp) && (dp["noise_multiplier"] is null == dp["target_epsilon"] is null)
             ? new RuleViolation("dp", "differential privacy needs exactly one of noise_multiplier and target_epsilon")
             : null,
-        (p, _) => p["dp"]?["mode"]?.GetValue<string>() is "dp_sgd" or "central" && JsonNumber.ToDouble(p["tol"]!) > 0
+        (p, _) => p["dp"] is { } on && DpOn(on) && JsonNumber.ToDouble(p["tol"]!) > 0
             ? new RuleViolation("tol", "early stopping on the loss is off under differential privacy: the loss is not shared, since the accountant does not cover it")
             : null,
     ];
+
+    private static bool DpOn(System.Text.Json.Nodes.JsonNode dp) => dp["mode"]?.GetValue<string>() is string mode && mode != WireNames.Of(DpMode.None);
 
     private static long Long(System.Text.Json.Nodes.JsonObject p, string name) => JsonNumber.ToLong(p[name]!);
 
