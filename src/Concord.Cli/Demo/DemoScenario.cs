@@ -49,8 +49,8 @@ internal static class DemoScenario
         var model = job.Component("hetero_lr_0");
         var options = HeteroLinearComponent.Options(model.ParametersFor(Guest), LinearTask.Logistic, job.Settings.Seed);
         // The federated run already logged any feature warnings at each party.
-        var guestFeatures = HeteroLinearComponent.Features(model.ParametersFor(Guest), guest, null, _ => { });
-        var hostFeatures = HeteroLinearComponent.Features(model.ParametersFor(Host), host, null, _ => { });
+        var guestFeatures = HeteroLinearComponent.Features(model.ParametersFor(Guest), LinearTask.Logistic, guest, null, _ => { });
+        var hostFeatures = HeteroLinearComponent.Features(model.ParametersFor(Host), LinearTask.Logistic, host, null, _ => { });
         double[][] joined = [.. guestFeatures.Columns, .. hostFeatures.Columns];
         var fit = LocalLinearTrainer.Fit(joined, guest.Labels!, options);
         return [.. LocalLinearTrainer.LinearPredictor(joined, fit.Weights[0], guest.RowCount).Select(wx => Residuals.Predict(LinearTask.Logistic, wx, exposure: 1))];

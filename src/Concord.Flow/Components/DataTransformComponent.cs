@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Concord.Flow.Dsl.Specs.Binding;
+using Concord.Flow.Dsl.Specs.Components;
 using Concord.ML.DataTransform;
 
 namespace Concord.Flow.Components;
@@ -10,17 +12,9 @@ public sealed class DataTransformComponent : IFederatedComponent
 
     public Task<ComponentOutput> RunAsync(ComponentRun run, CancellationToken ct)
     {
-        var options = new DataTransformOptions
+        var options = OptionsBinder.Bind<DataTransformOptions>(run.Parameters, DataTransformSpec.Spec) with
         {
             LabelName = run.Context.Self.Role == Federation.Parties.Role.Guest ? run.Parameters.String("label_name") : null,
-            Features = run.Parameters.StringList("features"),
-            Exclude = run.Parameters.StringList("exclude") ?? [],
-            MissingFill = run.Parameters.String("missing_fill") is string fill
-                ? Enum.Parse<MissingFill>(fill, ignoreCase: true)
-                : MissingFill.None,
-            FillValue = run.Parameters["missing_fill_value"] is null ? 0 : run.Parameters.Double("missing_fill_value"),
-            LabelType = run.Parameters.String("label_type") == "int" ? ML.DataTransform.ValueType.Integer : ML.DataTransform.ValueType.Real,
-            DataType = run.Parameters.String("data_type") == "int" ? ML.DataTransform.ValueType.Integer : ML.DataTransform.ValueType.Real,
         };
         var (table, report) = DataTransformer.Apply(run.RequireInput("data"), options);
         run.Log($"kept {table.FeatureCount} features; filled {report.FilledCounts.Values.Sum()} missing values");

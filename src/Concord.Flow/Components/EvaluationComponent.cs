@@ -2,7 +2,10 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Concord.Data;
 using Concord.Federation.Parties;
+using Concord.Flow.Dsl.Specs.Binding;
+using Concord.Flow.Dsl.Specs.Components;
 using Concord.ML.Evaluation;
+using Concord.ML.JobParameters;
 
 namespace Concord.Flow.Components;
 
@@ -27,16 +30,15 @@ public sealed class EvaluationComponent : IFederatedComponent
         }
         var table = run.RequireInput("data");
         var labels = table.Labels ?? throw new ArgumentException($"the evaluation input has no label column: it needs the true labels next to the predictions (columns: {string.Join(", ", table.Schema.FeatureNames)})");
-        var evalType = run.Parameters.String("eval_type") ?? "binary";
-        var metrics = evalType switch
+        var options = OptionsBinder.Bind<EvaluationOptions>(run.Parameters, EvaluationSpec.Spec);
+        var evalType = WireNames.Of(options.EvalType);
+        var metrics = options.EvalType switch
         {
-            "binary" => EvaluationJson.Binary(BinaryMetrics.Evaluate(
-                Score(table), labels, table.Weights, run.Parameters.Double("threshold"), (int)run.Parameters.Int("pos_label"))),
-            "multi" => Multi(table, labels),
-            "regression" => EvaluationJson.Regression(RegressionMetrics.Evaluate(Score(table), labels, table.Weights)),
-            _ => throw new ArgumentException($"eval_type \"{evalType}\" is none of binary, multi, regression"),
+            EvalType.Binary => EvaluationJson.Binary(BinaryMetrics.Evaluate(Score(table), labels, table.Weights, options.Threshold, options.PosLabel)),
+            EvalType.Multi => Multi(table, labels),
+            _ => EvaluationJson.Regression(RegressionMetrics.Evaluate(Score(table), labels, table.Weights)),
         };
-        if (run.Parameters.StringList("metrics") is { } wanted)
+        if (options.Metrics is { } wanted)
         {
             EvaluationJson.KeepScalars(metrics, wanted, evalType);
         }

@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using Concord.Data;
 using Concord.Federation.Parties;
+using Concord.Flow.Dsl.Specs.Binding;
+using Concord.Flow.Dsl.Specs.Components;
 using Concord.ML.HeteroLinear;
 using Concord.ML.Linear;
 
@@ -69,33 +71,14 @@ public sealed class HeteroLinearComponent(string type, LinearTask task) : IFeder
     /// The training options a job's parameters ask for. Public so that a plaintext LocalBaseline can be trained
     /// with exactly the options the federated run used.
     /// </summary>
-    public static LinearOptions Options(JsonObject p, LinearTask task, long seed)
-    {
-        var init = p["init_param"] as JsonObject;
-        return new LinearOptions
-        {
-            Task = task,
-            MaxIter = (int)p.Int("max_iter"),
-            LearningRate = p.Double("learning_rate"),
-            Decay = p.Double("decay"),
-            BatchSize = (int)p.Int("batch_size"),
-            Penalty = Enum.Parse<PenaltyKind>(p.String("penalty")!, ignoreCase: true),
-            Alpha = p.Double("alpha"),
-            Optimizer = Enum.Parse<OptimizerKind>(p.String("optimizer")!, ignoreCase: true),
-            Tol = p.Double("tol"),
-            EarlyStop = Enum.Parse<EarlyStopKind>(p.String("early_stop")!.Replace("_", "", StringComparison.Ordinal), ignoreCase: true),
-            FitIntercept = init?["fit_intercept"]?.GetValue<bool>() ?? true,
-            Init = Enum.Parse<InitMethod>(init?["method"]?.GetValue<string>()?.Replace("_", "", StringComparison.Ordinal) ?? "zeros", ignoreCase: true),
-            InitConst = init?["const"] is not null ? init.Double("const") : 0,
-            Seed = seed,
-        };
-    }
+    public static LinearOptions Options(JsonObject p, LinearTask task, long seed) =>
+        OptionsBinder.Bind<LinearOptions>(p, HeteroLinearSpecs.For(task)) with { Task = task, Seed = seed };
 
-    private static PreparedFeatures Features(ComponentRun run, PartyTable table, string? exposure) =>
-        Features(run.Parameters, table, exposure, warning => run.Log($"warning: {warning}"));
+    private PreparedFeatures Features(ComponentRun run, PartyTable table, string? exposure) =>
+        Features(run.Parameters, task, table, exposure, warning => run.Log($"warning: {warning}"));
 
     /// <summary>A party's features prepared as its parameters ask (standardised, constant features dropped or kept).</summary>
-    public static PreparedFeatures Features(JsonObject parameters, PartyTable table, string? exposure, Action<string> warn)
+    public static PreparedFeatures Features(JsonObject parameters, LinearTask task, PartyTable table, string? exposure, Action<string> warn)
     {
         var columns = TableColumns.Features(table);
         if (exposure is not null)
@@ -103,9 +86,8 @@ public sealed class HeteroLinearComponent(string type, LinearTask task) : IFeder
             _ = table.Schema.IndexOf(exposure);
             columns = columns.Select([.. columns.Names.Where(n => n != exposure)]);
         }
-        var standardize = parameters["standardize"]?.GetValue<bool>() ?? false;
-        var keep = parameters["keep_constant_features"]?.GetValue<bool>() ?? false;
-        return PreparedFeatures.Fit(columns, standardize, keep, warn);
+        var preparation = OptionsBinder.Bind<FeaturePreparation>(parameters, HeteroLinearSpecs.For(task));
+        return PreparedFeatures.Fit(columns, preparation.Standardize, preparation.KeepConstantFeatures, warn);
     }
 
     private static PartyTable Prediction(PartyTable table, HeteroLinearGuestResult result)

@@ -1,5 +1,8 @@
 using System.Text.Json.Nodes;
 using Concord.Federation.Parties;
+using Concord.Flow.Dsl.Specs.Binding;
+using Concord.Flow.Dsl.Specs.Components;
+using Concord.ML.JobParameters;
 using Concord.ML.Psi;
 
 namespace Concord.Flow.Components;
@@ -15,15 +18,7 @@ public sealed class PsiComponent : IFederatedComponent
     public async Task<ComponentOutput> RunAsync(ComponentRun run, CancellationToken ct)
     {
         var table = run.RequireInput("data");
-        var p = run.Parameters;
-        var options = new PsiOptions(
-            p.String("salt") ?? "",
-            p.String("output") is "guest" ? PsiOutput.Guest : PsiOutput.All,
-            p.String("method") is "rsa" ? PsiMethod.Rsa : PsiMethod.Ecdh);
-        if (p["key_bits"] is not null)
-        {
-            options = options with { RsaKeyBits = (int)p.Int("key_bits") };
-        }
+        var options = OptionsBinder.Bind<PsiOptions>(run.Parameters, PsiSpec.Spec);
         run.Log(options.Method == PsiMethod.Rsa
             ? $"intersecting {table.RowCount} ids by RSA blind signatures ({options.RsaKeyBits}-bit keys)"
             : $"intersecting {table.RowCount} ids by ECDH");
@@ -46,7 +41,7 @@ public sealed class PsiComponent : IFederatedComponent
 
     private static JsonObject Metrics(PsiOptions options, int rows, int? shared, PsiTimings timings) => new()
     {
-        ["method"] = options.Method == PsiMethod.Rsa ? "rsa" : "ecdh",
+        ["method"] = WireNames.Of(options.Method),
         ["input_count"] = rows,
         ["intersect_count"] = shared,
         ["intersect_rate"] = shared is int n ? (double)n / rows : null,

@@ -3,6 +3,8 @@ using System.Text.Json.Nodes;
 using Concord.Crypto.Profiling;
 using Concord.Data;
 using Concord.Federation.Parties;
+using Concord.Flow.Dsl.Specs.Binding;
+using Concord.Flow.Dsl.Specs.Components;
 using Concord.ML.LocalBaseline;
 using Concord.ML.SecureBoost;
 
@@ -52,28 +54,8 @@ public sealed class SecureBoostComponent : IFederatedComponent
     /// The training options a job's parameters ask for. Public so that the plaintext LocalBaseline can be trained with
     /// exactly the options the federated run used.
     /// </summary>
-    public static SecureBoostOptions Options(JsonObject p, long seed) => new()
-    {
-        Objective = Enum.Parse<BoostObjective>(p.String("objective")!, ignoreCase: true),
-        NumClasses = (int)p.Int("num_classes"),
-        NumTrees = (int)p.Int("num_trees"),
-        MaxDepth = (int)p.Int("max_depth"),
-        LearningRate = p.Double("learning_rate"),
-        MaxBin = (int)p.Int("max_bin"),
-        Lambda = p.Double("lambda"),
-        Gamma = p.Double("gamma"),
-        MinChildWeight = p.Double("min_child_weight"),
-        Subsample = p.Double("subsample"),
-        Colsample = p.Double("colsample"),
-        HuberDelta = p.Double("huber_delta"),
-        EarlyStoppingRounds = (int)p.Int("early_stopping_rounds"),
-        Privacy = Enum.Parse<PrivacyMode>(p.String("privacy_mode")!.Replace("_", "", StringComparison.Ordinal), ignoreCase: true),
-        GuestDepth = (int)p.Int("guest_depth"),
-        HostDepth = (int)p.Int("host_depth"),
-        KeyBits = (int)p.Int("key_bits"),
-        PackCandidates = p["pack_candidates"]?.GetValue<bool>() ?? true,
-        Seed = seed,
-    };
+    public static SecureBoostOptions Options(JsonObject p, long seed) =>
+        OptionsBinder.Bind<SecureBoostOptions>(p, SecureBoostSpec.Spec) with { Seed = seed };
 
     /// <summary>
     /// The LocalBaseline of a hetero_secureboost job: the same options, trained in plaintext on the guest's and the

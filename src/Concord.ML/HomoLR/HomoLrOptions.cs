@@ -1,3 +1,4 @@
+using Concord.ML.JobParameters;
 using Concord.ML.Linear;
 
 namespace Concord.ML.HomoLR;
@@ -5,18 +6,24 @@ namespace Concord.ML.HomoLR;
 /// <summary>How each client's logistic regression trains locally; every client and the LocalBaseline read the same record.</summary>
 public sealed record HomoLrOptions
 {
+    [Parameter("learning_rate", Above = 0, AtMost = 10)]
     public double LearningRate { get; init; } = 0.1;
 
     /// <summary>Rows per batch; -1 (or anything at least the row count) is full batch.</summary>
+    [Parameter("batch_size", AtLeast = 1, Or = -1, Description = "rows per local batch; -1 for the whole table")]
     public int BatchSize { get; init; } = 64;
 
     /// <summary>SGD or Adam (RMSProp and Adagrad work too, through the shared linear optimizer).</summary>
+    [Parameter("optimizer")]
     public OptimizerKind Optimizer { get; init; } = OptimizerKind.Sgd;
 
+    [Parameter("penalty")]
     public PenaltyKind Penalty { get; init; } = PenaltyKind.L2;
 
+    [Parameter("alpha", AtLeast = 0, Description = "penalty strength; the intercept is never penalised")]
     public double Alpha { get; init; } = 0.01;
 
+    [Parameter("fit_intercept")]
     public bool FitIntercept { get; init; } = true;
 
     public void Validate()

@@ -1,3 +1,5 @@
+using Concord.ML.JobParameters;
+
 namespace Concord.ML.Psi;
 
 /// <summary>Where the intersection ends up.</summary>
@@ -28,12 +30,20 @@ public enum PsiMethod
 /// For <see cref="PsiMethod.Rsa"/>: the size of the key each host generates, and the least the guest accepts from a
 /// host; below <see cref="MinRsaKeyBits"/> is refused.
 /// </param>
-public sealed record PsiOptions(string Salt = "", PsiOutput Output = PsiOutput.All, PsiMethod Method = PsiMethod.Ecdh, int RsaKeyBits = 2048)
+public sealed record PsiOptions(
+    [property: Parameter("salt", Description = "mixed into every id's hash; all parties must use the same salt")]
+    string Salt = "",
+    [property: Parameter("output", Description = "who gets the intersected table: every party, or only the guest (hosts then output nothing)")]
+    PsiOutput Output = PsiOutput.All,
+    [property: Parameter("method", Description = "ecdh: Diffie–Hellman over ristretto255 (libsodium); rsa: RSA blind signatures as in FATE 1.x, each host holding a key")]
+    PsiMethod Method = PsiMethod.Ecdh,
+    int RsaKeyBits = 2048)
 {
     public const int MinRsaKeyBits = 1024;
 
     private readonly int _rsaKeyBits = CheckKeyBits(RsaKeyBits);
 
+    [Parameter("key_bits", AtLeast = MinRsaKeyBits, AtMost = 4096, Description = "method rsa: the size of each host's RSA key; below 1024 bits is refused")]
     public int RsaKeyBits
     {
         get => _rsaKeyBits;

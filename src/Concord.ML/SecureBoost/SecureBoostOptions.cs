@@ -1,3 +1,5 @@
+using Concord.ML.JobParameters;
+
 namespace Concord.ML.SecureBoost;
 
 /// <summary>What the trees fit: binary log-loss, multi-class softmax (one tree per class per round), or a regression loss.</summary>
@@ -32,33 +34,51 @@ public sealed record SecureBoostOptions
     public const int MaxClassesLimit = 64;
     public const int MinimumKeyBits = 1024;
 
+    [Parameter("objective", Description = "binary log-loss (labels 0/1), softmax (labels 0 … num_classes − 1, one tree per class per round), or a regression loss")]
     public BoostObjective Objective { get; init; } = BoostObjective.Binary;
     /// <summary>Classes of a softmax model; labels must be 0 … NumClasses − 1.</summary>
+    [Parameter("num_classes", AtLeast = 2, AtMost = MaxClassesLimit, Description = "classes of a softmax model (at least 3)")]
     public int NumClasses { get; init; } = 2;
     /// <summary>Boosting rounds; a softmax round grows one tree per class.</summary>
+    [Parameter("num_trees", AtLeast = 1, AtMost = MaxTreesLimit, Description = "boosting rounds")]
     public int NumTrees { get; init; } = 30;
+    [Parameter("max_depth", AtLeast = 1, AtMost = MaxDepthLimit)]
     public int MaxDepth { get; init; } = 3;
+    [Parameter("learning_rate", Above = 0, AtMost = 1)]
     public double LearningRate { get; init; } = 0.3;
     /// <summary>Quantile bins per feature, at each party for its own features.</summary>
+    [Parameter("max_bin", AtLeast = 2, AtMost = MaxBinLimit, Description = "quantile bins per feature, cut by each party for its own features")]
     public int MaxBin { get; init; } = 32;
     /// <summary>λ, the L2 penalty on leaf weights.</summary>
+    [Parameter("lambda", AtLeast = 0, Description = "L2 penalty on leaf weights")]
     public double Lambda { get; init; } = 1;
     /// <summary>γ, the least gain a split must bring.</summary>
+    [Parameter("gamma", AtLeast = 0, Description = "the least gain a split must bring")]
     public double Gamma { get; init; }
     /// <summary>The least hessian sum a child may have.</summary>
+    [Parameter("min_child_weight", AtLeast = 0, Description = "the least hessian sum a child may have")]
     public double MinChildWeight { get; init; } = 1;
     /// <summary>Fraction of rows drawn for each round.</summary>
+    [Parameter("subsample", Above = 0, AtMost = 1, Description = "fraction of rows drawn each round (from the job's seed)")]
     public double Subsample { get; init; } = 1;
     /// <summary>Fraction of its own features each party draws for each tree.</summary>
+    [Parameter("colsample", Above = 0, AtMost = 1, Description = "fraction of its own features each party draws for each tree")]
     public double Colsample { get; init; } = 1;
+    [Parameter("huber_delta", Above = 0, Description = "the pseudo-Huber loss's δ")]
     public double HuberDelta { get; init; } = 1;
     /// <summary>Stop when the validation loss has not improved for this many rounds (0: never), keeping the best round's trees.</summary>
+    [Parameter("early_stopping_rounds", AtLeast = 0, Description = "stop when the validation loss has not improved for this many rounds, keeping the best; 0 never stops early; needs validate_data")]
     public int EarlyStoppingRounds { get; init; }
+    [Parameter("privacy_mode", Description = "complete_secure grows the first round's trees from guest features only; layered splits guest_depth layers with guest features, then host_depth with host features")]
     public PrivacyMode Privacy { get; init; } = PrivacyMode.None;
+    [Parameter("guest_depth", AtLeast = 1, AtMost = MaxDepthLimit, Description = "layered: guest-only layers at the top")]
     public int GuestDepth { get; init; } = 1;
+    [Parameter("host_depth", AtLeast = 1, AtMost = MaxDepthLimit, Description = "layered: host-only layers below them; guest_depth + host_depth must equal max_depth")]
     public int HostDepth { get; init; } = 1;
+    [Parameter("key_bits", AtLeast = MinimumKeyBits, AtMost = 4096, Description = "Paillier key size; below 1024 bits is refused")]
     public int KeyBits { get; init; } = 2048;
     /// <summary>Pack several split candidates' sums into one ciphertext, so the guest decrypts fewer.</summary>
+    [Parameter("pack_candidates", Description = "hosts pack several split candidates' sums per ciphertext, so the guest decrypts fewer")]
     public bool PackCandidates { get; init; } = true;
     /// <summary>The job's seed: row and feature sampling derive from it.</summary>
     public long Seed { get; init; }

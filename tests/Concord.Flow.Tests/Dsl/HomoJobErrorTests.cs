@@ -73,7 +73,7 @@ public sealed class HomoJobErrorTests
     [Fact]
     public void A_strategy_group_reads_into_the_settings_and_robust_rules_are_refused_under_secure_aggregation()
     {
-        var settings = Concord.Flow.Components.Homo.HomoParameters.Settings(Parse(HomoJob("strategy: { name: fedadam, eta: 0.05 }")).Component("homo_0").ParametersFor(10002), seed: 1);
+        var settings = Concord.Flow.Components.Homo.HomoComponent.Settings(Parse(HomoJob("strategy: { name: fedadam, eta: 0.05 }")).Component("homo_0").ParametersFor(10002), seed: 1, Concord.Flow.Dsl.Specs.Components.HomoLrSpec.Spec);
         Assert.Equal(Concord.ML.Horizontal.Strategies.StrategyKind.FedAdam, settings.Strategy.Name);
         Assert.Equal(0.05, settings.Strategy.Eta);
         Assert.Null(settings.Strategy.Tau);

@@ -3,6 +3,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Concord.Data;
 using Concord.Federation.Parties;
+using Concord.Flow.Dsl.Specs;
+using Concord.Flow.Dsl.Specs.Binding;
 using Concord.ML.Horizontal;
 using Concord.ML.Horizontal.Aggregation;
 
@@ -24,15 +26,22 @@ public abstract class HomoComponent : IFederatedComponent
 {
     public abstract string Type { get; }
 
+    /// <summary>The component's spec, whose parameters are the framework's (<see cref="HomoSettings"/>) and the model's.</summary>
+    protected abstract ComponentSpec Spec { get; }
+
     /// <summary>This party's model factory, from the component's parameters and the job's seed.</summary>
     protected abstract ILocalModelFactory Factory(JsonObject parameters, long seed);
 
     /// <summary>Whether the label is a class (binary or multi-class) rather than a regression target.</summary>
     protected abstract bool IsClassification(JsonObject parameters);
 
+    /// <summary>The framework's settings from a party's parameters of <paramref name="component"/>.</summary>
+    public static HomoSettings Settings(JsonObject parameters, long seed, ComponentSpec component) =>
+        OptionsBinder.Bind<HomoSettings>(parameters, component) with { Seed = seed };
+
     public async Task<ComponentOutput> RunAsync(ComponentRun run, CancellationToken ct)
     {
-        var settings = HomoParameters.Settings(run.Parameters, run.Seed);
+        var settings = Settings(run.Parameters, run.Seed, Spec);
         var factory = Factory(run.Parameters, run.Seed);
         var ctx = run.Context;
         if (ctx.Self.Role == Role.Arbiter)

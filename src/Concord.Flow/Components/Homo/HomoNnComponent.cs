@@ -1,5 +1,8 @@
 using System.Text.Json.Nodes;
+using Concord.Flow.Dsl.Specs;
+using Concord.Flow.Dsl.Specs.Components;
 using Concord.ML.Horizontal;
+using Concord.ML.JobParameters;
 using Concord.ML.Neural;
 using Concord.ML.Neural.Definition;
 
@@ -10,7 +13,9 @@ public sealed class HomoNnComponent : HomoComponent
 {
     public override string Type => "homo_nn";
 
+    protected override ComponentSpec Spec => HomoNnSpec.Spec;
+
     protected override ILocalModelFactory Factory(JsonObject parameters, long seed) => new NeuralModelFactory(NeuralModelParser.Parse(parameters));
 
-    protected override bool IsClassification(JsonObject parameters) => parameters.String("loss") != "mse";
+    protected override bool IsClassification(JsonObject parameters) => parameters.String("loss") != WireNames.Of(LossKind.Mse);
 }

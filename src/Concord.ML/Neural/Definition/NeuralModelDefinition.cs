@@ -1,4 +1,5 @@
 using System.Globalization;
+using Concord.ML.JobParameters;
 using Concord.ML.Neural.Losses;
 using Concord.ML.Neural.Optimizers;
 
@@ -12,10 +13,15 @@ namespace Concord.ML.Neural.Definition;
 /// <param name="Momentum">SGD's momentum μ; unused by Adam.</param>
 public sealed record NeuralModelDefinition(
     IReadOnlyList<LayerDefinition> Layers,
+    [property: Parameter("loss", Description = "cross_entropy for classes (end with softmax, or sigmoid for 0/1); mse for regression (one output unit)")]
     LossKind Loss = LossKind.CrossEntropy,
+    [property: Parameter("optimizer")]
     NeuralOptimizerKind Optimizer = NeuralOptimizerKind.Adam,
+    [property: Parameter("learning_rate", Above = 0, AtMost = 10)]
     double LearningRate = 0.01,
+    [property: Parameter("momentum", AtLeast = 0, Below = 1, Description = "SGD's momentum")]
     double Momentum = 0,
+    [property: Parameter("batch_size", AtLeast = 1, Or = -1, Description = "rows per local step; -1 for all of a client's rows")]
     int BatchSize = 32)
 {
     /// <summary>The width of the network's output: the units of its last dense layer.</summary>

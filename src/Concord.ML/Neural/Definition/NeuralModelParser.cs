@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Concord.ML.JobParameters;
 
 namespace Concord.ML.Neural.Definition;
 
@@ -32,8 +33,8 @@ public static class NeuralModelParser
         var defaults = new NeuralModelDefinition(layers);
         return new NeuralModelDefinition(
             layers,
-            parameters["loss"] is null ? defaults.Loss : Word<LossKind>(parameters, "loss", "cross_entropy", "mse"),
-            parameters["optimizer"] is null ? defaults.Optimizer : Word<NeuralOptimizerKind>(parameters, "optimizer", "sgd", "adam"),
+            parameters["loss"] is null ? defaults.Loss : Word<LossKind>(parameters, "loss"),
+            parameters["optimizer"] is null ? defaults.Optimizer : Word<NeuralOptimizerKind>(parameters, "optimizer"),
             Number(parameters, "learning_rate") ?? defaults.LearningRate,
             Number(parameters, "momentum") ?? defaults.Momentum,
             (int?)Whole(parameters, "batch_size", "batch_size") ?? defaults.BatchSize).Validate();
@@ -70,13 +71,14 @@ public static class NeuralModelParser
         };
     }
 
-    private static T Word<T>(JsonObject parameters, string name, params string[] words)
+    private static T Word<T>(JsonObject parameters, string name)
         where T : struct, Enum
     {
         var word = parameters[name] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
-        return word is not null && words.Contains(word)
-            ? Enum.Parse<T>(word.Replace("_", "", StringComparison.Ordinal), ignoreCase: true)
-            : throw new ArgumentException($"{name}: expected one of {string.Join(", ", words)}, found {Describe(parameters[name])}");
+        var words = WireNames.Of(typeof(T));
+        return words.FirstOrDefault(w => w.Wire == word).Value is T value
+            ? value
+            : throw new ArgumentException($"{name}: expected one of {string.Join(", ", words.Select(w => w.Wire))}, found {Describe(parameters[name])}");
     }
 
     private static long? Whole(JsonObject o, string name, string where)

@@ -1,4 +1,8 @@
 using Concord.Federation.Parties;
+using Concord.Flow.Dsl.Specs.Binding;
+using Concord.ML.HeteroLinear;
+using Concord.ML.JobParameters;
+using Concord.ML.Linear;
 
 namespace Concord.Flow.Dsl.Specs.Components;
 
@@ -8,20 +12,32 @@ namespace Concord.Flow.Dsl.Specs.Components;
 /// </summary>
 internal static class HeteroLinearSpecs
 {
-    public static ComponentSpec Lr { get; } = Spec("hetero_lr", "logistic regression over vertically split data (one-vs-rest for more than two classes)", "diff");
+    public static ComponentSpec Lr { get; } = Spec("hetero_lr", "logistic regression over vertically split data (one-vs-rest for more than two classes)");
 
-    public static ComponentSpec LinR { get; } = Spec("hetero_linr", "linear regression over vertically split data", "diff");
+    public static ComponentSpec LinR { get; } = Spec("hetero_linr", "linear regression over vertically split data");
 
     // Poisson computes no loss under encryption (exp does not split into sums), so it stops on the weights.
-    public static ComponentSpec Poisson { get; } = Spec("hetero_poisson", "Poisson regression with an optional exposure column over vertically split data", "weight_diff")
+    public static ComponentSpec Poisson { get; } = Spec("hetero_poisson", "Poisson regression with an optional exposure column over vertically split data")
         with
     {
-        Parameters = [.. Lr.Parameters.Where(p => p.Name != "early_stop"),
-            Param.Enum("early_stop", "weight_diff").Default("weight_diff").Describe("the loss is not computed under encryption for Poisson"),
+        Parameters = [.. Lr.Parameters.Select(p => p.Name != "early_stop" ? p : p with
+            {
+                Allowed = [WireNames.Of(EarlyStopKind.WeightDiff)],
+                DefaultValue = WireNames.Of(EarlyStopKind.WeightDiff),
+                Description = "the loss is not computed under encryption for Poisson",
+            }),
             Param.String("exposure_column").PerParty().Describe("the guest's exposure column; mean = exposure · exp(w·x)")],
     };
 
-    private static ComponentSpec Spec(string type, string description, string earlyStop) => new(type, description)
+    /// <summary>The spec of the component that trains <paramref name="task"/>.</summary>
+    public static ComponentSpec For(LinearTask task) => task switch
+    {
+        LinearTask.Logistic => Lr,
+        LinearTask.Linear => LinR,
+        _ => Poisson,
+    };
+
+    private static ComponentSpec Spec(string type, string description) => new(type, description)
     {
         Roles = [Role.Guest, Role.Host, Role.Arbiter],
         RequiredRoles = [Role.Guest, Role.Host, Role.Arbiter],
@@ -30,25 +46,10 @@ internal static class HeteroLinearSpecs
         Outputs = [OutputSpec.Data, OutputSpec.Model, OutputSpec.Metrics],
         Parameters =
         [
-            Param.Int("max_iter").Between(1, 10_000).Default(30),
-            Param.Double("learning_rate").Above(0).AtMost(10).Default(0.15),
-            Param.Double("decay").AtLeast(0).Default(0.0).Describe("the rate at epoch t is learning_rate / (1 + decay·t)"),
-            Param.Int("batch_size").AtLeast(1).Or(-1).Default(-1).Describe("rows per batch, drawn from the job's seed; -1 for the whole table"),
-            Param.Enum("penalty", "none", "l1", "l2").Default("l2"),
-            Param.Double("alpha").AtLeast(0).Default(0.01).Describe("penalty strength"),
-            Param.Enum("optimizer", "sgd", "rmsprop", "adam", "adagrad").Default("rmsprop"),
-            Param.Double("tol").AtLeast(0).Default(1e-4).Describe("convergence tolerance for early_stop"),
-            Param.Enum("early_stop", "diff", "weight_diff", "abs").Default(earlyStop)
-                .Describe("diff and abs stop on the encrypted loss (logistic and linear); weight_diff on the change of the weights"),
-            Param.Int("key_bits").Between(1024, 4096).Default(2048).Describe("Paillier key size; below 1024 bits is refused"),
-            Param.Bool("standardize").Default(false).PerParty().Describe("scale each party's features by its own mean and standard deviation"),
-            Param.Bool("keep_constant_features").Default(false).PerParty().Describe("keep a constant feature (with a warning) instead of dropping it"),
-            Param.Group(
-                "init_param",
-                Param.Enum("method", "zeros", "ones", "random_uniform", "random_normal", "const").Default("zeros"),
-                Param.Bool("fit_intercept").Default(true),
-                Param.Double("const").Default(0.0).Describe("the initial weight when method is const"))
-                .Describe("how weights start (random methods draw from the job's seed); the guest holds the intercept"),
+            .. OptionsBinder.Spec<LinearOptions>(),
+            // The key size sits beside the options (HeteroLinearSettings), since the arbiter alone uses it.
+            Param.Int("key_bits").Between(HeteroLinearSettings.MinimumKeyBits, 4096).Default(2048).Describe("Paillier key size; below 1024 bits is refused"),
+            .. OptionsBinder.Spec<FeaturePreparation>(),
         ],
     };
 }

@@ -1,3 +1,4 @@
+using Concord.Flow.Dsl.Specs.Binding;
 using Concord.ML.Neural.Definition;
 
 namespace Concord.Flow.Dsl.Specs.Components;
@@ -31,12 +32,7 @@ public static class HomoNnSpec
     [
         Param.TypedList("layers", [.. Layers]).Required()
             .Describe("the network in order, e.g. [{type: dense, units: 32}, {type: relu}, {type: dense, units: 4}, {type: softmax}]"),
-        Param.Enum("loss", "cross_entropy", "mse").Default("cross_entropy")
-            .Describe("cross_entropy for classes (end with softmax, or sigmoid for 0/1); mse for regression (one output unit)"),
-        Param.Enum("optimizer", "sgd", "adam").Default("adam"),
-        Param.Double("learning_rate").Above(0).AtMost(10).Default(0.01),
-        Param.Double("momentum").AtLeast(0).Below(1).Default(0.0).Describe("SGD's momentum"),
-        Param.Int("batch_size").AtLeast(1).Or(-1).Default(32).Describe("rows per local step; -1 for all of a client's rows"),
+        .. OptionsBinder.Spec<NeuralModelDefinition>(),
     ]) with
     {
         Rules = [.. HomoSpecs.Rules, WholeModel],

@@ -1,4 +1,6 @@
 using Concord.Federation.Parties;
+using Concord.Flow.Dsl.Specs.Binding;
+using Concord.ML.Psi;
 
 namespace Concord.Flow.Dsl.Specs.Components;
 
@@ -10,15 +12,6 @@ internal static class PsiSpec
         RequiredRoles = [Role.Guest, Role.Host],
         Inputs = [InputSpec.Data()],
         Outputs = [OutputSpec.Data, OutputSpec.Metrics],
-        Parameters =
-        [
-            Param.Enum("method", "ecdh", "rsa").Default("ecdh")
-                .Describe("ecdh: Diffie–Hellman over ristretto255 (libsodium); rsa: RSA blind signatures as in FATE 1.x, each host holding a key"),
-            Param.String("salt").Default("").Describe("mixed into every id's hash; all parties must use the same salt"),
-            Param.Enum("output", "all", "guest").Default("all")
-                .Describe("who gets the intersected table: every party, or only the guest (hosts then output nothing)"),
-            Param.Int("key_bits").Between(1024, 4096).Default(2048)
-                .Describe("method rsa: the size of each host's RSA key; below 1024 bits is refused"),
-        ],
+        Parameters = OptionsBinder.Spec<PsiOptions>(),
     };
 }
