@@ -50,6 +50,27 @@ internal static class BitBalance
         return null;
     }
 
+    /// <summary>
+    /// For too few words to test position by position: the ones among the low <paramref name="bits"/> bits of all
+    /// words pooled, and among the XORs of neighbouring bits pooled, are each Bin(count, 1/2) for uniform words. Same
+    /// Hoeffding bound, α/2 for each of the two counts, so α = 1e-8 in all.
+    /// </summary>
+    public static string? PooledImbalance(IReadOnlyCollection<ulong> words, int bits)
+    {
+        var low = bits == 64 ? ulong.MaxValue : (1UL << bits) - 1;
+        var ones = words.Sum(w => (long)System.Numerics.BitOperations.PopCount(w & low));
+        var neighbours = words.Sum(w => (long)System.Numerics.BitOperations.PopCount((w ^ (w >> 1)) & (low >> 1)));
+        foreach (var (count, n, what) in new[] { (ones, (long)words.Count * bits, "bits"), (neighbours, (long)words.Count * (bits - 1), "XORs of neighbouring bits") })
+        {
+            var k = Math.Sqrt(n * Math.Log(2 * 2 / FalsePositiveRate) / 2);
+            if (Math.Abs(count - (n / 2.0)) >= k)
+            {
+                return $"{count} of {n} {what} are one; uniform words stay within {n / 2.0:F0} ± {k:F0} (α = {FalsePositiveRate})";
+            }
+        }
+        return null;
+    }
+
     public static void AssertUniform(IReadOnlyCollection<ulong> words, string what)
     {
         var imbalance = Imbalance(words);

@@ -10,8 +10,8 @@ namespace Concord.ML.Tests.Psi;
 /// </summary>
 public class PsiAdversaryTests
 {
-    private static readonly string[] GuestIds = [.. Ids("g", 40), .. Ids("shared", 15)];
-    private static readonly string[][] HostIds = [[.. Ids("h1-", 30), .. Ids("shared", 15)], [.. Ids("h2-", 20), .. Ids("shared", 15)]];
+    private static readonly string[] GuestIds = PsiTranscriptTests.GuestIds;
+    private static readonly string[][] HostIds = PsiTranscriptTests.HostIds;
 
     /// <summary>
     /// Two runs of one job, same ids, same salt. Fresh blinding makes every value of the second run a new uniform group
@@ -72,6 +72,4 @@ public class PsiAdversaryTests
     private static HashSet<string> Values(PsiFederation run, int party, string tag, int width) =>
         [.. run.Transcripts[party].ReceivedBy(party).Where(e => e.Key.Tag == tag)
             .SelectMany(e => PsiTranscriptTests.Split((byte[])e.Value!, width)).Select(Convert.ToHexString)];
-
-    private static IEnumerable<string> Ids(string prefix, int count) => Enumerable.Range(0, count).Select(i => $"{prefix}{i:D4}");
 }
