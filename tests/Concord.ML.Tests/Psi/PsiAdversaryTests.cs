@@ -41,6 +41,29 @@ public class PsiAdversaryTests
     }
 
     /// <summary>
+    /// Where the shared ids sit in a host's list is what the guest computes and, under all-party output, sends back. Each
+    /// party shuffles its list afresh per run, so the 15 positions of a second run equal the first's with probability
+    /// 1 / (45·44·…·31) (host 1) or 1 / (35·34·…·21) (host 2), both below 1e-20; in table order they would be the
+    /// host's row numbers, the same every run.
+    /// </summary>
+    [Theory]
+    [InlineData(PsiMethod.Ecdh)]
+    [InlineData(PsiMethod.Rsa)]
+    public async Task Two_runs_place_the_shared_ids_at_unrelated_positions_of_a_hosts_list(PsiMethod method)
+    {
+        var options = PsiFederation.Options(method);
+        var first = await PsiFederation.RunAsync(options, GuestIds, HostIds);
+        var second = await PsiFederation.RunAsync(options, GuestIds, HostIds);
+        for (var h = 0; h < HostIds.Length; h++)
+        {
+            var host = PsiFederation.FirstHostId + h;
+            long[] Positions(PsiFederation run) => (long[])run.Transcripts[host].Entries.Single(e => e.Key.Tag == PsiOutcomeProtocol.IntersectionPositions.Name).Value!;
+            Assert.Equal(15, Positions(first).Length);
+            Assert.NotEqual(Positions(first), Positions(second));
+        }
+    }
+
+    /// <summary>
     /// With guest-only output a host receives the guest's blinded ids and a bare verdict. After the run it reads every
     /// outcome tag from its mailbox as a curious host would: positions of the intersection must not be there, sent or not.
     /// </summary>
