@@ -21,7 +21,7 @@ public static class HomoSpecs
         StrategyParameters.Spec,
         Param.Enum("aggregation", "secure", "plain", "paillier").Default("secure")
             .Describe("secure: Bonawitz masking with dropout recovery; paillier: under a key the arbiter lacks; plain: unprotected"),
-        Param.Int("secure_aggregation_threshold").AtLeast(0).Default(0).Describe("Shamir threshold t; 0 for ⌊n/2⌋+1 of the round's n clients"),
+        Param.Int("secure_aggregation_threshold").AtLeast(0).Default(0).Describe("Shamir threshold t, above half of the n clients; 0 for ⌊n/2⌋+1 of the round's n clients"),
         Param.Int("fraction_bits").Between(8, 40).Default(24).Describe("fixed-point resolution of masked or encrypted updates"),
         Param.Int("key_bits").Between(1024, 4096).Default(2048).Describe("Paillier key size under aggregation paillier"),
         Param.Double("tol").AtLeast(0).Default(0.0).Describe("stop when the weighted mean loss changes less than this between rounds; 0 runs every round"),
@@ -46,6 +46,10 @@ public static class HomoSpecs
             : null,
         (p, parties) => Long(p, "secure_aggregation_threshold") > parties.DataParties
             ? new RuleViolation("secure_aggregation_threshold", $"the threshold {p["secure_aggregation_threshold"]} exceeds the job's {parties.DataParties} clients")
+            : null,
+        // At or below half, a lying arbiter could tell two groups of t clients different survivor lists and unmask one client.
+        (p, parties) => Long(p, "secure_aggregation_threshold") is > 0 and var t && 2 * t <= parties.DataParties
+            ? new RuleViolation("secure_aggregation_threshold", $"the threshold {t} is not above half of the job's {parties.DataParties} clients")
             : null,
         StrategyParameters.Rule,
         (p, _) => p["dp"] is { } dp && dp["mode"]?.GetValue<string>() is "dp_sgd" or "central" && (dp["noise_multiplier"] is null == dp["target_epsilon"] is null)
