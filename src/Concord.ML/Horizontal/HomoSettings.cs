@@ -84,7 +84,7 @@ public sealed record HomoSettings
     public AggregationKind Aggregation { get; init; } = AggregationKind.SecureAggregation;
 
     /// <summary>Shamir threshold t of secure aggregation; 0 picks ⌊n/2⌋ + 1 of the round's n participants (at least 2).</summary>
-    [Parameter("secure_aggregation_threshold", AtLeast = 0, Description = "Shamir threshold t; 0 for ⌊n/2⌋+1 of the round's n clients")]
+    [Parameter("secure_aggregation_threshold", AtLeast = 0, Description = "Shamir threshold t, above half of the n clients; 0 for ⌊n/2⌋+1 of the round's n clients")]
     public int SecureAggregationThreshold { get; init; }
 
     /// <summary>Bits after the binary point of the fixed-point updates of secure aggregation and Paillier.</summary>
@@ -121,8 +121,9 @@ public sealed record HomoSettings
         if (Aggregation == AggregationKind.SecureAggregation)
         {
             Require(MinClients >= 2, "min_clients", "must be at least 2 under secure aggregation: the sum of one client is that client's update");
-            Require(SecureAggregationThreshold == 0 || (SecureAggregationThreshold >= 2 && SecureAggregationThreshold <= clientCount), "secure_aggregation_threshold",
-                $"must be 0 (automatic) or between 2 and the {clientCount} clients (got {SecureAggregationThreshold})");
+            // At or below half, two disjoint groups of t clients could each be told a different survivor list (BonawitzClient).
+            Require(SecureAggregationThreshold == 0 || (SecureAggregationThreshold >= 2 && 2 * SecureAggregationThreshold > clientCount && SecureAggregationThreshold <= clientCount), "secure_aggregation_threshold",
+                $"must be 0 (automatic) or above half of the {clientCount} clients and at most all of them (got {SecureAggregationThreshold})");
         }
         if (Aggregation == AggregationKind.Paillier)
         {

@@ -21,7 +21,7 @@ namespace Concord.ML.SecureAggregation;
 /// </summary>
 public sealed class BonawitzClient(FederationContext keys, IReadOnlyList<PartyRef> participants, int threshold, int rounds = 1) : IDisposable
 {
-    private readonly string _self = keys.Self.ToString();
+    private readonly string _self = RequireMajority(keys, participants.Count, threshold);
     private readonly EcdhKeyPair _cipherKey = EcdhKeyPair.Generate();
     private readonly EcdhKeyPair[] _maskKeys = [.. Enumerable.Range(0, rounds).Select(_ => EcdhKeyPair.Generate())];
     private readonly byte[][] _selfSeeds = [.. Enumerable.Range(0, rounds).Select(_ => RandomNumberGenerator.GetBytes(PairwiseSeed.Length))];
@@ -231,6 +231,16 @@ public sealed class BonawitzClient(FederationContext keys, IReadOnlyList<PartyRe
             throw Protocol($"only {count} {what}, fewer than the threshold t = {threshold}");
         }
     }
+
+    /// <summary>
+    /// This client's name, once t is above half of the participants: with t ≤ n/2 an arbiter that tells two disjoint
+    /// groups of t clients different survivor lists gets t shares of one client's self-mask seed from one group and t of
+    /// its mask key from the other, and so its input; each client answers once per round, so t &gt; n/2 rules that out.
+    /// </summary>
+    private static string RequireMajority(FederationContext keys, int participants, int threshold) => 2 * threshold > participants
+        ? keys.Self.ToString()
+        : throw new ArgumentException(
+            $"secure aggregation ({keys.Scope}) at {keys.Self}: threshold {threshold} is not above half of the {participants} participants, so a lying arbiter could unmask one client's input", nameof(threshold));
 
     private FederationException Protocol(string message) =>
         new($"secure aggregation ({keys.Scope}) at {_self}: {message}", keys.Roster.Arbiter);

@@ -60,6 +60,17 @@ public sealed class HomoJobErrorTests
     }
 
     [Fact]
+    public void A_secure_aggregation_threshold_at_or_below_half_of_the_clients_is_refused()
+    {
+        // At or below half, a lying arbiter could tell two groups of t clients different survivor lists (BonawitzClient).
+        var yaml = HomoJob("secure_aggregation_threshold: 1");
+        var error = SingleError(yaml);
+        AssertAt(error, yaml, "secure_aggregation_threshold: 1");
+        Assert.Contains("the threshold 1 is not above half of the job's 3 clients", error.Message, StringComparison.Ordinal);
+        Parse(HomoJob("secure_aggregation_threshold: 2"));
+    }
+
+    [Fact]
     public void Differential_privacy_needs_exactly_one_of_noise_and_target()
     {
         var yaml = HomoJob("dp: { mode: central }");

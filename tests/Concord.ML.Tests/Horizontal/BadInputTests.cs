@@ -61,6 +61,8 @@ public class BadInputTests
         Assert.Contains("at least 2 under secure aggregation", secure.Message, StringComparison.Ordinal);
         var dp = Assert.Throws<ArgumentException>(() => new HomoSettings { Dp = new DpSettings(DpMode.Central, 1, null, null, 1e-5) }.Validate(2));
         Assert.Contains("exactly one of noise_multiplier and target_epsilon", dp.Message, StringComparison.Ordinal);
+        var half = Assert.Throws<ArgumentException>(() => new HomoSettings { Aggregation = AggregationKind.SecureAggregation, SecureAggregationThreshold = 2 }.Validate(4));
+        Assert.Contains("\"secure_aggregation_threshold\" must be 0 (automatic) or above half of the 4 clients", half.Message, StringComparison.Ordinal);
     }
 
     [Fact]

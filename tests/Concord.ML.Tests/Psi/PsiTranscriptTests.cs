@@ -9,8 +9,8 @@ namespace Concord.ML.Tests.Psi;
 /// <summary>What crossed the wire in PSI, searched byte by byte for ids and their unblinded hashes.</summary>
 public class PsiTranscriptTests
 {
-    private static readonly string[] GuestIds = [.. Ids("g", 40), .. Ids("shared", 15)];
-    private static readonly string[][] HostIds = [[.. Ids("h1-", 30), .. Ids("shared", 15)], [.. Ids("h2-", 20), .. Ids("shared", 15)]];
+    internal static readonly string[] GuestIds = [.. Ids("g", 40), .. Ids("shared", 15)];
+    internal static readonly string[][] HostIds = [[.. Ids("h1-", 30), .. Ids("shared", 15)], [.. Ids("h2-", 20), .. Ids("shared", 15)]];
     private static readonly string[] Every = [.. GuestIds.Concat(HostIds[0]).Concat(HostIds[1]).Distinct()];
 
     [Theory]

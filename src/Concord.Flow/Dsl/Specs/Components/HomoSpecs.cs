@@ -27,6 +27,10 @@ public static class HomoSpecs
         (p, parties) => Long(p, "secure_aggregation_threshold") > parties.DataParties
             ? new RuleViolation("secure_aggregation_threshold", $"the threshold {p["secure_aggregation_threshold"]} exceeds the job's {parties.DataParties} clients")
             : null,
+        // At or below half, a lying arbiter could tell two groups of t clients different survivor lists and unmask one client.
+        (p, parties) => Long(p, "secure_aggregation_threshold") is > 0 and var t && 2 * t <= parties.DataParties
+            ? new RuleViolation("secure_aggregation_threshold", $"the threshold {t} is not above half of the job's {parties.DataParties} clients")
+            : null,
         StrategyParameters.Rule,
         (p, _) => p["dp"] is { } dp && DpOn(dp) && (dp["noise_multiplier"] is null == dp["target_epsilon"] is null)
             ? new RuleViolation("dp", "differential privacy needs exactly one of noise_multiplier and target_epsilon")
