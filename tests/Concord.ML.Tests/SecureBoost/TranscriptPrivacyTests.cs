@@ -27,11 +27,7 @@ public class TranscriptPrivacyTests
     };
 
     /// <summary>What landed in the party's mailbox, read or not, with the decoded value where its protocol read it.</summary>
-    private static IReadOnlyList<TranscriptEntry> Received(SecureBoostFederation run, int party)
-    {
-        var decoded = run.Transcripts[party].ReceivedBy(party).ToDictionary(e => e.Key, e => e.Value);
-        return [.. run.Transcripts[party].DeliveredTo(party).Select(d => new TranscriptEntry(d.Key, d.Payload, decoded.GetValueOrDefault(d.Key)))];
-    }
+    private static IReadOnlyList<TranscriptEntry> Received(SecureBoostFederation run, int party) => MailboxView.Contents(run.Transcripts[party], party);
 
     [Fact]
     public async Task The_host_receives_gradient_ciphertexts_and_choices_among_its_own_candidates_and_no_plaintext_gradient_or_label()

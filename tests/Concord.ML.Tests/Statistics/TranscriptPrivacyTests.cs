@@ -25,7 +25,7 @@ public class TranscriptPrivacyTests
 
         foreach (var (receiver, transcript) in run.Transcripts)
         {
-            var leaks = Leaks(Received(transcript, receiver), secrets.Where(s => s.Owner != receiver));
+            var leaks = Leaks(MailboxView.Contents(transcript, receiver), secrets.Where(s => s.Owner != receiver));
             Assert.True(leaks.Count == 0, $"party {receiver} received: {string.Join("; ", leaks.Take(5))}");
         }
         TranscriptAssert.EndOfRun(failure, run.Transcripts, ExpectedTags);
@@ -52,7 +52,7 @@ public class TranscriptPrivacyTests
                 .SelectMany(p => ValueSecrets(p.Id, p.Data))
                 .Where(s => receiver == StatisticsFederation.GuestId || !global.Contains(BitConverter.UInt64BitsToDouble(s.AsWords[0])))
                 .ToList();
-            var leaks = Leaks(Received(transcript, receiver), secrets);
+            var leaks = Leaks(MailboxView.Contents(transcript, receiver), secrets);
             Assert.True(leaks.Count == 0, $"party {receiver} received: {string.Join("; ", leaks.Take(5))}");
         }
         TranscriptAssert.EndOfRun(failure, run.Transcripts, ExpectedTags);
@@ -213,13 +213,4 @@ public class TranscriptPrivacyTests
         return (run, await run.SettleAsync());
     }
 
-    /// <summary>
-    /// What landed in the party's mailbox, read or not, with the decoded value where its protocol read it: the bytes
-    /// are searched for every message, the decoded elements for those read.
-    /// </summary>
-    private static IEnumerable<TranscriptEntry> Received(Transcript transcript, int party)
-    {
-        var decoded = transcript.ReceivedBy(party).ToDictionary(e => e.Key, e => e.Value);
-        return transcript.DeliveredTo(party).Select(d => new TranscriptEntry(d.Key, d.Payload, decoded.GetValueOrDefault(d.Key)));
-    }
 }
