@@ -4,6 +4,7 @@ using Concord.Federation.Recording;
 using Concord.Federation.Transport;
 using Concord.Federation.Transport.InMemory;
 using Concord.ML.Statistics;
+using Concord.Tests.Shared;
 
 namespace Concord.ML.Tests;
 
@@ -13,11 +14,12 @@ internal sealed class StatisticsFederation
     public const int GuestId = 9999;
     public const int FirstHostId = 10000;
 
-    private StatisticsFederation(Task<StatisticsResult> guest, IReadOnlyList<Task> hosts, IReadOnlyDictionary<int, Transcript> transcripts)
+    private StatisticsFederation(Task<StatisticsResult> guest, IReadOnlyList<Task> hosts, IReadOnlyDictionary<int, Transcript> transcripts, CancellationTokenSource cancellation)
     {
         Guest = guest;
         Hosts = hosts;
         Transcripts = transcripts;
+        Cancellation = cancellation;
     }
 
     public Task<StatisticsResult> Guest { get; }
@@ -26,6 +28,12 @@ internal sealed class StatisticsFederation
 
     /// <summary>What each party received, by party id.</summary>
     public IReadOnlyDictionary<int, Transcript> Transcripts { get; }
+
+    /// <summary>Cancels every role; <see cref="SettleAsync"/> does so on the first failure.</summary>
+    public CancellationTokenSource Cancellation { get; }
+
+    /// <summary>Completes when every role has ended, with the first failure (null if none), so that a test checks the transcript whatever the outcome.</summary>
+    public Task<Exception?> SettleAsync() => ProtocolRun.SettleAsync([Guest, .. Hosts], Cancellation);
 
     public static StatisticsFederation Start(NumericColumns guest, params NumericColumns[] hosts)
     {
@@ -36,9 +44,11 @@ internal sealed class StatisticsFederation
         // Everyone joins before anyone sends, as nodes are up before a job starts.
         var contexts = roster.All().ToDictionary(p => p, p => new FederationContext("job-stats", p, roster, network.Join(p.Id), transcripts[p.Id]).Sub("statistics"));
 
-        var guestTask = Task.Run(() => new StatisticsGuest(contexts[roster.Guest]).RunAsync(guest));
-        var hostTasks = roster.Hosts.Zip(hosts, (party, data) => Task.Run(() => new StatisticsHost(contexts[party]).RunAsync(data))).ToList();
-        return new StatisticsFederation(guestTask, hostTasks, transcripts);
+        var cancellation = new CancellationTokenSource();
+        var ct = cancellation.Token;
+        var guestTask = Task.Run(() => new StatisticsGuest(contexts[roster.Guest]).RunAsync(guest, ct));
+        var hostTasks = roster.Hosts.Zip(hosts, (party, data) => Task.Run(() => new StatisticsHost(contexts[party]).RunAsync(data, ct))).ToList();
+        return new StatisticsFederation(guestTask, hostTasks, transcripts, cancellation);
     }
 
     public static async Task<(StatisticsResult Result, StatisticsFederation Run)> RunAsync(NumericColumns guest, params NumericColumns[] hosts)

@@ -11,9 +11,14 @@ namespace Concord.Federation.Context;
 /// </summary>
 public sealed class FederationContext
 {
+    /// <param name="transcript">Records what this party reads and, when the transport reports deliveries, everything delivered to it.</param>
     public FederationContext(string jobId, PartyRef self, Roster roster, IFederationTransport transport, Transcript? transcript = null)
         : this(jobId, self, roster, transport, transcript, scope: "")
     {
+        if (transcript is not null)
+        {
+            (transport as IRecordsDeliveries)?.RecordDeliveriesTo(transcript);
+        }
     }
 
     private FederationContext(string jobId, PartyRef self, Roster roster, IFederationTransport transport, Transcript? transcript, string scope)

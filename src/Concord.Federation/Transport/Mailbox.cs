@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Concord.Federation.Messaging;
+using Concord.Federation.Recording;
 
 namespace Concord.Federation.Transport;
 
@@ -17,6 +18,8 @@ public sealed class Mailbox(FederationOptions options) : IDisposable
     private readonly ConcurrentDictionary<MessageKey, byte> _delivered = new();
     private readonly RecentSessions<bool> _closed = new(ClosedSessionsRemembered);
     private readonly MailboxQuotas _quotas = new(options);
+    private readonly Lock _recordersLock = new();
+    private volatile Transcript[] _recorders = [];
     private long _duplicatesDropped;
 
     public enum Outcome
@@ -50,6 +53,21 @@ public sealed class Mailbox(FederationOptions options) : IDisposable
     public Task<IncomingPayload> CaptureAsync(MessageKey key, Stream source, CancellationToken ct) =>
         IncomingPayload.CaptureAsync(source, _quotas.Charge(key.JobId), options, ct);
 
+    /// <summary>
+    /// Records into <paramref name="transcript"/> every message delivered here from now on (attach it before the job's
+    /// messages arrive): what this party holds, whether its protocol reads it or not. Attaching it again changes nothing.
+    /// </summary>
+    public void RecordDeliveriesTo(Transcript transcript)
+    {
+        lock (_recordersLock)
+        {
+            if (!_recorders.Contains(transcript))
+            {
+                _recorders = [.. _recorders, transcript];
+            }
+        }
+    }
+
     public Outcome Deliver(MessageKey key, IncomingPayload payload)
     {
         if (!_delivered.TryAdd(key, 0))
@@ -58,6 +76,8 @@ public sealed class Mailbox(FederationOptions options) : IDisposable
             CountDuplicate();
             return Outcome.Duplicate;
         }
+        // Before the slot is filled: a waiting receiver may take the payload and dispose of it at once.
+        Record(key, payload);
         if (!Slot(key).TrySetResult(payload))
         {
             payload.Dispose();
@@ -69,6 +89,25 @@ public sealed class Mailbox(FederationOptions options) : IDisposable
             return Outcome.Discarded;
         }
         return Outcome.Accepted;
+    }
+
+    private void Record(MessageKey key, IncomingPayload payload)
+    {
+        var recorders = _recorders;
+        if (recorders.Length == 0)
+        {
+            return;
+        }
+        using var copy = new MemoryStream();
+        using (var stream = payload.OpenRead())
+        {
+            stream.CopyTo(copy);
+        }
+        var delivery = new Delivery(key, copy.ToArray());
+        foreach (var transcript in recorders)
+        {
+            transcript.RecordDelivery(delivery);
+        }
     }
 
     public async Task<IncomingPayload> TakeAsync(MessageKey key, TimeSpan timeout, CancellationToken ct)

@@ -73,6 +73,11 @@ public sealed class PartyNode : IAsyncDisposable
             log($"party {self.Id}: deleted {files} spool files ({bytes} bytes) left by an earlier run of this node; no job can read them now");
         }
         var mailbox = new Mailbox(options);
+        if (settings.Transcript is { } transcript)
+        {
+            // From the start: a peer's message can land before this party's component has made its context.
+            mailbox.RecordDeliveriesTo(transcript);
+        }
         var sessions = new JobSessions(mailbox);
         var transport = new HttpTransport(self.Id, mailbox, settings.Config.Directory(), certificate, ca, options);
         var store = await FlowStore.OpenAsync(settings.PartyHome, settings.PostgresConnectionString, ct).ConfigureAwait(false);

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Concord.Federation.Context;
 using Concord.Federation.Messaging;
 using Concord.Federation.Parties;
+using Concord.Federation.Recording;
 using Concord.Federation.Transport;
 using Concord.Federation.Transport.Http;
 
@@ -31,6 +32,27 @@ public class DeliveryTests
             Assert.Equal(new[] { 7.0 }, await Residual.Codec.ReadAsync(first.OpenRead(), CancellationToken.None));
         }
         await Assert.ThrowsAsync<FederationTimeoutException>(() => receiver.ReceiveAsync(key, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task The_receiver_s_mailbox_records_each_delivery_once_with_its_bytes_before_anything_reads_it()
+    {
+        await using var federation = await LoopbackFederation.StartAsync(new FederationOptions(), 9999, 10000);
+        var transcript = new Transcript();
+        // As a node does: the transcript is attached to the mailbox, not to a context, so nothing read is needed.
+        federation.Servers[10000].Mailbox.RecordDeliveriesTo(transcript);
+        var transport = federation.Transport(9999);
+        var key = new MessageKey("job", "stats", "masked_sum", PartyRef.Guest(9999), PartyRef.Host(10000));
+        PayloadWriter payload = (s, ct) => Residual.Codec.WriteAsync([7.0, 8.0], s, ct);
+
+        await transport.SendAsync(key, payload, CancellationToken.None);
+        await transport.SendAsync(key, payload, CancellationToken.None);
+
+        var delivery = Assert.Single(transcript.Delivered);
+        Assert.Equal(key, delivery.Key);
+        Assert.Equal(new[] { 7.0, 8.0 }, await Residual.Codec.ReadAsync(new MemoryStream(delivery.Payload), CancellationToken.None));
+        Assert.Equal(delivery, Assert.Single(transcript.Unread(10000)));
+        Assert.Empty(transcript.Entries);
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using Concord.Federation.Parties;
 using Concord.Federation.Recording;
 using Concord.Federation.Transport;
 using Concord.Federation.Transport.InMemory;
+using Concord.Tests.Shared;
 
 namespace Concord.Federation.Tests.InMemory;
 
@@ -118,5 +119,44 @@ public class InMemoryContextTests
         Assert.Equal("encrypted_residual", entry.Key.Tag);
         Assert.Equal([3.0], (double[])entry.Value!);
         Assert.Empty(transcript.ReceivedBy(9999));
+    }
+
+    [Fact]
+    public async Task The_transcript_records_every_delivery_even_one_the_protocol_never_reads()
+    {
+        var transcript = new Transcript();
+        var (guest, host0, _) = Contexts(new InMemoryNetwork(), transcript);
+        await guest.Hosts.Send(Residual, [3.0]);
+        await guest.Hosts[0].Send(Gradient, [4.0]);
+        await host0.Guest.Receive(Residual);
+
+        Assert.Equal(["encrypted_gradient", "encrypted_residual"], transcript.DeliveredTo(10000).Select(d => d.Key.Tag).Order());
+        Assert.Single(transcript.DeliveredTo(10001));
+        var unread = Assert.Single(transcript.Unread(10000));
+        Assert.Equal(("encrypted_gradient", 9999), (unread.Key.Tag, unread.Key.From.Id));
+        // The bytes as they landed, which the double[] codec reads back.
+        Assert.Equal(new[] { 4.0 }, await Gradient.Codec.ReadAsync(new MemoryStream(unread.Payload), CancellationToken.None));
+        Assert.Equal(transcript.ReceivedBy(10000).Single().Payload, transcript.DeliveredTo(10000).Single(d => d.Key.Tag == "encrypted_residual").Payload);
+    }
+
+    [Fact]
+    public async Task The_end_of_run_assertion_fails_on_an_unread_or_unexpected_delivery_and_passes_on_a_clean_run()
+    {
+        var transcript = new Transcript();
+        var (guest, host0, host1) = Contexts(new InMemoryNetwork(), transcript);
+        await guest.Hosts.Send(Residual, [3.0]);
+        await host0.Guest.Receive(Residual);
+        await host1.Guest.Receive(Residual);
+        var parties = new Dictionary<int, Transcript> { [9999] = transcript, [10000] = transcript, [10001] = transcript };
+        var expected = new Dictionary<int, string[]> { [9999] = [], [10000] = ["encrypted_residual"], [10001] = ["encrypted_residual"] };
+        TranscriptAssert.EndOfRun(null, parties, expected);
+
+        await guest.Hosts[0].Send(Gradient, [4.0]);
+        Assert.Contains("does not expect", Assert.ThrowsAny<Exception>(() => TranscriptAssert.EndOfRun(null, parties, expected)).Message, StringComparison.Ordinal);
+        var expectingIt = new Dictionary<int, string[]>(expected) { [10000] = ["encrypted_residual", "encrypted_gradient"] };
+        Assert.Contains("never read", Assert.ThrowsAny<Exception>(() => TranscriptAssert.EndOfRun(null, parties, expectingIt)).Message, StringComparison.Ordinal);
+        // A failed run is reported as itself once no unexpected tag was delivered.
+        var failure = new FederationException("party 10001 gave up");
+        Assert.Same(failure, Assert.ThrowsAny<Exception>(() => TranscriptAssert.EndOfRun(failure, parties, expectingIt)));
     }
 }

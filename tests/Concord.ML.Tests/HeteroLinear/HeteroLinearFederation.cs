@@ -6,6 +6,7 @@ using Concord.Federation.Transport.InMemory;
 using Concord.ML.Checkpoints;
 using Concord.ML.HeteroLinear;
 using Concord.ML.Linear;
+using Concord.Tests.Shared;
 
 namespace Concord.ML.Tests.HeteroLinear;
 
@@ -21,6 +22,9 @@ internal sealed class HeteroLinearFederation
     public required Task<IReadOnlyList<double>> Arbiter { get; init; }
     public required IReadOnlyDictionary<int, Transcript> Transcripts { get; init; }
 
+    /// <summary>Cancels every role; <see cref="SettleAsync"/> does so on the first failure.</summary>
+    public required CancellationTokenSource Cancellation { get; init; }
+
     public static HeteroLinearFederation Start(
         HeteroLinearSettings settings,
         GuestTrainingData guest,
@@ -34,12 +38,15 @@ internal sealed class HeteroLinearFederation
         // Made here, one party after another, not inside the parties' concurrent tasks: callers keep them in a plain dictionary.
         var stores = roster.All().ToDictionary(p => p, p => checkpoints?.Invoke(p.Id));
         ICheckpoints? Saved(PartyRef p) => stores[p];
+        var cancellation = new CancellationTokenSource();
+        var ct = cancellation.Token;
         return new HeteroLinearFederation
         {
-            Guest = Task.Run(() => new HeteroLinearGuest(contexts[roster.Guest], settings, Saved(roster.Guest)).FitAsync(guest)),
-            Hosts = [.. roster.Hosts.Zip(hosts, (p, data) => Task.Run(() => new HeteroLinearHost(contexts[p], settings, Saved(p)).FitAsync(data)))],
-            Arbiter = Task.Run(() => new HeteroLinearArbiter(contexts[roster.Arbiter!.Value], settings, Saved(roster.Arbiter!.Value)).RunAsync()),
+            Guest = Task.Run(() => new HeteroLinearGuest(contexts[roster.Guest], settings, Saved(roster.Guest)).FitAsync(guest, ct: ct)),
+            Hosts = [.. roster.Hosts.Zip(hosts, (p, data) => Task.Run(() => new HeteroLinearHost(contexts[p], settings, Saved(p)).FitAsync(data, ct: ct)))],
+            Arbiter = Task.Run(() => new HeteroLinearArbiter(contexts[roster.Arbiter!.Value], settings, Saved(roster.Arbiter!.Value)).RunAsync(ct)),
             Transcripts = transcripts,
+            Cancellation = cancellation,
         };
     }
 
@@ -50,6 +57,9 @@ internal sealed class HeteroLinearFederation
         await FirstFailureAsync([run.Guest, run.Arbiter, .. run.Hosts]);
         return run;
     }
+
+    /// <summary>Completes when every role has ended, with the first failure (null if none), so that a test checks the transcript whatever the outcome.</summary>
+    public Task<Exception?> SettleAsync() => ProtocolRun.SettleAsync([Guest, Arbiter, .. Hosts], Cancellation);
 
     /// <summary>Completes when every role has, or rethrows the first role's failure (the others would only time out waiting for it).</summary>
     public static async Task FirstFailureAsync(IReadOnlyList<Task> roles)

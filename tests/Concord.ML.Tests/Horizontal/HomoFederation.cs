@@ -5,6 +5,7 @@ using Concord.ML.Checkpoints;
 using Concord.ML.Horizontal;
 using Concord.ML.Horizontal.Aggregation;
 using Concord.ML.Tests.HeteroLinear;
+using Concord.Tests.Shared;
 
 namespace Concord.ML.Tests.Horizontal;
 
@@ -24,6 +25,12 @@ internal sealed class HomoFederation
 
     public required InMemoryNetwork Network { get; init; }
 
+    /// <summary>Cancels every role; <see cref="SettleAsync"/> does so on the first failure.</summary>
+    public required CancellationTokenSource Cancellation { get; init; }
+
+    /// <summary>Completes when every role has ended, with the first failure (null if none), so that a test checks the transcript whatever the outcome.</summary>
+    public Task<Exception?> SettleAsync() => ProtocolRun.SettleAsync([Arbiter, .. Clients], Cancellation);
+
     public static int ClientId(int index) => index == 0 ? GuestId : FirstHostId + index - 1;
 
     /// <param name="factoryFor">The factory of each client by index (0 is the guest); lets a test slow one client down.</param>
@@ -41,13 +48,16 @@ internal sealed class HomoFederation
         var arbiter = roster.Arbiter!.Value;
         IClientAggregation Wrap(int i, IClientAggregation aggregation) => wrapAggregation?.Invoke(i, aggregation) ?? aggregation;
         var clients = new[] { roster.Guest }.Concat(roster.Hosts).ToList();
+        var cancellation = new CancellationTokenSource();
+        var ct = cancellation.Token;
         return new HomoFederation
         {
-            Arbiter = Task.Run(() => new HomoArbiter(contexts[arbiter], settings, HomoAggregations.ForArbiter(settings), factoryFor(0), checkpoints?.Invoke(arbiter.Id)).RunAsync()),
+            Arbiter = Task.Run(() => new HomoArbiter(contexts[arbiter], settings, HomoAggregations.ForArbiter(settings), factoryFor(0), checkpoints?.Invoke(arbiter.Id)).RunAsync(ct)),
             Clients = [.. clients.Select((p, i) => Task.Run(() =>
-                new HomoClient(contexts[p], settings, factoryFor(i), Wrap(i, HomoAggregations.ForClient(settings)), checkpoints?.Invoke(p.Id)).FitAsync(data[i], classification)))],
+                new HomoClient(contexts[p], settings, factoryFor(i), Wrap(i, HomoAggregations.ForClient(settings)), checkpoints?.Invoke(p.Id)).FitAsync(data[i], classification, ct)))],
             Transcripts = transcripts,
             Network = network,
+            Cancellation = cancellation,
         };
     }
 

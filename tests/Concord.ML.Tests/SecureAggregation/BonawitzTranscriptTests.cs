@@ -1,4 +1,5 @@
 using Concord.ML.SecureAggregation;
+using Concord.Tests.Shared;
 
 namespace Concord.ML.Tests.SecureAggregation;
 
@@ -9,7 +10,7 @@ public class BonawitzTranscriptTests
     private const int Threshold = 3;
     private const int Dropping = 1;
 
-    private static readonly Lazy<Task<(BonawitzFederation Federation, ulong[][] Inputs, SecureSumResult Result)>> Run = new(async () =>
+    private static readonly Lazy<Task<(BonawitzFederation Federation, ulong[][] Inputs, Task<SecureSumResult> Result, Exception? Failure)>> Run = new(async () =>
     {
         var federation = BonawitzFederation.Create();
         var inputs = BonawitzFederation.Inputs(Length, seed: 5);
@@ -19,18 +20,33 @@ public class BonawitzTranscriptTests
             using var client = federation.Client(i, Threshold);
             return i == Dropping ? await client.AdvertiseKeysAsync() && await client.ShareKeysAsync() : await client.RunAsync(input);
         })).ToList();
-        var result = await server;
-        await Task.WhenAll(clients);
-        return (federation, inputs, result);
+        // Settled whatever the outcome, so that what the arbiter was delivered is checked before the result.
+        return (federation, inputs, server, await ProtocolRun.SettleAsync([server, .. clients]));
     });
+
+    /// <summary>
+    /// The tags of every party but the client that drops after sharing its keys: its mailbox keeps what came after,
+    /// unread, as a crashed node's would. The arbiter reads unmasking shares only until it has a threshold of them.
+    /// </summary>
+    private static void AssertEndOfRun(BonawitzFederation federation, Exception? failure)
+    {
+        string[] atClient = ["secagg_key_roster", "secagg_relayed_shares", "secagg_survivors"];
+        var parties = BonawitzFederation.ClientIds.Where((_, i) => i != Dropping).Append(BonawitzFederation.ArbiterId).ToList();
+        var expected = parties.ToDictionary(id => id, id => id == BonawitzFederation.ArbiterId
+            ? ["secagg_public_keys", "secagg_encrypted_shares", "secagg_masked_input", "secagg_unmasking_shares"]
+            : atClient);
+        TranscriptAssert.EndOfRun(failure, parties.ToDictionary(id => id, id => federation.Transcripts[id]), expected, new HashSet<string> { "secagg_unmasking_shares" });
+        var dropped = BonawitzFederation.ClientIds[Dropping];
+        Assert.All(federation.Transcripts[dropped].DeliveredTo(dropped), d => Assert.Contains(d.Key.Tag, atClient));
+    }
 
     [Fact]
     public async Task The_arbiter_never_receives_an_unmasked_individual_update()
     {
-        var (federation, inputs, _) = await Run.Value;
+        var (federation, inputs, _, failure) = await Run.Value;
         var received = federation.Transcripts[BonawitzFederation.ArbiterId].Entries;
+        var delivered = federation.Transcripts[BonawitzFederation.ArbiterId].DeliveredTo(BonawitzFederation.ArbiterId).ToList();
         var masked = received.Where(e => e.Key.Tag == "secagg_masked_input").Select(e => (ulong[])e.Value!).ToList();
-        Assert.Equal(4, masked.Count);
         foreach (var vector in masked)
         {
             // Inputs are below 2^40 in magnitude; a masked value is uniform in Z_2^64, so below 2^48 with probability 2^-15.
@@ -44,14 +60,18 @@ public class BonawitzTranscriptTests
         foreach (var input in inputs)
         {
             var needle = input.Take(4).SelectMany(BitConverter.GetBytes).ToArray();
-            Assert.DoesNotContain(received, e => e.Payload.AsSpan().IndexOf(needle) >= 0);
+            Assert.DoesNotContain(delivered, e => e.Payload.AsSpan().IndexOf(needle) >= 0);
         }
+        AssertEndOfRun(federation, failure);
+        Assert.Equal(4, masked.Count);
     }
 
     [Fact]
     public async Task The_arbiter_gets_either_self_mask_or_mask_key_shares_of_a_client_never_both_and_cannot_read_the_envelopes()
     {
-        var (federation, _, result) = await Run.Value;
+        var (federation, _, server, failure) = await Run.Value;
+        AssertEndOfRun(federation, failure);
+        var result = await server;
         var received = federation.Transcripts[BonawitzFederation.ArbiterId].Entries;
         var revealed = received.Where(e => e.Key.Tag == "secagg_unmasking_shares").Select(e => (UnmaskingShares)e.Value!).ToList();
         Assert.NotEmpty(revealed);

@@ -5,6 +5,7 @@ using Concord.Federation.Transport;
 using Concord.Federation.Transport.InMemory;
 using Concord.ML.SecureBoost;
 using Concord.ML.Tests.HeteroLinear;
+using Concord.Tests.Shared;
 
 namespace Concord.ML.Tests.SecureBoost;
 
@@ -18,6 +19,12 @@ internal sealed class SecureBoostFederation
     public required IReadOnlyList<Task<SecureBoostHostResult>> Hosts { get; init; }
     public required IReadOnlyDictionary<int, Transcript> Transcripts { get; init; }
 
+    /// <summary>Cancels every role; <see cref="SettleAsync"/> does so on the first failure.</summary>
+    public required CancellationTokenSource Cancellation { get; init; }
+
+    /// <summary>Completes when every role has ended, with the first failure (null if none), so that a test checks the transcript whatever the outcome.</summary>
+    public Task<Exception?> SettleAsync() => ProtocolRun.SettleAsync([Guest, .. Hosts], Cancellation);
+
     public static SecureBoostFederation Start(
         SecureBoostOptions options,
         GuestBoostData guest,
@@ -30,12 +37,15 @@ internal sealed class SecureBoostFederation
         var roster = new Roster(GuestId, [.. hosts.Select((_, i) => FirstHostId + i)]);
         var transcripts = roster.All().ToDictionary(p => p.Id, _ => new Transcript());
         var contexts = roster.All().ToDictionary(p => p, p => new FederationContext("job-sbt", p, roster, network.Join(p.Id), transcripts[p.Id]).Sub("hetero_secureboost"));
+        var cancellation = new CancellationTokenSource();
+        var ct = cancellation.Token;
         return new SecureBoostFederation
         {
-            Guest = Task.Run(() => new SecureBoostGuest(contexts[roster.Guest], options).FitAsync(guest, guestWarmStart)),
+            Guest = Task.Run(() => new SecureBoostGuest(contexts[roster.Guest], options).FitAsync(guest, guestWarmStart, ct)),
             Hosts = [.. roster.Hosts.Select((p, i) => Task.Run(() =>
-                new SecureBoostHost(contexts[p], hostOptions?.Invoke(i) ?? options).FitAsync(hosts[i], hostWarmStarts?[i])))],
+                new SecureBoostHost(contexts[p], hostOptions?.Invoke(i) ?? options).FitAsync(hosts[i], hostWarmStarts?[i], ct)))],
             Transcripts = transcripts,
+            Cancellation = cancellation,
         };
     }
 

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Concord.Crypto.Vector;
 using Concord.Federation.Recording;
 using Concord.ML.SecureBoost;
+using Concord.Tests.Shared;
 using static Concord.ML.Tests.SecureBoost.LosslessnessTests;
 
 namespace Concord.ML.Tests.SecureBoost;
@@ -12,18 +13,36 @@ namespace Concord.ML.Tests.SecureBoost;
 public class TranscriptPrivacyTests
 {
     private static readonly SecureBoostOptions RunOptions = Options(trees: 2) with { Subsample = 0.9 };
-    private static readonly Lazy<Task<SecureBoostFederation>> Run = new(() => SecureBoostFederation.RunAsync(RunOptions, BreastGuest.Guest(), [BreastHost.Host()]));
+    private static readonly Lazy<Task<(SecureBoostFederation Run, Exception? Failure)>> Run = new(async () =>
+    {
+        var run = SecureBoostFederation.Start(RunOptions, BreastGuest.Guest(), [BreastHost.Host()]);
+        return (run, await run.SettleAsync());
+    });
 
-    private static IReadOnlyList<TranscriptEntry> Received(SecureBoostFederation run, int party) => run.Transcripts[party].Entries;
+    private static readonly Dictionary<int, string[]> ExpectedTags = new()
+    {
+        [SecureBoostFederation.GuestId] = ["host_hello", "candidate_counts", "encrypted_split_sums", "split_partitions", "split_directions"],
+        [SecureBoostFederation.FirstHostId] = ["boost_setup", "host_command", "encrypted_gradients", "split_choices"],
+    };
+
+    /// <summary>What landed in the party's mailbox, read or not, with the decoded value where its protocol read it.</summary>
+    private static IReadOnlyList<TranscriptEntry> Received(SecureBoostFederation run, int party) => MailboxView.Contents(run.Transcripts[party], party);
 
     [Fact]
     public async Task The_host_receives_gradient_ciphertexts_and_choices_among_its_own_candidates_and_no_plaintext_gradient_or_label()
     {
-        var run = await Run.Value;
+        var (run, failure) = await Run.Value;
         var received = Received(run, SecureBoostFederation.FirstHostId);
-        Assert.Equal(
-            new HashSet<string> { "boost_setup", "host_command", "encrypted_gradients", "split_choices" },
-            received.Select(e => e.Key.Tag).ToHashSet());
+
+        // No label, gradient or hessian crosses in plaintext: not as a double, not as text, not as a quantized integer.
+        var labels = BreastGuest.Labels!;
+        var p = Objective.Sigmoid(new Objective(RunOptions).InitialScores(labels)[0]);
+        double[] roundZero = [p, p - 1, p * (1 - p)];
+        var needles = roundZero.SelectMany(DoubleForms).Append(labels.Take(16).SelectMany(BitConverter.GetBytes).ToArray()).ToList();
+        var scale = Math.ScaleB(1.0, QuantizedGradients.DefaultPrecisionBits);
+        needles.AddRange(new[] { scale * p / Math.Max(p, 1 - p), scale * (p - 1) / Math.Max(p, 1 - p) }.Select(q => BitConverter.GetBytes((long)Math.Round(q))));
+        AssertAbsent(received, needles);
+        TranscriptAssert.EndOfRun(failure, run.Transcripts, ExpectedTags);
 
         // Each round's gradients arrive as valid, pairwise distinct ciphertexts, one per row of the round. The transcript
         // holds them as the receiver decoded them, under the setup's key (the codec checked every element's range).
@@ -44,32 +63,21 @@ public class TranscriptPrivacyTests
         Assert.Equal(hostNodes, chosen);
         var finish = commands.Values.Single(c => c.Kind == HostCommandKind.Finish);
         Assert.Equal((await run.Hosts[0]).Table.Splits.Select(s => s.Id).Order(), finish.SplitIds!.Order());
-
-        // No label, gradient or hessian crosses in plaintext: not as a double, not as text, not as a quantized integer.
-        var labels = BreastGuest.Labels!;
-        var p = Objective.Sigmoid(new Objective(RunOptions).InitialScores(labels)[0]);
-        double[] roundZero = [p, p - 1, p * (1 - p)];
-        var needles = roundZero.SelectMany(DoubleForms).Append(labels.Take(16).SelectMany(BitConverter.GetBytes).ToArray()).ToList();
-        var scale = Math.ScaleB(1.0, QuantizedGradients.DefaultPrecisionBits);
-        needles.AddRange(new[] { scale * p / Math.Max(p, 1 - p), scale * (p - 1) / Math.Max(p, 1 - p) }.Select(q => BitConverter.GetBytes((long)Math.Round(q))));
-        AssertAbsent(received, needles);
     }
 
     [Fact]
     public async Task The_guest_never_receives_a_host_threshold_or_feature_value_and_cannot_match_sums_to_its_ciphertexts()
     {
-        var run = await Run.Value;
+        var (run, failure) = await Run.Value;
         var received = Received(run, SecureBoostFederation.GuestId);
-        Assert.Equal(
-            new HashSet<string> { "host_hello", "candidate_counts", "encrypted_split_sums", "split_partitions", "split_directions" },
-            received.Select(e => e.Key.Tag).ToHashSet());
+
+        var features = Enumerable.Range(0, BreastHost.Features.ColumnCount).SelectMany(j => BreastHost.Features[j][..60].ToArray());
+        AssertAbsent(received, [.. features.Where(v => double.IsFinite(v) && Math.Abs(v) > 1e-9).Distinct().SelectMany(DoubleForms)]);
+        TranscriptAssert.EndOfRun(failure, run.Transcripts, ExpectedTags);
 
         var table = (await run.Hosts[0]).Table;
-        var values = Enumerable.Range(0, BreastHost.Features.ColumnCount).SelectMany(j => BreastHost.Features[j][..60].ToArray())
-            .Concat(table.Splits.Select(s => s.Threshold))
-            .Where(v => double.IsFinite(v) && Math.Abs(v) > 1e-9)
-            .Distinct();
-        AssertAbsent(received, [.. values.SelectMany(DoubleForms)]);
+        var thresholds = table.Splits.Select(s => s.Threshold).Where(v => double.IsFinite(v) && Math.Abs(v) > 1e-9).Distinct();
+        AssertAbsent(received, [.. thresholds.SelectMany(DoubleForms)]);
         var guest = await run.Guest;
         Assert.All(guest.Model.Trees.SelectMany(t => t.Nodes).Where(n => n.Split?.Party == 1), n =>
         {

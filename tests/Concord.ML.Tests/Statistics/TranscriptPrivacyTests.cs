@@ -5,6 +5,7 @@ using Concord.Federation.Parties;
 using Concord.Federation.Recording;
 using Concord.ML.SecureAggregation;
 using Concord.ML.Statistics;
+using Concord.Tests.Shared;
 
 namespace Concord.ML.Tests.Statistics;
 
@@ -18,23 +19,29 @@ public class TranscriptPrivacyTests
     public async Task No_party_receives_another_partys_local_sums_or_counts()
     {
         var (guest, hosts) = StatisticsProtocolTests.BreastSplit();
-        var (_, run) = await StatisticsFederation.RunAsync(guest, hosts);
+        var (run, failure) = await SettledAsync(guest, hosts);
         var secrets = MomentSecrets(guest, hosts);
         Assert.NotEmpty(secrets);
 
         foreach (var (receiver, transcript) in run.Transcripts)
         {
-            var leaks = Leaks(transcript.ReceivedBy(receiver), secrets.Where(s => s.Owner != receiver));
+            var leaks = Leaks(MailboxView.Contents(transcript, receiver), secrets.Where(s => s.Owner != receiver));
             Assert.True(leaks.Count == 0, $"party {receiver} received: {string.Join("; ", leaks.Take(5))}");
         }
+        TranscriptAssert.EndOfRun(failure, run.Transcripts, ExpectedTags);
     }
 
     [Fact]
     public async Task The_guest_never_receives_a_hosts_values_or_local_extremes_and_hosts_see_only_the_global_ones()
     {
         var (guest, hosts) = StatisticsProtocolTests.BreastSplit();
-        var (result, run) = await StatisticsFederation.RunAsync(guest, hosts);
-        var global = result.Columns.SelectMany(c => new[] { c.Min!.Value, c.Max!.Value }).ToHashSet();
+        var (run, failure) = await SettledAsync(guest, hosts);
+        // The global extremes from the parties' data, not from the result: the check must not need the run to succeed.
+        var global = Enumerable.Range(0, guest.ColumnCount).SelectMany(c =>
+        {
+            var all = new[] { guest }.Concat(hosts).SelectMany(d => d[c].ToArray()).Where(x => !double.IsNaN(x)).ToList();
+            return all.Count == 0 ? [] : new[] { all.Min(), all.Max() };
+        }).ToHashSet();
 
         var parties = new[] { guest }.Concat(hosts).Select((data, i) => (Id: i == 0 ? StatisticsFederation.GuestId : StatisticsFederation.FirstHostId + i - 1, Data: data)).ToList();
         foreach (var (receiver, transcript) in run.Transcripts)
@@ -45,18 +52,22 @@ public class TranscriptPrivacyTests
                 .SelectMany(p => ValueSecrets(p.Id, p.Data))
                 .Where(s => receiver == StatisticsFederation.GuestId || !global.Contains(BitConverter.UInt64BitsToDouble(s.AsWords[0])))
                 .ToList();
-            var leaks = Leaks(transcript.ReceivedBy(receiver), secrets);
+            var leaks = Leaks(MailboxView.Contents(transcript, receiver), secrets);
             Assert.True(leaks.Count == 0, $"party {receiver} received: {string.Join("; ", leaks.Take(5))}");
         }
+        TranscriptAssert.EndOfRun(failure, run.Transcripts, ExpectedTags);
     }
 
     [Fact]
     public async Task Each_party_receives_exactly_the_messages_of_the_protocol()
     {
         var (guest, hosts) = StatisticsProtocolTests.BreastSplit();
-        var (_, run) = await StatisticsFederation.RunAsync(guest, hosts);
+        var (run, failure) = await SettledAsync(guest, hosts);
+        // Hosts never receive anything masked, let alone another party's masked vector.
+        Assert.DoesNotContain(run.Transcripts[10000].Entries, e => e.Value is UInt128[]);
+        TranscriptAssert.EndOfRun(failure, run.Transcripts, ExpectedTags);
 
-        var atGuest = Inventory(run.Transcripts[StatisticsFederation.GuestId]);
+        var atGuest = Inventory(run.Transcripts[StatisticsFederation.GuestId], StatisticsFederation.GuestId);
         Assert.Equal(new Dictionary<string, int>
         {
             ["column_schema"] = 2,
@@ -71,10 +82,8 @@ public class TranscriptPrivacyTests
                 ["schema_verdict"] = 1,
                 ["ecdh_public_key"] = 2,
                 ["extreme_probes"] = 64,
-            }, Inventory(run.Transcripts[host]));
+            }, Inventory(run.Transcripts[host], host));
         }
-        // Hosts never receive anything masked, let alone another party's masked vector.
-        Assert.DoesNotContain(run.Transcripts[10000].Entries, e => e.Value is UInt128[]);
     }
 
     [Fact]
@@ -186,6 +195,22 @@ public class TranscriptPrivacyTests
         return leaks;
     }
 
-    private static Dictionary<string, int> Inventory(Transcript transcript) =>
-        transcript.Entries.GroupBy(e => e.Key.Tag).ToDictionary(g => g.Key, g => g.Count());
+    /// <summary>How many messages of each tag landed in the party's mailbox, read or not.</summary>
+    private static Dictionary<string, int> Inventory(Transcript transcript, int party) =>
+        transcript.DeliveredTo(party).GroupBy(e => e.Key.Tag).ToDictionary(g => g.Key, g => g.Count());
+
+    private static readonly Dictionary<int, string[]> ExpectedTags = new()
+    {
+        [StatisticsFederation.GuestId] = ["column_schema", "ecdh_public_key", "masked_moments", "masked_probe_counts"],
+        [StatisticsFederation.FirstHostId] = ["ecdh_public_key", "extreme_probes", "schema_verdict"],
+        [StatisticsFederation.FirstHostId + 1] = ["ecdh_public_key", "extreme_probes", "schema_verdict"],
+    };
+
+    /// <summary>A run settled whatever its outcome, so that the transcript is checked before (and apart from) the result.</summary>
+    private static async Task<(StatisticsFederation Run, Exception? Failure)> SettledAsync(NumericColumns guest, NumericColumns[] hosts)
+    {
+        var run = StatisticsFederation.Start(guest, hosts);
+        return (run, await run.SettleAsync());
+    }
+
 }

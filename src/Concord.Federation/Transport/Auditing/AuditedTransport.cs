@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Concord.Federation.Messaging;
+using Concord.Federation.Recording;
 
 namespace Concord.Federation.Transport.Auditing;
 
@@ -8,7 +9,7 @@ namespace Concord.Federation.Transport.Auditing;
 /// its size and the SHA-256 of its payload bytes as on the wire. A sent payload is hashed as it streams out; a
 /// received one is hashed beside its decoding, on the thread pool, from the bytes the transport already holds.
 /// </summary>
-public sealed class AuditedTransport(IFederationTransport inner, IMessageAudit audit) : IFederationTransport
+public sealed class AuditedTransport(IFederationTransport inner, IMessageAudit audit) : IFederationTransport, IRecordsDeliveries
 {
     public int SelfId => inner.SelfId;
 
@@ -46,6 +47,8 @@ public sealed class AuditedTransport(IFederationTransport inner, IMessageAudit a
         await audit.RecordAsync(new MessageSeen(key, MessageDirection.Received, payload.Length, digest, DateTimeOffset.UtcNow)).ConfigureAwait(false);
         return payload;
     }
+
+    void IRecordsDeliveries.RecordDeliveriesTo(Transcript transcript) => (inner as IRecordsDeliveries)?.RecordDeliveriesTo(transcript);
 
     public ValueTask DisposeAsync() => inner.DisposeAsync();
 }

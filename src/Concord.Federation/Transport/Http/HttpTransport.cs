@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography.X509Certificates;
 using Concord.Federation.Messaging;
+using Concord.Federation.Recording;
 using Concord.Federation.Security;
 
 namespace Concord.Federation.Transport.Http;
@@ -9,7 +10,7 @@ namespace Concord.Federation.Transport.Http;
 /// Federation over HTTP/2 with mutual TLS: sends go to each peer's node; receives come from this
 /// party's own mailbox, which its <see cref="FederationServer"/> fills.
 /// </summary>
-public sealed class HttpTransport : IFederationTransport
+public sealed class HttpTransport : IFederationTransport, IRecordsDeliveries
 {
     private readonly Mailbox _mailbox;
     private readonly PartyDirectory _directory;
@@ -36,6 +37,8 @@ public sealed class HttpTransport : IFederationTransport
 
     public Task<IncomingPayload> ReceiveAsync(MessageKey key, CancellationToken ct) =>
         _mailbox.TakeAsync(key, Options.ReceiveTimeout, ct);
+
+    void IRecordsDeliveries.RecordDeliveriesTo(Transcript transcript) => _mailbox.RecordDeliveriesTo(transcript);
 
     private PeerClient Peer(int partyId) => _peers.GetOrAdd(
         partyId,

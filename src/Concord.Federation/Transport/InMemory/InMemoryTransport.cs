@@ -1,8 +1,9 @@
 using Concord.Federation.Messaging;
+using Concord.Federation.Recording;
 
 namespace Concord.Federation.Transport.InMemory;
 
-public sealed class InMemoryTransport : IFederationTransport
+public sealed class InMemoryTransport : IFederationTransport, IRecordsDeliveries
 {
     private readonly InMemoryNetwork _network;
 
@@ -44,6 +45,9 @@ public sealed class InMemoryTransport : IFederationTransport
 
     public Task<IncomingPayload> ReceiveAsync(MessageKey key, CancellationToken ct) =>
         _network.MailboxOf(SelfId, forDelivery: false).TakeAsync(key, Options.ReceiveTimeout, ct);
+
+    void IRecordsDeliveries.RecordDeliveriesTo(Transcript transcript) =>
+        _network.MailboxOf(SelfId, forDelivery: false).RecordDeliveriesTo(transcript);
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }
