@@ -103,8 +103,9 @@ public class SecureBoostAdversaryTests
         await stop.CancelAsync();
         _ = await Record.ExceptionAsync(() => replay);
 
-        var setup = await Decode<JsonElement>("boost_setup", run.Transcripts[host.Id].Entries.First(e => e.Key.Tag == "boost_setup").Payload);
-        var key = PaillierPublicKey.FromBytes(setup.GetProperty("publicKey").GetBytesFromBase64());
+        var setupPayload = run.Transcripts[host.Id].Entries.First(e => e.Key.Tag == SecureBoostProtocol.Setup.Name).Payload;
+        var setup = await SecureBoostProtocol.Setup.Codec.ReadAsync(new MemoryStream(setupPayload), default);
+        var key = setup.PublicKey ?? throw new InvalidOperationException("the recorded setup rejected training");
         var (before, after) = (await Ciphertexts(key, original.Payload), await Ciphertexts(key, copy.ToArray()));
         Assert.Equal(before.Count, after.Count);
         // Equal sums of two candidates would show as one ciphertext twice, unless each is re-randomised.
