@@ -30,6 +30,9 @@ public sealed class BonawitzClient(FederationContext keys, IReadOnlyList<PartyRe
     private KeyRoster _roster = null!;
     private string[] _sharers = [];
 
+    /// <summary>The masked input of the current round, one buffer for the batch: it is sent, so it holds nothing secret.</summary>
+    private ulong[] _masked = [];
+
     /// <summary>Shares this client holds, of each sharer's secrets, by sharer (its own included).</summary>
     private readonly Dictionary<string, KeyShares> _held = new(StringComparer.Ordinal);
 
@@ -140,7 +143,12 @@ public sealed class BonawitzClient(FederationContext keys, IReadOnlyList<PartyRe
 
     private ulong[] Mask(FederationContext round, int index, ulong[] input)
     {
-        var masked = (ulong[])input.Clone();
+        if (_masked.Length != input.Length)
+        {
+            _masked = new ulong[input.Length];
+        }
+        var masked = _masked;
+        input.AsSpan().CopyTo(masked);
         var terms = new List<MaskTerm> { new(_selfSeeds[index], SelfMaskLabel(round), Add: true) };
         terms.AddRange(_sharers.Where(p => p != _self).Select(peer =>
             new MaskTerm(PairwiseSeedOf(keys, index, _maskKeys[index], _self, MaskKeyOf(peer, index), peer), PairwiseLabel(round), Adds(_self, peer))));

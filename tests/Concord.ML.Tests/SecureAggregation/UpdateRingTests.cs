@@ -1,3 +1,4 @@
+using Concord.ML.Horizontal;
 using Concord.ML.SecureAggregation;
 using FsCheck;
 using FsCheck.Fluent;
@@ -27,6 +28,27 @@ public class UpdateRingTests
             var tolerance = c.Vectors.Length * Math.ScaleB(1, -c.Bits - 1) * (1 + 1e-9);
             return Enumerable.Range(0, length).All(j => Math.Abs(decoded[j] - c.Vectors.Sum(v => v[j])) <= tolerance);
         }).QuickCheckThrowOnFailure();
+
+    [Fact]
+    public void Encoding_by_multiplication_is_round_of_x_times_two_to_the_f_and_decoding_its_inverse() =>
+        // Random mantissas at every scale the encoding can meet, down to subnormals: multiplying by an exact power of two is ScaleB.
+        Prop.ForAll(
+            (from f in Gen.Choose(HomoSettings.MinFractionBits, HomoSettings.MaxFractionBits)
+             from bits in ArbMap.Default.GeneratorFor<long>()
+             from exponent in Gen.OneOf(Gen.Choose(-f - 3, 58 - f), Gen.Choose(-1080, 60))
+             select (f, Math.ScaleB(BitConverter.Int64BitsToDouble((bits & unchecked((long)0x800F_FFFF_FFFF_FFFF)) | 0x3FF0_0000_0000_0000), exponent))).ToArbitrary(),
+            c =>
+            {
+                var (f, v) = c;
+                if (!(Math.Abs(v) < UpdateFixedPoint.MaxValue(f, 10)))
+                {
+                    return true;
+                }
+                var encoded = UpdateFixedPoint.Encode([v], f, 10, "p")[0];
+                var decoded = UpdateFixedPoint.Decode([encoded], f)[0];
+                return encoded == (ulong)(long)Math.Round(Math.ScaleB(v, f), MidpointRounding.ToEven)
+                    && decoded.Equals(Math.ScaleB((double)(long)encoded, -f));
+            }).Check(Config.QuickThrowOnFailure.WithMaxTest(2000));
 
     [Fact]
     public void A_mask_added_then_subtracted_leaves_the_vector_and_the_SIMD_sum_matches_the_scalar_one() =>
