@@ -32,4 +32,18 @@ public class UniformityTests
         Assert.Contains("samples cannot show", Assert.ThrowsAny<Exception>(() => Uniformity.AssertBitBalance(Random(20, 64), 64, "few")).Message, StringComparison.Ordinal);
         Assert.Contains("too few", Assert.ThrowsAny<Exception>(() => Uniformity.AssertBytesUniform(new byte[1000], "few")).Message, StringComparison.Ordinal);
     }
+
+    private static ulong[] Words(int count) => [.. Enumerable.Range(0, count).Select(_ => BitConverter.ToUInt64(RandomNumberGenerator.GetBytes(8)))];
+
+    [Fact]
+    public void Random_words_pass_and_sign_extended_small_values_fail_on_neighbouring_bits()
+    {
+        Uniformity.AssertWordsUniform(Words(1000), "random");
+        Uniformity.AssertPooledBitsUniform(Words(20), 63, "random");
+        // Balanced in every single bit over the signs, but each word's top bits are all equal.
+        var signExtended = Words(1000).Select(w => (ulong)((long)w >> 40)).ToList();
+        Assert.Contains("XOR", Assert.ThrowsAny<Exception>(() => Uniformity.AssertWordsUniform(signExtended, "small")).Message, StringComparison.Ordinal);
+        Assert.Contains("XORs", Assert.ThrowsAny<Exception>(() => Uniformity.AssertPooledBitsUniform(signExtended, 64, "small")).Message, StringComparison.Ordinal);
+        Assert.Contains("too few", Assert.ThrowsAny<Exception>(() => Uniformity.AssertWordsUniform(Words(100), "few")).Message, StringComparison.Ordinal);
+    }
 }

@@ -2,6 +2,7 @@ using Concord.Federation;
 using Concord.Federation.Context;
 using Concord.Federation.Parties;
 using Concord.ML.SecureAggregation;
+using Concord.Tests.Shared;
 using static Concord.ML.SecureAggregation.BonawitzProtocol;
 
 namespace Concord.ML.Tests.SecureAggregation;
@@ -9,8 +10,8 @@ namespace Concord.ML.Tests.SecureAggregation;
 /// <summary>
 /// The arbiter as the adversary: it takes every share the protocol hands it (and, lying, every share it can talk the
 /// clients into), rebuilds every secret it holds t shares of, strips every mask it can, and looks at what is left of
-/// one client's input. That must still be uniform in Z_2^64 (<see cref="BitBalance"/>): each check fails by chance
-/// with probability below 1e-8, and no test here makes more than 15, so below 1e-6 per run.
+/// one client's input. That must still be uniform in Z_2^64 (<see cref="Uniformity.AssertWordsUniform"/>): each check fails by
+/// chance with probability below 1e-7, and no test here makes more than 15, so below 2e-6 per run.
 /// </summary>
 public class BonawitzAdversaryTests
 {
@@ -50,7 +51,7 @@ public class BonawitzAdversaryTests
             Assert.Equal(2, residuals.Count);
             foreach (var residual in residuals)
             {
-                BitBalance.AssertUniform(residual, $"what the arbiter can strip {survivor}'s input down to");
+                Uniformity.AssertWordsUniform(residual, $"what the arbiter can strip {survivor}'s input down to");
             }
         }
     }
@@ -130,7 +131,7 @@ public class BonawitzAdversaryTests
         var residuals = view.Residuals(victim, 1, RoundOf(federation.Arbiter, 1));
         foreach (var residual in residuals)
         {
-            BitBalance.AssertUniform(residual, $"what the lying arbiter can strip {victim}'s round-1 input down to");
+            Uniformity.AssertWordsUniform(residual, $"what the lying arbiter can strip {victim}'s round-1 input down to");
         }
     }
 

@@ -8,6 +8,7 @@ using Concord.Federation.Recording;
 using Concord.Federation.Transport;
 using Concord.Federation.Transport.InMemory;
 using Concord.ML.SecureBoost;
+using Concord.Tests.Shared;
 using static Concord.ML.Tests.SecureBoost.LosslessnessTests;
 
 namespace Concord.ML.Tests.SecureBoost;
@@ -48,8 +49,8 @@ public class SecureBoostAdversaryTests
 
     /// <summary>
     /// The split ids a host hands the guest are 63 random bits: distinct, never the same in two runs, bits balanced over
-    /// all ids pooled (<see cref="BitBalance.PooledImbalance"/>, α = 1e-8), and two ids of splits on the same feature
-    /// differ in about half their bits like any two ids (pooled likewise, α = 1e-8): below 1e-7 per run in all.
+    /// all ids pooled (<see cref="Uniformity.AssertPooledBitsUniform"/>, α = 1e-7), and two ids of splits on the same
+    /// feature differ in about half their bits like any two ids (pooled likewise): below 2e-7 per run in all.
     /// </summary>
     [Fact]
     public async Task Split_ids_are_fresh_random_numbers_with_no_feature_or_bin_in_them()
@@ -60,14 +61,12 @@ public class SecureBoostAdversaryTests
         Assert.Empty(first.Intersect(second));
         var ids = first.Concat(second).Select(id => (ulong)id).ToList();
         Assert.All(ids, id => Assert.True(id < 1UL << 63));
-        var imbalance = BitBalance.PooledImbalance(ids, bits: 63);
-        Assert.True(imbalance is null, $"the {ids.Count} split ids of two runs are not uniform 63-bit numbers: {imbalance}");
+        Uniformity.AssertPooledBitsUniform(ids, bits: 63, $"the {ids.Count} split ids of two runs, as 63-bit numbers,");
 
         var tables = await Task.WhenAll(runs.Select(async r => (await r.Hosts[0]).Table));
         var sameFeature = tables.SelectMany(t => t.Splits.SelectMany((a, i) => t.Splits.Skip(i + 1).Where(b => b.FeatureIndex == a.FeatureIndex).Select(b => (ulong)(a.Id ^ b.Id)))).ToList();
         Assert.NotEmpty(sameFeature);
-        imbalance = BitBalance.PooledImbalance(sameFeature, bits: 63);
-        Assert.True(imbalance is null, $"ids of splits on one feature are alike: {imbalance}");
+        Uniformity.AssertPooledBitsUniform(sameFeature, bits: 63, "the XORs of ids of splits on one feature");
     }
 
     /// <summary>

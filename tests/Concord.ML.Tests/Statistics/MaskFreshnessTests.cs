@@ -1,5 +1,6 @@
 using System.Globalization;
 using Concord.Federation.Recording;
+using Concord.Tests.Shared;
 
 namespace Concord.ML.Tests.Statistics;
 
@@ -7,7 +8,7 @@ namespace Concord.ML.Tests.Statistics;
 /// The guest as the adversary: every masked vector a host sends it must look uniform in the ring, on its own, against
 /// the same host's vector of the round before (a mask reused across rounds leaves a difference of 0s and ±1s), and
 /// against the same vector of a second run of the same job (a mask derived from public data repeats). Each check is a
-/// <see cref="BitBalance"/> check, false positive below 1e-8; the tests make at most 6, so below 1e-7 per run.
+/// <see cref="Uniformity.AssertWordsUniform"/> check, false positive below 1e-7; the tests make at most 6, so below 1e-6 per run.
 /// </summary>
 public class MaskFreshnessTests
 {
@@ -27,8 +28,8 @@ public class MaskFreshnessTests
         var run = (await Runs.Value)[0];
         foreach (var host in HostIds)
         {
-            BitBalance.AssertUniform(BitBalance.Words(Sent(run, host, "masked_moments").Single()), $"host {host}'s masked moments");
-            BitBalance.AssertUniform(BitBalance.Words(Sent(run, host, "masked_probe_counts").SelectMany(v => v)), $"host {host}'s masked probe answers");
+            Uniformity.AssertWordsUniform(Uniformity.Words(Sent(run, host, "masked_moments").Single()), $"host {host}'s masked moments");
+            Uniformity.AssertWordsUniform(Uniformity.Words(Sent(run, host, "masked_probe_counts").SelectMany(v => v)), $"host {host}'s masked probe answers");
         }
     }
 
@@ -41,7 +42,7 @@ public class MaskFreshnessTests
             var rounds = Sent(run, host, "masked_probe_counts");
             Assert.Equal(64, rounds.Count);
             var differences = rounds.Zip(rounds.Skip(1), (a, b) => a.Zip(b, (x, y) => y - x)).SelectMany(d => d);
-            BitBalance.AssertUniform(BitBalance.Words(differences), $"the round-to-round change of host {host}'s masked probe answers");
+            Uniformity.AssertWordsUniform(Uniformity.Words(differences), $"the round-to-round change of host {host}'s masked probe answers");
         }
     }
 
@@ -54,7 +55,7 @@ public class MaskFreshnessTests
             var (first, second) = (Sent(runs[0], host, "masked_moments").Single(), Sent(runs[1], host, "masked_moments").Single());
             // Same data, so the same plaintext moments: the difference is the difference of the two runs' masks, limb by limb
             // (a borrow between the two limbs of an element changes one bit, which the bound absorbs).
-            BitBalance.AssertUniform(BitBalance.Words(first.Zip(second, (a, b) => b - a)), $"the change of host {host}'s masked moments between two runs");
+            Uniformity.AssertWordsUniform(Uniformity.Words(first.Zip(second, (a, b) => b - a)), $"the change of host {host}'s masked moments between two runs");
         }
     }
 
