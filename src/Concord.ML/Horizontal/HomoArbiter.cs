@@ -63,7 +63,6 @@ public sealed class HomoArbiter(
                 round.StopIf(true);
                 continue;
             }
-            var clock = System.Diagnostics.Stopwatch.StartNew();
             var participants = _strategy.SelectClients(clients, round.Index);
             await Stragglers.SendToEachAsync(round, clients, Plan, new RoundPlan(round.Index, PartyRefList.Of(participants), Stop: false, _strategy.Configure(round.Index)), ct).ConfigureAwait(false);
             if (HoldsGlobal || round.Index == 0)
@@ -86,7 +85,7 @@ public sealed class HomoArbiter(
                 : (await round.Guest.Receive(AggregateLoss, ct).ConfigureAwait(false))[0];
             ledger?.Spend((double)participants.Count / clients.Count, 1);
             var stop = _strategy.ShouldStop(history.LastLoss, loss);
-            history = new RoundHistory([.. history.Rounds, new RoundRecord(round.Index, participants.Count, sum.Included.Count, settings.Dp.Enabled ? null : loss, ledger?.Epsilon, clock.Elapsed.TotalSeconds)], stop);
+            history = new RoundHistory([.. history.Rounds, new RoundRecord(round.Index, participants.Count, sum.Included.Count, settings.Dp.Enabled ? null : loss, ledger?.Epsilon, round.Elapsed.TotalSeconds)], stop);
             var dropped = participants.Except(sum.Included).ToList();
             log?.Invoke($"round {round.Index}: {sum.Included.Count}/{participants.Count} updates" + (dropped.Count > 0 ? $" (dropped {string.Join(", ", dropped)})" : "")
                 + (settings.Dp.Enabled ? "" : $", loss {loss:G6}") + (ledger is null ? "" : $", ε {ledger.Epsilon:G4}"));

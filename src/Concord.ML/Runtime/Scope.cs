@@ -12,8 +12,13 @@ public abstract class Scope(FederationContext context, int index)
 {
     public FederationContext Context { get; } = context;
 
+    private readonly long _started = System.Diagnostics.Stopwatch.GetTimestamp();
+
     /// <summary>0-based position of this step within its loop.</summary>
     public int Index { get; } = index;
+
+    /// <summary>Time since the loop entered this step, for what a protocol records per step (a round's duration), so that protocol code holds no clock.</summary>
+    public TimeSpan Elapsed => System.Diagnostics.Stopwatch.GetElapsedTime(_started);
 
     public PartyGroup Guest => Context.Guest;
 

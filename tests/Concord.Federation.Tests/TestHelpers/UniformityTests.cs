@@ -36,14 +36,23 @@ public class UniformityTests
     private static ulong[] Words(int count) => [.. Enumerable.Range(0, count).Select(_ => BitConverter.ToUInt64(RandomNumberGenerator.GetBytes(8)))];
 
     [Fact]
-    public void Random_words_pass_and_sign_extended_small_values_fail_on_neighbouring_bits()
+    public void Random_words_pass_and_words_of_doubled_bits_fail_on_neighbouring_bits()
     {
         Uniformity.AssertWordsUniform(Words(1000), "random");
         Uniformity.AssertPooledBitsUniform(Words(20), 63, "random");
-        // Balanced in every single bit over the signs, but each word's top bits are all equal.
-        var signExtended = Words(1000).Select(w => (ulong)((long)w >> 40)).ToList();
-        Assert.Contains("XOR", Assert.ThrowsAny<Exception>(() => Uniformity.AssertWordsUniform(signExtended, "small")).Message, StringComparison.Ordinal);
-        Assert.Contains("XORs", Assert.ThrowsAny<Exception>(() => Uniformity.AssertPooledBitsUniform(signExtended, 64, "small")).Message, StringComparison.Ordinal);
+        // Every bit on its own is fair, and exactly half of all bits are one, but bits 2i and 2i+1 are equal: half the
+        // neighbouring XORs are always zero.
+        var doubled = Enumerable.Range(0, 1000).Select(_ => DoubledHalfOnes()).ToList();
+        Assert.Contains("XOR", Assert.ThrowsAny<Exception>(() => Uniformity.AssertWordsUniform(doubled, "doubled")).Message, StringComparison.Ordinal);
+        Assert.Contains("XORs", Assert.ThrowsAny<Exception>(() => Uniformity.AssertPooledBitsUniform(doubled, 64, "doubled")).Message, StringComparison.Ordinal);
         Assert.Contains("too few", Assert.ThrowsAny<Exception>(() => Uniformity.AssertWordsUniform(Words(100), "few")).Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>16 random pairs of the 32 bit pairs set, both bits of each.</summary>
+    private static ulong DoubledHalfOnes()
+    {
+        var pairs = Enumerable.Range(0, 32).ToArray();
+        RandomNumberGenerator.Shuffle(pairs.AsSpan());
+        return pairs.Take(16).Aggregate(0UL, (w, i) => w | (3UL << (2 * i)));
     }
 }

@@ -21,10 +21,13 @@ public class StragglerTests
     [InlineData(AggregationKind.Plain)]
     public async Task A_client_that_misses_the_deadline_is_dropped_from_that_round_only(AggregationKind aggregation)
     {
-        // Host 10001 stalls in its second round (training call 1) past that round's deadline, but not past the next
-        // one's, so it is back in the third round. Nothing asserts on time.
-        var settings = new HomoSettings { Rounds = 3, Aggregation = aggregation, MinClients = 2, RoundDeadline = TimeSpan.FromSeconds(3), Seed = 1 };
-        var run = HomoFederation.Start(settings, ThreeClients(), i => i == 2 ? new SlowFactory(Lr, new HashSet<int> { 1 }, TimeSpan.FromSeconds(4.5)) : Lr);
+        // Host 10001 stalls in its second round (training call 1) until the arbiter has closed that round without it
+        // (the third round's plan reaches its mailbox), then catches up within the third round's deadline.
+        var settings = new HomoSettings { Rounds = 3, Aggregation = aggregation, MinClients = 2, RoundDeadline = TimeSpan.FromSeconds(5), Seed = 1 };
+        var slow = HomoFederation.ClientId(2);
+        HomoFederation? run = null;
+        bool ThirdRoundPlanned() => run is not null && run.Transcripts[slow].DeliveredTo(slow).Any(d => d.Key.Tag == HomoProtocol.Plan.Name && d.Key.Scope.EndsWith("round-2", StringComparison.Ordinal));
+        run = HomoFederation.Start(settings, ThreeClients(), i => i == 2 ? new SlowFactory(Lr, new HashSet<int> { 1 }, ThirdRoundPlanned) : Lr);
         await HeteroLinearFederation.FirstFailureAsync([run.Arbiter, .. run.Clients]);
         var rounds = (await run.Arbiter).Rounds;
         Assert.Equal([3, 2, 3], rounds.Select(r => r.Included));
@@ -39,7 +42,8 @@ public class StragglerTests
     public async Task A_round_left_with_fewer_than_min_clients_fails_at_every_party_with_the_reason()
     {
         var settings = new HomoSettings { Rounds = 2, Aggregation = AggregationKind.Plain, MinClients = 3, RoundDeadline = TimeSpan.FromSeconds(2), Seed = 1 };
-        var run = HomoFederation.Start(settings, ThreeClients(), i => i == 1 ? new SlowFactory(Lr, new HashSet<int> { 0 }, TimeSpan.FromSeconds(3)) : Lr);
+        HomoFederation? run = null;
+        run = HomoFederation.Start(settings, ThreeClients(), i => i == 1 ? new SlowFactory(Lr, new HashSet<int> { 0 }, () => run?.Arbiter.IsCompleted == true) : Lr);
         var arbiter = await Assert.ThrowsAsync<FederationException>(() => run.Arbiter);
         Assert.Contains("only 2 of the 3 selected clients", arbiter.Message, StringComparison.Ordinal);
         Assert.Contains("min_clients is 3", arbiter.Message, StringComparison.Ordinal);
