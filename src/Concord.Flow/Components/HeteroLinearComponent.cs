@@ -3,14 +3,17 @@ using Concord.Data;
 using Concord.Federation.Parties;
 using Concord.Flow.Dsl.Specs.Binding;
 using Concord.Flow.Dsl.Specs.Components;
+using Concord.ML;
 using Concord.ML.HeteroLinear;
 using Concord.ML.Linear;
 
 namespace Concord.Flow.Components;
 
 /// <summary>
-/// hetero_lr, hetero_linr and hetero_poisson: FATE's arbiter-coordinated vertical linear models. The guest outputs
-/// the joint prediction (ids, true labels, predict_score or predict_score_&lt;class&gt;); every party outputs its share of the model.
+/// hetero_lr, hetero_linr and hetero_poisson: FATE's arbiter-coordinated vertical linear models. Given train_data they
+/// train: the guest outputs the joint prediction (ids, true labels, predict_score or predict_score_&lt;class&gt;) and
+/// every party its share of the model. Given test_data and input_model (a model_loader's output) they predict: the
+/// guest outputs the same table for the new rows (labels when they have them), and nothing is trained.
 /// </summary>
 public sealed class HeteroLinearComponent(string type, LinearTask task) : IFederatedComponent
 {
@@ -25,6 +28,10 @@ public sealed class HeteroLinearComponent(string type, LinearTask task) : IFeder
 
     public async Task<ComponentOutput> RunAsync(ComponentRun run, CancellationToken ct)
     {
+        if (run.Slots.Contains("test_data"))
+        {
+            return await PredictAsync(run, ct).ConfigureAwait(false);
+        }
         var settings = Settings(run);
         if (run.Inputs.ContainsKey("validate_data"))
         {
@@ -61,7 +68,38 @@ public sealed class HeteroLinearComponent(string type, LinearTask task) : IFeder
         run.Log($"trained {result.Predictions.Length} model(s) in {string.Join(", ", result.Epochs)} epoch(s)");
         var metrics = Metrics(result);
         metrics["seconds"] = guest.Timings.ToJson();
-        return new ComponentOutput(Prediction(table, result), metrics, result.Model.ToBytes());
+        return new ComponentOutput(Prediction(table, result.Model.Classes, result.Predictions), metrics, result.Model.ToBytes());
+    }
+
+    /// <summary>Predict mode: each party's stored share scores its test_data (see <see cref="HeteroLinearPrediction"/>); the arbiter has no part.</summary>
+    private async Task<ComponentOutput> PredictAsync(ComponentRun run, CancellationToken ct)
+    {
+        var self = run.Context.Self;
+        if (self.Role == Role.Arbiter)
+        {
+            run.Log("prediction needs no arbiter; nothing to do");
+            return ComponentOutput.Nothing;
+        }
+        var model = run.Models.TryGetValue("input_model", out var bytes)
+            ? PartyLinearModel.FromBytes(bytes, $"party {self}'s share of the input model")
+            : throw new ArgumentException($"party {self}: input_model holds no share of a model at this party; load one with model_loader from its registry");
+        if (model.Task != task)
+        {
+            throw new ArgumentException($"party {self}: input_model is a {model.Task} model, and {type} predicts with a {task} one");
+        }
+        var table = run.RequireInput("test_data");
+        var exposureName = self.Role == Role.Guest && task == LinearTask.Poisson ? run.Parameters.String("exposure_column") : null;
+        var columns = Columns(table, exposureName);
+        var rows = new JsonObject { ["rows"] = table.RowCount };
+        if (self.Role == Role.Host)
+        {
+            await HeteroLinearPrediction.HostAsync(run.Context, model, new HostPredictionData(table.Ids, columns), ct).ConfigureAwait(false);
+            return new ComponentOutput(Metrics: rows);
+        }
+        double[]? exposure = exposureName is null ? null : table.Column(table.Schema.IndexOf(exposureName)).ToArray();
+        var predictions = await HeteroLinearPrediction.GuestAsync(run.Context, model, new GuestPredictionData(table.Ids, columns, exposure), ct).ConfigureAwait(false);
+        run.Log($"scored {table.RowCount} rows with a model of {model.Weights.Length} binary model(s)");
+        return new ComponentOutput(Prediction(table, model.Classes, predictions), rows);
     }
 
     private HeteroLinearSettings Settings(ComponentRun run) =>
@@ -80,23 +118,30 @@ public sealed class HeteroLinearComponent(string type, LinearTask task) : IFeder
     /// <summary>A party's features prepared as its parameters ask (standardised, constant features dropped or kept).</summary>
     public static PreparedFeatures Features(JsonObject parameters, LinearTask task, PartyTable table, string? exposure, Action<string> warn)
     {
-        var columns = TableColumns.Features(table);
-        if (exposure is not null)
-        {
-            _ = table.Schema.IndexOf(exposure);
-            columns = columns.Select([.. columns.Names.Where(n => n != exposure)]);
-        }
+        var columns = Columns(table, exposure);
         var preparation = OptionsBinder.Bind<FeaturePreparation>(parameters, HeteroLinearSpecs.For(task));
         return PreparedFeatures.Fit(columns, preparation.Standardize, preparation.KeepConstantFeatures, warn);
     }
 
-    private static PartyTable Prediction(PartyTable table, HeteroLinearGuestResult result)
+    /// <summary>A table's feature columns, without Poisson's exposure column (checked present) when there is one.</summary>
+    private static NumericColumns Columns(PartyTable table, string? exposure)
     {
-        var classes = result.Model.Classes;
+        var columns = TableColumns.Features(table);
+        if (exposure is null)
+        {
+            return columns;
+        }
+        _ = table.Schema.IndexOf(exposure);
+        return columns.Select([.. columns.Names.Where(n => n != exposure)]);
+    }
+
+    private static PartyTable Prediction(PartyTable table, double[] classes, double[][] predictions)
+    {
         string[] names = classes.Length == 0
             ? ["predict_score"]
             : [.. classes.Select(c => $"predict_score_{c.ToString(System.Globalization.CultureInfo.InvariantCulture)}")];
-        return PartyTable.Create(table.Schema.IdName, [.. table.Ids], names, result.Predictions, table.Schema.LabelName ?? "label", table.Labels);
+        var labelName = table.Labels is null ? null : table.Schema.LabelName ?? "label";
+        return PartyTable.Create(table.Schema.IdName, [.. table.Ids], names, predictions, labelName, table.Labels);
     }
 
     private static JsonObject Metrics(HeteroLinearGuestResult result) => new()

@@ -21,6 +21,12 @@ public sealed record ComponentRun(
     /// <summary>This party's share of each model input (e.g. "warm_start_model"), by slot; absent where the producer saved none here.</summary>
     public IReadOnlyDictionary<string, byte[]> Models { get; init; } = new Dictionary<string, byte[]>();
 
+    /// <summary>
+    /// Every input slot the job connects to this component, whether or not its producer ran at this party: an arbiter,
+    /// which holds no table, still learns from it whether a component trains or predicts.
+    /// </summary>
+    public IReadOnlySet<string> Slots { get; init; } = new HashSet<string>();
+
     /// <summary>This party's model registry, for components that load a model by id (model_loader).</summary>
     public IModelRegistry? Registry { get; init; }
 

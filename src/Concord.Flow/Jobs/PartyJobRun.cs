@@ -204,6 +204,7 @@ public sealed class PartyJobRun
                 {
                     Seed = _job.Settings.Seed,
                     Models = models,
+                    Slots = component.Inputs.Select(i => i.Slot).ToHashSet(StringComparer.Ordinal),
                     Registry = new StoreModelRegistry(_party.Store),
                     TableAccess = _outputs.TableAccess(task),
                 }, ct)

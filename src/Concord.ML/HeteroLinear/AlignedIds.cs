@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Concord.Federation.Parties;
 
 namespace Concord.ML.HeteroLinear;
 
@@ -18,5 +19,19 @@ internal static class AlignedIds
             hash.AppendData(bytes);
         }
         return hash.GetHashAndReset();
+    }
+
+    /// <summary>Refuses, naming the host, when a host's digest is not the guest's: the rows would be scored or trained misaligned.</summary>
+    public static void Require(IReadOnlyList<string> guestIds, IReadOnlyList<byte[]> hostDigests, IReadOnlyList<PartyRef> hosts)
+    {
+        var own = Digest(guestIds);
+        for (var h = 0; h < hostDigests.Count; h++)
+        {
+            if (!hostDigests[h].AsSpan().SequenceEqual(own))
+            {
+                throw new ArgumentException(
+                    $"party {hosts[h]}'s rows are not aligned with the guest's (their ordered id lists differ); put a psi component in front of the model");
+            }
+        }
     }
 }

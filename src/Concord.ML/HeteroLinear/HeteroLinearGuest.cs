@@ -2,7 +2,6 @@ using Concord.Crypto.Arithmetic;
 using Concord.Crypto.Paillier;
 using Concord.Crypto.Profiling;
 using Concord.Crypto.Vector;
-using Concord.Federation;
 using Concord.Federation.Context;
 using Concord.ML.Checkpoints;
 using Concord.ML.Linear;
@@ -35,7 +34,7 @@ public sealed class HeteroLinearGuest(FederationContext ctx, HeteroLinearSetting
         try
         {
             settings.Validate(ctx.Roster.Hosts.Count);
-            RequireAligned(data, digests);
+            AlignedIds.Require(data.Ids, digests, ctx.Roster.Hosts);
             classes = LabelClasses.For(_options.Task, data.Labels, data.LabelName);
             data = WithExposure(data);
             plan = new BatchPlan(data.Ids.Count, _options.BatchSize, _options.Seed);
@@ -99,7 +98,8 @@ public sealed class HeteroLinearGuest(FederationContext ctx, HeteroLinearSetting
             epoch.StopIf(verdict.Converged);
         }
 
-        var model = new PartyLinearModel(_options.Task, data.Features.Names, data.Features.Means, data.Features.Scales, weights.Weights, _options.FitIntercept, classes);
+        var model = new PartyLinearModel(_options.Task, data.Features.Names, data.Features.Means, data.Features.Scales, weights.Weights, _options.FitIntercept, classes,
+            data.Features.InputNames, [.. ctx.Roster.HostIds]);
         return new HeteroLinearGuestResult(model, await JointPredictionAsync(data, weights, models, ct).ConfigureAwait(false), history.Losses, history.Epochs);
     }
 
@@ -183,19 +183,6 @@ public sealed class HeteroLinearGuest(FederationContext ctx, HeteroLinearSetting
         return squared;
     }
 
-    private void RequireAligned(GuestTrainingData data, IReadOnlyList<byte[]> digests)
-    {
-        var own = AlignedIds.Digest(data.Ids);
-        for (var h = 0; h < digests.Count; h++)
-        {
-            if (!digests[h].AsSpan().SequenceEqual(own))
-            {
-                throw new ArgumentException(
-                    $"host {ctx.Roster.Hosts[h]}'s rows are not aligned with the guest's (their ordered id lists differ); put a psi component in front of the model");
-            }
-        }
-    }
-
     /// <summary>Poisson's exposure, checked positive, or 1 for every row when none is given.</summary>
     private GuestTrainingData WithExposure(GuestTrainingData data)
     {
@@ -215,23 +202,7 @@ public sealed class HeteroLinearGuest(FederationContext ctx, HeteroLinearSetting
     {
         var all = Enumerable.Range(0, data.Ids.Count).ToArray();
         var scores = await ctx.Hosts.ReceiveAll(HostPartialScore, ct).ConfigureAwait(false);
-        var predictions = new double[models][];
-        for (var k = 0; k < models; k++)
-        {
-            var wx = weights.Predictor(k, all);
-            foreach (var (score, h) in scores.Select((s, h) => (s, h)))
-            {
-                if (score.Length != models * all.Length)
-                {
-                    throw new FederationException($"host {ctx.Roster.Hosts[h]} sent {score.Length} partial scores for {models}×{all.Length}", ctx.Roster.Hosts[h]);
-                }
-                for (var i = 0; i < all.Length; i++)
-                {
-                    wx[i] += score[(k * all.Length) + i];
-                }
-            }
-            predictions[k] = [.. wx.Select((z, i) => Residuals.Predict(_options.Task, z, data.Exposure?[i] ?? 1))];
-        }
-        return predictions;
+        double[][] own = [.. Enumerable.Range(0, models).Select(k => weights.Predictor(k, all))];
+        return JointPrediction.Combine(_options.Task, own, scores, ctx.Roster.Hosts, data.Exposure);
     }
 }

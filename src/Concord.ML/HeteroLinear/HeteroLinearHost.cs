@@ -76,7 +76,7 @@ public sealed class HeteroLinearHost(FederationContext ctx, HeteroLinearSettings
         var all = Enumerable.Range(0, data.Ids.Count).ToArray();
         double[] scores = [.. Enumerable.Range(0, training.Models).SelectMany(k => weights.Predictor(k, all))];
         await ctx.Guest.Send(HostPartialScore, scores, ct).ConfigureAwait(false);
-        return new PartyLinearModel(_options.Task, data.Features.Names, data.Features.Means, data.Features.Scales, weights.Weights, false, []);
+        return new PartyLinearModel(_options.Task, data.Features.Names, data.Features.Means, data.Features.Scales, weights.Weights, false, [], data.Features.InputNames);
     }
 
     /// <summary>

@@ -6,6 +6,8 @@ namespace Concord.ML.Linear;
 /// One party's share of a trained linear model: its features' names and scaling, and for each binary model
 /// (one per class under one-vs-rest) its weights, the intercept last when this party holds it (the guest).
 /// </summary>
+/// <param name="InputNames">Every feature column the party trained on, constant ones included; null in models saved before it was kept.</param>
+/// <param name="Hosts">At the guest, the host party ids the model was trained with; null at a host and in older models.</param>
 public sealed record PartyLinearModel(
     LinearTask Task,
     string[] FeatureNames,
@@ -13,7 +15,9 @@ public sealed record PartyLinearModel(
     double[] Scales,
     double[][] Weights,
     bool HasIntercept,
-    double[] Classes)
+    double[] Classes,
+    string[]? InputNames = null,
+    int[]? Hosts = null)
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
 
@@ -21,6 +25,24 @@ public sealed record PartyLinearModel(
 
     public static PartyLinearModel FromBytes(byte[] bytes, string what = "warm-start model") =>
         JsonSerializer.Deserialize<PartyLinearModel>(bytes, Json) ?? throw new ArgumentException($"{what} is empty");
+
+    /// <summary>
+    /// New rows of this party's columns, prepared as in training, after checking they are the columns the model was
+    /// trained on: a missing one or (when the model knows its inputs) an extra one is refused, naming it and <paramref name="who"/>.
+    /// </summary>
+    public PreparedFeatures Prepare(NumericColumns data, string who)
+    {
+        var expected = InputNames ?? FeatureNames;
+        if (expected.FirstOrDefault(name => !data.Names.Contains(name)) is string missing)
+        {
+            throw new ArgumentException($"{who}: the data has no column \"{missing}\", which the model was trained on ({expected.Length} columns: {string.Join(", ", expected)})");
+        }
+        if (InputNames is not null && data.Names.FirstOrDefault(name => !InputNames.Contains(name)) is string extra)
+        {
+            throw new ArgumentException($"{who}: the data has a column \"{extra}\" the model was not trained on; drop it, or train a model that uses it");
+        }
+        return PreparedFeatures.Apply(data, FeatureNames, Means, Scales);
+    }
 
     /// <summary>Starting weights for a run: the warm-start model's when it fits this party's features, else as init_param says.</summary>
     public static double[][] InitialWeights(PartyLinearModel? warm, LinearOptions options, string[] names, int models, bool intercept)

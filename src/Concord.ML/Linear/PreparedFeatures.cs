@@ -6,14 +6,19 @@ namespace Concord.ML.Linear;
 /// </summary>
 public sealed class PreparedFeatures
 {
-    private PreparedFeatures(string[] names, double[] means, double[] scales, double[][] columns)
+    private PreparedFeatures(string[] names, double[] means, double[] scales, double[][] columns, string[]? inputNames = null)
     {
+        InputNames = inputNames ?? names;
         Names = names;
         Means = means;
         Scales = scales;
         Columns = columns;
     }
 
+    /// <summary>Every column the features were prepared from, dropped constant ones included.</summary>
+    public string[] InputNames { get; }
+
+    /// <summary>The columns kept, in order.</summary>
     public string[] Names { get; }
     public double[] Means { get; }
     public double[] Scales { get; }
@@ -28,13 +33,7 @@ public sealed class PreparedFeatures
         for (var j = 0; j < data.ColumnCount; j++)
         {
             var column = data[j];
-            for (var i = 0; i < column.Length; i++)
-            {
-                if (!double.IsFinite(column[i]))
-                {
-                    throw new ArgumentException($"feature \"{data.Names[j]}\" has a missing or non-finite value in row {i}; fill it first (data_transform)");
-                }
-            }
+            RequireFinite(column, data.Names[j]);
             var mean = column.Length == 0 ? 0 : Mean(column);
             var sd = Math.Sqrt(Variance(column, mean));
             if (sd == 0)
@@ -50,14 +49,30 @@ public sealed class PreparedFeatures
             scales.Add(standardize && sd > 0 ? sd : 1);
         }
         var prepared = new PreparedFeatures([.. names], [.. means], [.. scales], []);
-        return new PreparedFeatures(prepared.Names, prepared.Means, prepared.Scales, prepared.Transform(data));
+        return new PreparedFeatures(prepared.Names, prepared.Means, prepared.Scales, prepared.Transform(data), [.. data.Names]);
     }
 
     /// <summary>The same transformation applied to other rows of the same columns (e.g. at prediction time).</summary>
     public static PreparedFeatures Apply(NumericColumns data, string[] names, double[] means, double[] scales)
     {
         var prepared = new PreparedFeatures(names, means, scales, []);
+        var picked = data.Select(names);
+        for (var j = 0; j < names.Length; j++)
+        {
+            RequireFinite(picked[j], names[j]);
+        }
         return new PreparedFeatures(names, means, scales, prepared.Transform(data));
+    }
+
+    private static void RequireFinite(ReadOnlySpan<double> column, string name)
+    {
+        for (var i = 0; i < column.Length; i++)
+        {
+            if (!double.IsFinite(column[i]))
+            {
+                throw new ArgumentException($"feature \"{name}\" has a missing or non-finite value in row {i}; fill it first (data_transform)");
+            }
+        }
     }
 
     private double[][] Transform(NumericColumns data)

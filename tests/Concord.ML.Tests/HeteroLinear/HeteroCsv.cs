@@ -3,8 +3,8 @@ using Concord.ML.Linear;
 
 namespace Concord.ML.Tests.HeteroLinear;
 
-/// <summary>One party's side of a FATE hetero CSV: ids, the label column if it has one, and the prepared features.</summary>
-internal sealed record HeteroSide(string[] Ids, double[]? Labels, PreparedFeatures Features)
+/// <summary>One party's side of a FATE hetero CSV: ids, the label column if it has one, the prepared features, and the columns as read.</summary>
+internal sealed record HeteroSide(string[] Ids, double[]? Labels, PreparedFeatures Features, NumericColumns Raw)
 {
     public static HeteroSide Read(string fileName, string? labelColumn = null, bool standardize = false)
     {
@@ -18,7 +18,8 @@ internal sealed record HeteroSide(string[] Ids, double[]? Labels, PreparedFeatur
         return new HeteroSide(
             [.. rows.Select(r => r[0])],
             label < 0 ? null : [.. rows.Select(r => Parse(r[label]))],
-            PreparedFeatures.Fit(columns, standardize, keepConstant: false, _ => { }));
+            PreparedFeatures.Fit(columns, standardize, keepConstant: false, _ => { }),
+            columns);
     }
 
     /// <summary>The guest's columns followed by each host's: the joined table the LocalBaseline trains on.</summary>

@@ -125,6 +125,28 @@ internal sealed partial class ComponentReader(ComponentSpecs specs, PartialRoste
         {
             errors.Add(raw.Node, where, $"{raw.Spec!.Type} needs input \"{input.Name}\" ({input.Accepts.ToWire()}); set it as inputs: {{ {input.Name}: <component>.{input.Accepts.ToWire()} }}");
         }
+        ReadMode(raw, where, named);
+    }
+
+    /// <summary>For a component with modes, exactly one is chosen by the inputs named, and it has every input it needs.</summary>
+    private void ReadMode(RawComponent raw, string where, HashSet<string> named)
+    {
+        var modes = raw.Spec?.Modes ?? [];
+        if (modes.Count == 0)
+        {
+            return;
+        }
+        var chosen = modes.Where(m => named.Contains(m.Chooser)).ToList();
+        var ways = string.Join(" or ", modes.Select(m => $"{m.Name}s from {string.Join(" with ", m.Inputs)}"));
+        if (chosen.Count != 1)
+        {
+            errors.Add(raw.Node, where, $"{raw.Spec!.Type} {ways}; name exactly one of the inputs {string.Join(", ", modes.Select(m => m.Chooser))}");
+            return;
+        }
+        foreach (var input in chosen[0].Inputs.Where(i => !named.Contains(i)))
+        {
+            errors.Add(raw.Node, where, $"{raw.Spec!.Type} {chosen[0].Name}s from {chosen[0].Chooser} with input \"{input}\"; set it as inputs: {{ {input}: <component>.{raw.Spec.Input(input)!.Accepts.ToWire()} }}");
+        }
     }
 
     /// <summary>The <c>parties</c> section: per-role and per-party parameters, keyed by role name or party id.</summary>

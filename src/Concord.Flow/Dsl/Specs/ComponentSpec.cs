@@ -16,6 +16,9 @@ public sealed record ComponentSpec(string Type, string Description)
 
     public IReadOnlyList<InputSpec> Inputs { get; init; } = [];
 
+    /// <summary>The modes a component runs in, chosen by its inputs (see <see cref="InputMode"/>); empty for a component with one.</summary>
+    public IReadOnlyList<InputMode> Modes { get; init; } = [];
+
     public IReadOnlyList<OutputSpec> Outputs { get; init; } = [];
 
     public IReadOnlyList<ParameterSpec> Parameters { get; init; } = [];

@@ -71,6 +71,10 @@ public sealed class ComponentSpecs : IReadOnlyCollection<ComponentSpec>
         {
             throw new ArgumentException($"component \"{spec.Type}\" requires a role it does not run at");
         }
+        if (spec.Modes.SelectMany(m => m.Inputs).FirstOrDefault(i => spec.Input(i) is not { Required: false }) is string modeInput)
+        {
+            throw new ArgumentException($"component \"{spec.Type}\" has a mode input \"{modeInput}\" that is not an optional input; its mode decides whether it is needed");
+        }
         var variantFields = spec.Parameters.SelectMany(p => p.Variants).SelectMany(v => v.Fields);
         foreach (var parameter in spec.Parameters.Concat(spec.Parameters.SelectMany(p => p.Fields)).Concat(variantFields))
         {

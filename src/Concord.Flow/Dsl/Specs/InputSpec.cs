@@ -7,3 +7,12 @@ public sealed record InputSpec(string Name, ArtifactKind Accepts, bool Required)
 
     public static InputSpec Model(string name = "model", bool required = true) => new(name, ArtifactKind.Model, required);
 }
+
+/// <summary>
+/// One way to run a component that has several, such as FATE's train (train_data) and predict (test_data with
+/// input_model): the first input chooses the mode, and the mode needs all of its inputs.
+/// </summary>
+public sealed record InputMode(string Name, IReadOnlyList<string> Inputs)
+{
+    public string Chooser => Inputs[0];
+}
