@@ -25,4 +25,15 @@ internal static class ProtocolRun
         return first ?? roles.FirstOrDefault(r => r.IsFaulted || r.IsCanceled)?.Exception?.InnerException
             ?? (roles.Any(r => r.IsCanceled) ? new OperationCanceledException("a role was cancelled") : null);
     }
+
+    /// <summary>
+    /// Completes when every role has ended on its own (none is cancelled), with every role's failure, or null when all
+    /// succeeded: for a refusal that each party must reach by itself rather than by timing out.
+    /// </summary>
+    public static async Task<AggregateException?> EveryFailureAsync(IReadOnlyList<Task> roles)
+    {
+        await Task.WhenAll(roles).ContinueWith(_ => { }, TaskScheduler.Default);
+        var failed = roles.Where(r => r.IsFaulted).ToList();
+        return failed.Count == 0 ? null : new AggregateException(failed.SelectMany(r => r.Exception!.InnerExceptions));
+    }
 }

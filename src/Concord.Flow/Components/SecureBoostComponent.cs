@@ -14,6 +14,7 @@ namespace Concord.Flow.Components;
 /// hetero_secureboost: lossless federated gradient boosting over vertically split data. The guest outputs the
 /// prediction on its training rows (predict_score, or predict_score_&lt;class&gt; under softmax) next to the labels, and
 /// its part of the model; each host outputs its own lookup table. Each may continue a model through warm_start_model.
+/// Given test_data and input_model instead, it predicts: the guest outputs the same table for the new rows.
 /// </summary>
 public sealed class SecureBoostComponent : IFederatedComponent
 {
@@ -21,6 +22,10 @@ public sealed class SecureBoostComponent : IFederatedComponent
 
     public async Task<ComponentOutput> RunAsync(ComponentRun run, CancellationToken ct)
     {
+        if (run.Slots.Contains("test_data"))
+        {
+            return await PredictAsync(run, ct).ConfigureAwait(false);
+        }
         var options = Options(run.Parameters, run.Seed);
         var self = run.Context.Self;
         var table = run.RequireInput("train_data");
@@ -50,6 +55,40 @@ public sealed class SecureBoostComponent : IFederatedComponent
         return new ComponentOutput(Prediction(table, result.Predictions), Metrics(result), result.Model.ToBytes());
     }
 
+    /// <summary>Predict mode: the guest walks its trees over test_data, asking each host which way its splits send the rows.</summary>
+    private static async Task<ComponentOutput> PredictAsync(ComponentRun run, CancellationToken ct)
+    {
+        var self = run.Context.Self;
+        var model = run.Models.TryGetValue("input_model", out var bytes)
+            ? bytes
+            : throw new ArgumentException($"party {self}: input_model holds no share of a model at this party; load one with model_loader from its registry");
+        var table = run.RequireInput("test_data");
+        var rows = new BoostPredictionRows(table.Ids, TableColumns.Features(table));
+        var metrics = new JsonObject { ["rows"] = table.RowCount };
+        if (self.Role == Role.Host)
+        {
+            await SecureBoostPrediction.HostAsync(run.Context, Read(HostLookupTable.FromBytes, model, self), rows, ct).ConfigureAwait(false);
+            return new ComponentOutput(Metrics: metrics);
+        }
+        var guest = Read(SecureBoostModel.FromBytes, model, self);
+        var predictions = await SecureBoostPrediction.GuestAsync(run.Context, guest, rows, ct).ConfigureAwait(false);
+        run.Log($"scored {table.RowCount} rows with {guest.Trees.Count} tree(s)");
+        return new ComponentOutput(Prediction(table, predictions), metrics);
+    }
+
+    /// <summary>A party's share of input_model, or a one-line error naming the party when it is another kind of model or broken.</summary>
+    private static T Read<T>(Func<byte[], T> read, byte[] bytes, PartyRef self)
+    {
+        try
+        {
+            return read(bytes);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new ArgumentException($"party {self}: input_model is not this party's share of a SecureBoost model: {ex.Message}", ex);
+        }
+    }
+
     /// <summary>
     /// The training options a job's parameters ask for. Public so that the plaintext LocalBaseline can be trained with
     /// exactly the options the federated run used.
@@ -76,7 +115,8 @@ public sealed class SecureBoostComponent : IFederatedComponent
         string[] names = predictions.Length == 1
             ? [EvaluationComponent.ScoreColumn]
             : [.. Enumerable.Range(0, predictions.Length).Select(k => $"{EvaluationComponent.ScoreColumn}_{k.ToString(CultureInfo.InvariantCulture)}")];
-        return PartyTable.Create(table.Schema.IdName, [.. table.Ids], names, predictions, table.Schema.LabelName ?? "label", table.Labels);
+        var labelName = table.Labels is null ? null : table.Schema.LabelName ?? "label";
+        return PartyTable.Create(table.Schema.IdName, [.. table.Ids], names, predictions, labelName, table.Labels);
     }
 
     private static JsonObject Metrics(SecureBoostGuestResult result) => new()

@@ -3,7 +3,6 @@ using Concord.Crypto.Paillier;
 using Concord.Crypto.Vector;
 using Concord.Federation.Context;
 using Concord.Federation.Messaging;
-using Concord.ML.Linear;
 
 namespace Concord.ML.HeteroLinear;
 
@@ -55,12 +54,6 @@ internal static class HeteroLinearProtocol
     /// <summary>Arbiter → guest and hosts, per epoch: whether the model has converged.</summary>
     public static readonly Tag<ConvergenceVerdict> Verdict = new("convergence_verdict");
 
-    /// <summary>Host → guest, before new rows are scored: the digest of its ids, what its share of the model is, or why it cannot score.</summary>
-    public static readonly Tag<HostReadiness> PredictionReadiness = new("prediction_readiness");
-
-    /// <summary>Guest → hosts, in reply: go, or why prediction stops.</summary>
-    public static readonly Tag<PredictionPlan> PredictPlan = new("prediction_plan");
-
     /// <summary>Host → guest, after training or when scoring new rows: w_h·x_h per row and model, for the joint prediction.</summary>
     public static readonly Tag<double[]> HostPartialScore = new("host_partial_score");
 
@@ -71,12 +64,6 @@ internal static class HeteroLinearProtocol
 /// <summary>What the guest tells the others before training starts; <paramref name="Rejection"/> set means stop.</summary>
 /// <param name="SquaresPerRow">Sample weights are in use, so hosts send Enc(u_h²) per row for the guest to weight, not one sum.</param>
 internal sealed record TrainingPlan(int Models, int Batches, bool ComputesLoss, double ResidualScale, string? Rejection, bool SquaresPerRow = false);
-
-/// <summary>A host's answer before scoring: SHA-256 of its ordered ids, its model share's task and binary model count, or (set) why it cannot score.</summary>
-internal sealed record HostReadiness(byte[] IdDigest, LinearTask Task, int Models, string? Rejection);
-
-/// <summary>What the guest tells the hosts before scoring new rows; <paramref name="Rejection"/> set means stop.</summary>
-internal sealed record PredictionPlan(string? Rejection);
 
 /// <summary>The arbiter's per-epoch decision and the loss it saw (null when the protocol does not compute it).</summary>
 internal sealed record ConvergenceVerdict(bool Converged, double? Loss);

@@ -32,16 +32,9 @@ public sealed record PartyLinearModel(
     /// </summary>
     public PreparedFeatures Prepare(NumericColumns data, string who)
     {
-        var expected = InputNames ?? FeatureNames;
-        if (expected.FirstOrDefault(name => !data.Names.Contains(name)) is string missing)
-        {
-            throw new ArgumentException($"{who}: the data has no column \"{missing}\", which the model was trained on ({expected.Length} columns: {string.Join(", ", expected)})");
-        }
-        if (InputNames is not null && data.Names.FirstOrDefault(name => !InputNames.Contains(name)) is string extra)
-        {
-            throw new ArgumentException($"{who}: the data has a column \"{extra}\" the model was not trained on; drop it, or train a model that uses it");
-        }
-        return PreparedFeatures.Apply(data, FeatureNames, Means, Scales);
+        // An older model knows only the columns it kept, so an extra column cannot be told from a dropped constant one.
+        var columns = ModelColumns.Require(data, InputNames ?? FeatureNames, who, allowExtra: InputNames is null);
+        return PreparedFeatures.Apply(columns, FeatureNames, Means, Scales);
     }
 
     /// <summary>Starting weights for a run: the warm-start model's when it fits this party's features, else as init_param says.</summary>

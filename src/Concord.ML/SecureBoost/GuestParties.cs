@@ -1,5 +1,3 @@
-using Concord.ML.LocalBaseline;
-
 namespace Concord.ML.SecureBoost;
 
 /// <summary>The guest's own features in plaintext and the hosts behind the federation, as the boosting loop sees them.</summary>
@@ -42,22 +40,6 @@ internal sealed class GuestParties(LocalSplitParty guest, List<RemoteHost> hosts
         return h.FinishAsync([.. splits.Select(n => n.Split!.SplitId)], [.. splits.Select(n => n.Gain)], ct);
     }));
 
-    private async Task<double[][]> ScoresAsync(double[] baseScores, SecureBoostModel? warmStart, BoostDataset dataset, int rows, CancellationToken ct)
-    {
-        var scores = LocalSecureBoostTrainer.Constant(baseScores, rows);
-        if (warmStart is null || warmStart.Trees.Count == 0)
-        {
-            return scores;
-        }
-        var all = Enumerable.Range(0, rows).ToArray();
-        var weights = await TreeWalker.LeafWeightsAsync(warmStart.Trees, all, (p, q, c) => DirectionsAsync(dataset, p, q, c), ct).ConfigureAwait(false);
-        for (var t = 0; t < warmStart.Trees.Count; t++)
-        {
-            for (var i = 0; i < rows; i++)
-            {
-                scores[warmStart.Trees[t].Output][i] += weights[t][i];
-            }
-        }
-        return scores;
-    }
+    private Task<double[][]> ScoresAsync(double[] baseScores, SecureBoostModel? warmStart, BoostDataset dataset, int rows, CancellationToken ct) =>
+        TreeWalker.ScoresAsync(warmStart?.Trees ?? [], baseScores, rows, (p, q, c) => DirectionsAsync(dataset, p, q, c), ct);
 }

@@ -72,34 +72,9 @@ internal sealed class HostSplitTable
     }
 
     /// <summary>One bit per (split id, row) of the query: whether the row goes left.</summary>
-    public byte[] Directions(HostCommand query)
-    {
-        using var timing = PhaseTimer.Start(Phase.Partition);
-        var ids = query.SplitIds ?? [];
-        var rows = query.Rows ?? [];
-        if (ids.Length != rows.Length)
-        {
-            throw new InvalidDataException($"a prediction query names {ids.Length} splits for {rows.Length} rows");
-        }
-        var columns = query.Dataset == BoostDataset.Train
-            ? _data.Features
-            : _data.ValidateFeatures ?? throw new InvalidDataException("the guest asked about validation rows, but this host has no validation data");
-        var left = new bool[ids.Length];
-        for (var i = 0; i < ids.Length; i++)
-        {
-            if (!_splits.TryGetValue(ids[i], out var split))
-            {
-                throw new InvalidDataException($"the guest asked about split {ids[i]}, which this host never made");
-            }
-            if ((uint)rows[i] >= (uint)columns.RowCount)
-            {
-                throw new InvalidDataException($"the guest asked about row {rows[i]} of {columns.RowCount}");
-            }
-            var value = columns[split.FeatureIndex][rows[i]];
-            left[i] = double.IsNaN(value) ? split.DefaultLeft : value <= split.Threshold;
-        }
-        return BitMask.Pack(left);
-    }
+    public byte[] Directions(HostCommand query) => HostDirections.Answer(_splits, query, query.Dataset == BoostDataset.Train
+        ? _data.Features
+        : _data.ValidateFeatures ?? throw new InvalidDataException("the guest asked about validation rows, but this host has no validation data"));
 
     /// <summary>The host's part of the final model: the splits its trees use (<paramref name="ids"/>, with their gains), and the importance of each feature.</summary>
     public (HostLookupTable Table, List<FeatureImportance> Importance) Keep(int partyId, long[] ids, double[] gains)

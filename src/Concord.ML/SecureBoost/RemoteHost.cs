@@ -2,25 +2,21 @@ using Concord.Crypto.Vector;
 using Concord.Federation;
 using Concord.Federation.Context;
 using Concord.Federation.Parties;
-using Concord.ML.Runtime;
 using static Concord.ML.SecureBoost.SecureBoostProtocol;
 
 namespace Concord.ML.SecureBoost;
 
 /// <summary>
 /// A host as the guest's tree grower sees it. Each exchange is one command in the next of this host's
-/// <see cref="TrainingLoop.Steps"/>: the host lists candidates as encrypted sums, which the guest decrypts; it hears
+/// <see cref="Runtime.TrainingLoop.Steps"/>: the host lists candidates as encrypted sums, which the guest decrypts; it hears
 /// only of the nodes it won, and answers with the rows' directions, never with a threshold or a feature value.
 /// </summary>
-internal sealed class RemoteHost(FederationContext ctx, PartyRef host, int party, GradientCodec codec) : ISplitParty
+internal sealed class RemoteHost(FederationContext ctx, PartyRef id, int party, GradientCodec codec) : HostChannel(ctx, id), ISplitParty
 {
-    private readonly IEnumerator<Step> _steps = ctx.Steps().GetEnumerator();
     private TreeJob _job = null!;
     private PartyGroup _layer = null!;
 
     public int Party => party;
-
-    public PartyRef Id => host;
 
     public void BeginTree(TreeJob job) => _job = job;
 
@@ -48,7 +44,7 @@ internal sealed class RemoteHost(FederationContext ctx, PartyRef host, int party
         }
         catch (Exception ex) when (ex is InvalidDataException or OverflowException)
         {
-            throw new FederationException($"host {host}'s split sums are malformed: {ex.Message}", host, ex);
+            throw new FederationException($"host {Id}'s split sums are malformed: {ex.Message}", Id, ex);
         }
     }
 
@@ -58,7 +54,7 @@ internal sealed class RemoteHost(FederationContext ctx, PartyRef host, int party
         var partitions = await _layer.Receive(Partitions, ct).ConfigureAwait(false);
         if (partitions.SplitIds.Length != choices.Count || partitions.LeftMasks.Length != choices.Count)
         {
-            throw new FederationException($"host {host} answered {partitions.SplitIds.Length} of {choices.Count} chosen splits", host);
+            throw new FederationException($"host {Id} answered {partitions.SplitIds.Length} of {choices.Count} chosen splits", Id);
         }
         var rows = layer.Nodes.ToDictionary(n => n.Node, n => n.Rows.Length);
         return [.. choices.Select((c, i) => new SplitOutcome(
@@ -66,35 +62,7 @@ internal sealed class RemoteHost(FederationContext ctx, PartyRef host, int party
             Unpack(partitions.LeftMasks[i], rows[c.Node], $"the partition of node {c.Node}")))];
     }
 
-    /// <summary>For each (split, row) of the dataset, whether the row goes left, in one query.</summary>
-    public async Task<bool[]> DirectionsAsync(BoostDataset dataset, IReadOnlyList<(SplitRule Rule, int Row)> queries, CancellationToken ct)
-    {
-        var step = Next();
-        var command = new HostCommand(HostCommandKind.Predict, Dataset: dataset, SplitIds: [.. queries.Select(q => q.Rule.SplitId)], Rows: [.. queries.Select(q => q.Row)]);
-        await step.Send(Command, command, ct).ConfigureAwait(false);
-        return Unpack(await step.Receive(Directions, ct).ConfigureAwait(false), queries.Count, "the split directions");
-    }
-
     /// <summary>Ends training at this host: the splits the final trees use (with their gains), so it keeps only those.</summary>
     public Task FinishAsync(long[] splitIds, double[] gains, CancellationToken ct) =>
-        Next().Send(Command, new HostCommand(HostCommandKind.Finish, SplitIds: splitIds, Gains: gains), ct);
-
-    /// <summary>This host alone, in the scope of the next step.</summary>
-    private PartyGroup Next()
-    {
-        _steps.MoveNext();
-        return _steps.Current.Group([host]);
-    }
-
-    private bool[] Unpack(byte[] mask, int count, string what)
-    {
-        try
-        {
-            return BitMask.Unpack(mask, count, what);
-        }
-        catch (InvalidDataException ex)
-        {
-            throw new FederationException($"host {host}: {ex.Message}", host, ex);
-        }
-    }
+        FinishAsync(new HostCommand(HostCommandKind.Finish, SplitIds: splitIds, Gains: gains), ct);
 }

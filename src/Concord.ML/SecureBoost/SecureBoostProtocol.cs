@@ -37,6 +37,7 @@ internal static class SecureBoostProtocol
 
     /// <summary>Host → guest, per prediction query: one bit per (split id, row): whether the row goes left.</summary>
     public static readonly Tag<byte[]> Directions = new("split_directions");
+
 }
 
 /// <summary>

@@ -5,6 +5,8 @@ public enum BoostDataset
 {
     Train,
     Validate,
+    /// <summary>The new rows a predict job scores: the only rows a host holds then.</summary>
+    New,
 }
 
 /// <summary>
@@ -20,6 +22,25 @@ internal delegate Task<bool[]> SplitDirections(int party, IReadOnlyList<(SplitRu
 /// </summary>
 internal static class TreeWalker
 {
+    /// <summary>Each output's score per row: the base score plus the leaf every tree of that output reaches.</summary>
+    public static async Task<double[][]> ScoresAsync(IReadOnlyList<BoostTree> trees, double[] baseScores, int rows, SplitDirections directions, CancellationToken ct)
+    {
+        var scores = LocalBaseline.LocalSecureBoostTrainer.Constant(baseScores, rows);
+        if (trees.Count == 0)
+        {
+            return scores;
+        }
+        var weights = await LeafWeightsAsync(trees, [.. Enumerable.Range(0, rows)], directions, ct).ConfigureAwait(false);
+        for (var t = 0; t < trees.Count; t++)
+        {
+            for (var i = 0; i < rows; i++)
+            {
+                scores[trees[t].Output][i] += weights[t][i];
+            }
+        }
+        return scores;
+    }
+
     /// <summary>The leaf weight each row reaches in each tree: [tree][row index in <paramref name="rows"/>].</summary>
     public static async Task<double[][]> LeafWeightsAsync(IReadOnlyList<BoostTree> trees, int[] rows, SplitDirections directions, CancellationToken ct)
     {

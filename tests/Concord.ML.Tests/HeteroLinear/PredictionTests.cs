@@ -86,7 +86,7 @@ public class PredictionTests
         { "guest has an extra column", "party guest:9999: the data has a column \"extra\" the model was not trained on" },
         { "rows not aligned", "party host:10000's rows are not aligned with the guest's" },
         { "another job's hosts", "the model was trained with hosts 10000, 10001, and this job's hosts are 10000" },
-        { "shares of two trainings", "party host:10000's share of the model is Logistic with 2 binary model(s), the guest's Logistic with 1" },
+        { "shares of two trainings", "party host:10000's share of the model is Logistic with 2 binary model(s), and the guest's needs Logistic with 1 binary model(s)" },
     };
 
     [Theory]
@@ -174,9 +174,7 @@ public class PredictionTests
         var guestRun = Task.Run(() => HeteroLinearPrediction.GuestAsync(parties.Contexts[roster.Guest], guest, guestData, ct));
         Task[] hostRuns = [.. roster.Hosts.Select((h, i) => Task.Run(() => HeteroLinearPrediction.HostAsync(parties.Contexts[h], hosts[i], hostData[i], ct)))];
         Task[] roles = [guestRun, .. hostRuns];
-        var failure = cancelOnFailure
-            ? await ProtocolRun.SettleAsync(roles, cancellation)
-            : await Task.WhenAll(roles).ContinueWith(_ => roles.Any(r => r.IsFaulted) ? new AggregateException(roles.Where(r => r.IsFaulted).SelectMany(r => r.Exception!.InnerExceptions)) : null, TaskScheduler.Default);
+        var failure = cancelOnFailure ? await ProtocolRun.SettleAsync(roles, cancellation) : await ProtocolRun.EveryFailureAsync(roles);
         return (guestRun.IsCompletedSuccessfully ? guestRun.Result : null, failure, parties);
     }
 }

@@ -42,12 +42,8 @@ internal static class HeteroLinearSpecs
         Roles = [Role.Guest, Role.Host, Role.Arbiter],
         RequiredRoles = [Role.Guest, Role.Host, Role.Arbiter],
         // validate_data and warm_start_model are accepted for FATE's job shape; see HeteroLinearComponent for their use.
-        Inputs =
-        [
-            InputSpec.Data("train_data", required: false), InputSpec.Data("validate_data", required: false), InputSpec.Model("warm_start_model", required: false),
-            InputSpec.Data("test_data", required: false), InputSpec.Model("input_model", required: false),
-        ],
-        Modes = [new("train", ["train_data"]), new("predict", ["test_data", "input_model"])],
+        Inputs = ModelInputs.Inputs,
+        Modes = ModelInputs.Modes,
         Outputs = [OutputSpec.Data, OutputSpec.Model, OutputSpec.Metrics],
         Parameters =
         [

@@ -14,7 +14,8 @@ internal static class SecureBoostSpec
     {
         Roles = [Role.Guest, Role.Host],
         RequiredRoles = [Role.Guest, Role.Host],
-        Inputs = [InputSpec.Data("train_data"), InputSpec.Data("validate_data", required: false), InputSpec.Model("warm_start_model", required: false)],
+        Inputs = ModelInputs.Inputs,
+        Modes = ModelInputs.Modes,
         Outputs = [OutputSpec.Data, OutputSpec.Model, OutputSpec.Metrics],
         Parameters = OptionsBinder.Spec<SecureBoostOptions>(),
     };
