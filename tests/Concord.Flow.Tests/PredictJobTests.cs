@@ -22,7 +22,7 @@ public class PredictJobTests
     private const int Arbiter = 10002;
     private const double Tolerance = 1e-9;
 
-    private static readonly ComponentCatalog Catalog = new([new ReaderComponent(), new PsiComponent(), .. HeteroLinearComponent.All, new SecureBoostComponent(), new ModelLoaderComponent()]);
+    private static readonly ComponentCatalog Catalog = new([new ReaderComponent(), new PsiComponent(), new DataTransformComponent(), .. HeteroLinearComponent.All, new SecureBoostComponent(), new ModelLoaderComponent()]);
 
     private static readonly Dictionary<string, string> TrainParameters = new()
     {
@@ -108,6 +108,44 @@ public class PredictJobTests
         var error = await Assert.ThrowsAnyAsync<Exception>(() => api.SubmitAsync(job, "predict.yaml", CancellationToken.None));
 
         Assert.Contains("hetero_lr predicts from test_data with input \"input_model\"", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_loaded_data_transform_fills_new_rows_with_the_training_means()
+    {
+        await using var nodes = await LoopbackNodes.StartAsync(Catalog, Guest, [Host], Arbiter);
+        _ = SaveTables(nodes);
+        var guestHome = TableStore.Open(nodes.Config.Party(Guest).Home!);
+        var training = guestHome.Load(new TableName("test", "train"));
+        guestHome.Save(new TableName("test", "gaps"), PartyTable.Create("id", ["n000", "n001"], ["g1", "g0"], [[double.NaN, 11.0], [12.0, double.NaN]], "y", [0, 1]));
+        TableStore.Open(nodes.Config.Party(Host).Home!).Save(new TableName("test", "gaps"), PartyTable.Create("id", ["n000", "n001"], ["h0", "h1", "h2"], [[1.0, 2.0], [3.0, 4.0], [5.0, 6.0]]));
+        using var api = nodes.Operator(Guest);
+        string Job(string table, string? model) => $$"""
+            job: { name: transform-test }
+            parties: { guest: 9999, hosts: [10000], arbiter: 10002 }
+            components:
+              - name: reader_0
+                type: reader
+                parameters: { table: { namespace: test, name: {{table}} } }
+            {{(model is null ? "" : $$"""
+              - name: model_loader_0
+                type: model_loader
+                parameters: { model_id: {{model}}_data_transform_0 }
+            """)}}
+              - name: data_transform_0
+                type: data_transform
+                inputs: { data: reader_0.data{{(model is null ? "" : ", input_model: model_loader_0.model")}} }
+                parameters: { missing_fill: mean }
+            """;
+
+        var fitted = await RunAsync(api, Job("train", null));
+        var applied = await RunAsync(api, Job("gaps", fitted));
+
+        var output = guestHome.Load(ComponentOutputs.DataTable(applied, "data_transform_0"));
+        Assert.Equal(["g0", "g1"], output.Schema.FeatureNames);
+        // The new table's columns come as g1 = [gap, 11] and g0 = [12, gap]; the output keeps the training order.
+        Assert.Equal([12.0, training.Column(0).ToArray().Average()], output.Column(0).ToArray());
+        Assert.Equal([training.Column(1).ToArray().Average(), 11.0], output.Column(1).ToArray());
     }
 
     /// <summary>w·x of both shares on one customer, each column standardised with its share's training means and deviations.</summary>

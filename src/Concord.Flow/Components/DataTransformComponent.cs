@@ -5,19 +5,48 @@ using Concord.ML.DataTransform;
 
 namespace Concord.Flow.Components;
 
-/// <summary>FATE's DataTransform: label check, feature selection and local missing-value fill.</summary>
+/// <summary>
+/// FATE's DataTransform: label check, feature selection and local missing-value fill. Each party outputs its fitted
+/// state as its model; given that model as input_model, a predict pipeline applies it to new rows unchanged (the
+/// training fill values, the training features) instead of fitting again.
+/// </summary>
 public sealed class DataTransformComponent : IFederatedComponent
 {
     public string Type => "data_transform";
 
     public Task<ComponentOutput> RunAsync(ComponentRun run, CancellationToken ct)
     {
+        var self = run.Context.Self;
+        var input = run.RequireInput("data");
+        if (run.Slots.Contains("input_model"))
+        {
+            var fitted = run.Models.TryGetValue("input_model", out var bytes)
+                ? DataTransformModel.FromBytes(bytes, $"party {self}'s input_model")
+                : throw new ArgumentException($"party {self}: input_model holds no data_transform model at this party; load one with model_loader from its registry");
+            var (applied, filled) = Transform(input, fitted, self);
+            run.Log($"applied the fitted transform: {applied.FeatureCount} features; filled {filled.FilledCounts.Values.Sum()} missing values");
+            return Task.FromResult(new ComponentOutput(Data: applied, Metrics: Report(filled)));
+        }
         var options = OptionsBinder.Bind<DataTransformOptions>(run.Parameters, DataTransformSpec.Spec) with
         {
-            LabelName = run.Context.Self.Role == Federation.Parties.Role.Guest ? run.Parameters.String("label_name") : null,
+            LabelName = self.Role == Federation.Parties.Role.Guest ? run.Parameters.String("label_name") : null,
         };
-        var (table, report) = DataTransformer.Apply(run.RequireInput("data"), options);
+        var (table, report, model) = DataTransformer.Apply(input, options);
         run.Log($"kept {table.FeatureCount} features; filled {report.FilledCounts.Values.Sum()} missing values");
-        return Task.FromResult(new ComponentOutput(Data: table, Metrics: JsonSerializer.SerializeToNode(report, Control.ControlJson.Options)));
+        return Task.FromResult(new ComponentOutput(Data: table, Metrics: Report(report), Model: model.ToBytes()));
     }
+
+    private static (Data.PartyTable, FillReport) Transform(Data.PartyTable table, DataTransformModel model, Federation.Parties.PartyRef self)
+    {
+        try
+        {
+            return DataTransformer.Transform(table, model);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new ArgumentException($"party {self}: {ex.Message}", ex);
+        }
+    }
+
+    private static System.Text.Json.Nodes.JsonNode? Report(FillReport report) => JsonSerializer.SerializeToNode(report, Control.ControlJson.Options);
 }

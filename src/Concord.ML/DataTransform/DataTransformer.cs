@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Concord.Data;
 
 namespace Concord.ML.DataTransform;
@@ -6,12 +7,47 @@ namespace Concord.ML.DataTransform;
 public sealed record FillReport(IReadOnlyDictionary<string, double> FillValues, IReadOnlyDictionary<string, int> FilledCounts);
 
 /// <summary>
+/// What DataTransform fitted on a party's training rows: the features it keeps, in order, the value each fills a
+/// missing cell with, and whether it rounds. A predict pipeline applies it unchanged to new rows, so a new row is
+/// filled with the training mean, not with the mean of the rows being scored.
+/// </summary>
+public sealed record DataTransformModel(string[] Features, Dictionary<string, double> FillValues, ValueType DataType)
+{
+    private static readonly JsonSerializerOptions Json = new();
+
+    public byte[] ToBytes() => JsonSerializer.SerializeToUtf8Bytes(this, Json);
+
+    public static DataTransformModel FromBytes(byte[] bytes, string what)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<DataTransformModel>(bytes, Json) is { Features: not null, FillValues: not null } model
+                ? model
+                : throw new ArgumentException($"{what} is not a data_transform model");
+        }
+        catch (JsonException ex)
+        {
+            throw new ArgumentException($"{what} is not a data_transform model: {ex.Message}", ex);
+        }
+    }
+}
+
+/// <summary>
 /// Local preprocessing: feature selection and missing-value fill. It runs at each party on that party's rows
 /// only, so fill statistics (a mean, a min) describe the party's own data, as in FATE.
 /// </summary>
 public static class DataTransformer
 {
-    public static (PartyTable Table, FillReport Report) Apply(PartyTable table, DataTransformOptions options)
+    /// <summary>Fits the transform on the table and applies it.</summary>
+    public static (PartyTable Table, FillReport Report, DataTransformModel Model) Apply(PartyTable table, DataTransformOptions options)
+    {
+        var model = Fit(table, options);
+        var (transformed, report) = Transform(table, model);
+        return (transformed, report, model);
+    }
+
+    /// <summary>Checks the label as the options ask, selects the features, and computes each one's fill value from the table.</summary>
+    public static DataTransformModel Fit(PartyTable table, DataTransformOptions options)
     {
         if (options.LabelName is string label && table.Schema.LabelName != label)
         {
@@ -28,18 +64,39 @@ public static class DataTransformer
             }
         }
         var selected = Select(table, options);
-        var columns = new double[selected.Count][];
-        var features = new Feature[selected.Count];
         var fills = new Dictionary<string, double>();
-        var filled = new Dictionary<string, int>();
-        for (var k = 0; k < selected.Count; k++)
+        if (options.MissingFill != MissingFill.None)
         {
-            var j = selected[k];
-            var name = table.Schema.Features[j].Name;
-            var column = table.Column(j).ToArray();
-            if (options.MissingFill != MissingFill.None)
+            foreach (var j in selected)
             {
-                var fill = FillValueOf(column, options, name);
+                var name = table.Schema.Features[j].Name;
+                fills[name] = FillValueOf(table.Column(j).ToArray(), options, name);
+            }
+        }
+        return new DataTransformModel([.. selected.Select(j => table.Schema.Features[j].Name)], fills, options.DataType);
+    }
+
+    /// <summary>
+    /// Keeps the model's features in its order (a missing one is refused by name; others are dropped), fills missing
+    /// cells with the model's values and rounds as it says. Labels and weights pass through when the table has them.
+    /// </summary>
+    public static (PartyTable Table, FillReport Report) Transform(PartyTable table, DataTransformModel model)
+    {
+        var names = table.Schema.Features.Select(f => f.Name).ToList();
+        var columns = new double[model.Features.Length][];
+        var features = new Feature[model.Features.Length];
+        var filled = new Dictionary<string, int>();
+        for (var k = 0; k < model.Features.Length; k++)
+        {
+            var name = model.Features[k];
+            var j = names.IndexOf(name);
+            if (j < 0)
+            {
+                throw new ArgumentException($"feature \"{name}\" was kept when the transform was fitted, and the table has no such column");
+            }
+            var column = table.Column(j).ToArray();
+            if (model.FillValues.TryGetValue(name, out var fill))
+            {
                 var count = 0;
                 for (var i = 0; i < column.Length; i++)
                 {
@@ -49,10 +106,9 @@ public static class DataTransformer
                         count++;
                     }
                 }
-                fills[name] = fill;
                 filled[name] = count;
             }
-            if (options.DataType == ValueType.Integer)
+            if (model.DataType == ValueType.Integer)
             {
                 for (var i = 0; i < column.Length; i++)
                 {
@@ -63,7 +119,7 @@ public static class DataTransformer
             features[k] = new Feature(name, Feature.InferKind(column));
         }
         var schema = new TableSchema(table.Schema.IdName, features, table.Schema.LabelName, table.Schema.WeightName);
-        return (new PartyTable(schema, [.. table.Ids], columns, table.Labels, table.Weights), new FillReport(fills, filled));
+        return (new PartyTable(schema, [.. table.Ids], columns, table.Labels, table.Weights), new FillReport(model.FillValues, filled));
     }
 
     private static List<int> Select(PartyTable table, DataTransformOptions options)

@@ -8,8 +8,9 @@ internal static class DataTransformSpec
 {
     public static ComponentSpec Spec { get; } = new("data_transform", "selects the label and features, casts types and fills missing values")
     {
-        Inputs = [InputSpec.Data()],
-        Outputs = [OutputSpec.Data],
+        // With input_model (a model_loader's output) the fitted state of a training job is applied, not refitted.
+        Inputs = [InputSpec.Data(), InputSpec.Model("input_model", required: false)],
+        Outputs = [OutputSpec.Data, OutputSpec.Model],
         Parameters =
         [
             // Hosts in vertical learning have no label, so the label and the features are a party's own business; the
