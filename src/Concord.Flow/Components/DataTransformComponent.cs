@@ -23,7 +23,7 @@ public sealed class DataTransformComponent : IFederatedComponent
             var fitted = run.Models.TryGetValue("input_model", out var bytes)
                 ? DataTransformModel.FromBytes(bytes, $"party {self}'s input_model")
                 : throw new ArgumentException($"party {self}: input_model holds no data_transform model at this party; load one with model_loader from its registry");
-            var (applied, filled) = Transform(input, fitted, self);
+            var (applied, filled) = DataTransformer.Transform(input, fitted);
             run.Log($"applied the fitted transform: {applied.FeatureCount} features; filled {filled.FilledCounts.Values.Sum()} missing values");
             return Task.FromResult(new ComponentOutput(Data: applied, Metrics: Report(filled)));
         }
@@ -34,18 +34,6 @@ public sealed class DataTransformComponent : IFederatedComponent
         var (table, report, model) = DataTransformer.Apply(input, options);
         run.Log($"kept {table.FeatureCount} features; filled {report.FilledCounts.Values.Sum()} missing values");
         return Task.FromResult(new ComponentOutput(Data: table, Metrics: Report(report), Model: model.ToBytes()));
-    }
-
-    private static (Data.PartyTable, FillReport) Transform(Data.PartyTable table, DataTransformModel model, Federation.Parties.PartyRef self)
-    {
-        try
-        {
-            return DataTransformer.Transform(table, model);
-        }
-        catch (ArgumentException ex)
-        {
-            throw new ArgumentException($"party {self}: {ex.Message}", ex);
-        }
     }
 
     private static System.Text.Json.Nodes.JsonNode? Report(FillReport report) => JsonSerializer.SerializeToNode(report, Control.ControlJson.Options);

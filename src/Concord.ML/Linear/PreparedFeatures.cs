@@ -32,8 +32,8 @@ public sealed class PreparedFeatures
         var scales = new List<double>();
         for (var j = 0; j < data.ColumnCount; j++)
         {
+            // A missing or infinite value makes the mean and deviation NaN, so the column is kept and Transform refuses it.
             var column = data[j];
-            RequireFinite(column, data.Names[j]);
             var mean = column.Length == 0 ? 0 : Mean(column);
             var sd = Math.Sqrt(Variance(column, mean));
             if (sd == 0)
@@ -56,23 +56,7 @@ public sealed class PreparedFeatures
     public static PreparedFeatures Apply(NumericColumns data, string[] names, double[] means, double[] scales)
     {
         var prepared = new PreparedFeatures(names, means, scales, []);
-        var picked = data.Select(names);
-        for (var j = 0; j < names.Length; j++)
-        {
-            RequireFinite(picked[j], names[j]);
-        }
         return new PreparedFeatures(names, means, scales, prepared.Transform(data));
-    }
-
-    private static void RequireFinite(ReadOnlySpan<double> column, string name)
-    {
-        for (var i = 0; i < column.Length; i++)
-        {
-            if (!double.IsFinite(column[i]))
-            {
-                throw new ArgumentException($"feature \"{name}\" has a missing or non-finite value in row {i}; fill it first (data_transform)");
-            }
-        }
     }
 
     private double[][] Transform(NumericColumns data)
@@ -84,7 +68,9 @@ public sealed class PreparedFeatures
             var column = new double[source.Length];
             for (var i = 0; i < column.Length; i++)
             {
-                column[i] = (source[i] - Means[j]) / Scales[j];
+                column[i] = double.IsFinite(source[i])
+                    ? (source[i] - Means[j]) / Scales[j]
+                    : throw new ArgumentException($"feature \"{Names[j]}\" has a missing or non-finite value in row {i}; fill it first (data_transform)");
             }
             return column;
         })];

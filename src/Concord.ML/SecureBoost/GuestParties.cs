@@ -23,7 +23,7 @@ internal sealed class GuestParties(LocalSplitParty guest, List<RemoteHost> hosts
             return hosts[party - 1].DirectionsAsync(dataset, queries, ct);
         }
         var columns = dataset == BoostDataset.Train ? data.Features : data.ValidateFeatures!;
-        return Task.FromResult(queries.Select(q => q.Rule.GoesLeft(columns[q.Rule.Feature][q.Row])).ToArray());
+        return TreeWalker.OwnDirections(columns, queries);
     }
 
     /// <summary>The labels and the scores boosting starts from: the base scores, plus a warm start's trees.</summary>

@@ -27,8 +27,7 @@ internal static class HostDirections
             {
                 throw new InvalidDataException($"the guest asked about row {rows[i]} of {columns.RowCount}");
             }
-            var value = columns[split.FeatureIndex][rows[i]];
-            left[i] = double.IsNaN(value) ? split.DefaultLeft : value <= split.Threshold;
+            left[i] = split.GoesLeft(columns[split.FeatureIndex][rows[i]]);
         }
         return BitMask.Pack(left);
     }

@@ -47,7 +47,11 @@ public sealed record SecureBoostModel(
 }
 
 /// <summary>A host's split: its own feature (by name and index), the bin and threshold, and where missing values go.</summary>
-public sealed record HostSplit(long Id, string Feature, int FeatureIndex, int Bin, double Threshold, bool DefaultLeft);
+public sealed record HostSplit(long Id, string Feature, int FeatureIndex, int Bin, double Threshold, bool DefaultLeft)
+{
+    /// <summary>Where a raw value goes, as <see cref="SplitRule.GoesLeft"/> decides for the guest's splits.</summary>
+    public bool GoesLeft(double value) => double.IsNaN(value) ? DefaultLeft : value <= Threshold;
+}
 
 /// <summary>A host's part of a SecureBoost model: its splits under the opaque ids the guest's trees refer to.</summary>
 public sealed record HostLookupTable(int Party, string[] Features, List<HostSplit> Splits)

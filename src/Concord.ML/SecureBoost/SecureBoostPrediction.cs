@@ -60,7 +60,7 @@ public static class SecureBoostPrediction
 
         var channels = ctx.Roster.Hosts.Select(h => new HostChannel(ctx, h)).ToList();
         var scores = await TreeWalker.ScoresAsync(model.Trees, model.BaseScores, rows.Ids.Count, (party, queries, c) => party == 0
-            ? Task.FromResult(queries.Select(q => q.Rule.GoesLeft(columns[q.Rule.Feature][q.Row])).ToArray())
+            ? TreeWalker.OwnDirections(columns, queries)
             : channels[party - 1].DirectionsAsync(BoostDataset.New, queries, c), ct).ConfigureAwait(false);
         await Task.WhenAll(channels.Select(c => c.FinishAsync(new HostCommand(HostCommandKind.Finish), ct))).ConfigureAwait(false);
         return new Objective(new SecureBoostOptions { Objective = model.Objective, NumClasses = model.NumClasses }).Predict(scores);

@@ -22,6 +22,10 @@ internal delegate Task<bool[]> SplitDirections(int party, IReadOnlyList<(SplitRu
 /// </summary>
 internal static class TreeWalker
 {
+    /// <summary>The guest's answer for its own splits: each rule applied to the row's raw value in the guest's columns.</summary>
+    public static Task<bool[]> OwnDirections(NumericColumns columns, IReadOnlyList<(SplitRule Rule, int Row)> queries) =>
+        Task.FromResult(queries.Select(q => q.Rule.GoesLeft(columns[q.Rule.Feature][q.Row])).ToArray());
+
     /// <summary>Each output's score per row: the base score plus the leaf every tree of that output reaches.</summary>
     public static async Task<double[][]> ScoresAsync(IReadOnlyList<BoostTree> trees, double[] baseScores, int rows, SplitDirections directions, CancellationToken ct)
     {
