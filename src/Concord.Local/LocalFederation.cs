@@ -108,6 +108,17 @@ public sealed class LocalFederation : IAsyncDisposable
 
     public OperatorClient Operator(int party) => new(Config.Party(party).Address, party, _ca, _operatorCertificate);
 
+    /// <summary>A bare HTTP/2 client of a party's node with the operator's certificate, for load that must not pay for a typed client.</summary>
+    public MutualTlsClient OperatorHttp(int party) => new(Config.Party(party).Address, party, _operatorCertificate, new PeerValidator(_ca));
+
+    /// <summary>What a party's node would export of a model, verified as an import would verify it.</summary>
+    public async Task<byte[]> ModelBytesAsync(int party, string modelId, CancellationToken ct)
+    {
+        using var api = Operator(party);
+        var archive = await api.ExportModelAsync(modelId, null, ct);
+        return Flow.Store.ModelArchive.Read(new MemoryStream(archive), $"party {party}'s export of {modelId}", new Flow.Store.ModelTrust(_ca, party)).Bytes;
+    }
+
     /// <summary>Asks every node to shut down, then stops what is left.</summary>
     public async Task StopAllAsync(Action<string>? progress)
     {

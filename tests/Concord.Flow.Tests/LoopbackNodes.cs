@@ -100,9 +100,10 @@ internal sealed class LoopbackNodes : IAsyncDisposable
         Config.Party(partyId).Address, partyId, CertificateFiles.LoadPublic(Config.CaCertificate),
         CertificateFiles.LoadWithKey(FederationCertificates.OperatorCertificate(CertFolder), FederationCertificates.OperatorKey(CertFolder))));
 
-    public OperatorClient WithToken(int partyId) => Track(new OperatorClient(
+    /// <summary>A client with the node's own operator token, or with <paramref name="token"/> (one an admin issued).</summary>
+    public OperatorClient WithToken(int partyId, string? token = null) => Track(new OperatorClient(
         Config.Party(partyId).Address, partyId, CertificateFiles.LoadPublic(Config.CaCertificate),
-        token: OperatorToken.Read(Config.Party(partyId).Home!)));
+        token: token ?? OperatorToken.Read(Config.Party(partyId).Home!)));
 
     /// <summary>A party (not the operator) calling another node's operator API with its own certificate.</summary>
     public OperatorClient AsPartyApi(int callerId, int targetId) => Track(new OperatorClient(

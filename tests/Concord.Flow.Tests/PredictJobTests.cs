@@ -30,7 +30,7 @@ public class PredictJobTests
         ["hetero_secureboost"] = "{ num_trees: 3, max_depth: 2, max_bin: 16, key_bits: 1024 }",
     };
 
-    private static string Train(string type) => $$"""
+    internal static string Train(string type) => $$"""
         job: { name: predict-test-train, timeout: 120, seed: 3 }
         parties: { guest: 9999, hosts: [10000], arbiter: 10002 }
         components:
@@ -149,7 +149,7 @@ public class PredictJobTests
     }
 
     /// <summary>w·x of both shares on one customer, each column standardised with its share's training means and deviations.</summary>
-    private static double LinearScore(PartyLinearModel guest, PartyLinearModel host, PartyTable guestRows, int guestRow, PartyTable hostRows, int hostRow)
+    internal static double LinearScore(PartyLinearModel guest, PartyLinearModel host, PartyTable guestRows, int guestRow, PartyTable hostRows, int hostRow)
     {
         static double Dot(PartyLinearModel share, PartyTable table, int row) =>
             share.FeatureNames.Select((name, j) => share.Weights[0][j] * ((table[row, table.Schema.IndexOf(name)] - share.Means[j]) / share.Scales[j])).Sum();
@@ -157,7 +157,7 @@ public class PredictJobTests
     }
 
     /// <summary>The base score plus the leaf each tree sends the customer to, the host's opaque splits resolved through its lookup table.</summary>
-    private static double BoostScore(SecureBoostModel guest, HostLookupTable host, PartyTable guestRows, int guestRow, PartyTable hostRows, int hostRow)
+    internal static double BoostScore(SecureBoostModel guest, HostLookupTable host, PartyTable guestRows, int guestRow, PartyTable hostRows, int hostRow)
     {
         var z = guest.BaseScores[0];
         foreach (var tree in guest.Trees)
@@ -175,14 +175,14 @@ public class PredictJobTests
         return z;
     }
 
-    private static async Task<string> RunAsync(Api.OperatorClient api, string job)
+    internal static async Task<string> RunAsync(Api.OperatorClient api, string job)
     {
         var view = await api.WaitAsync(await api.SubmitAsync(job, "predict.yaml", CancellationToken.None), null, CancellationToken.None);
         Assert.True(view.Job.State == TaskState.Success, view.Job.Error);
         return view.Job.JobId;
     }
 
-    private static async Task<byte[]> ShareAsync(LoopbackNodes nodes, int party, string jobId)
+    internal static async Task<byte[]> ShareAsync(LoopbackNodes nodes, int party, string jobId)
     {
         using var own = nodes.Operator(party);
         return await nodes.ExportedModelAsync(own, $"{jobId}_model_0");
@@ -192,7 +192,7 @@ public class PredictJobTests
     /// 120 training customers at both parties; 40 new ones at the guest, which the host holds shuffled among 20 others.
     /// The label depends on a guest and a host feature, so that both parties' splits and weights matter.
     /// </summary>
-    private static (PartyTable GuestNew, PartyTable HostNew) SaveTables(LoopbackNodes nodes)
+    internal static (PartyTable GuestNew, PartyTable HostNew) SaveTables(LoopbackNodes nodes)
     {
         var random = new Random(5);
         var everyone = Enumerable.Range(0, 120).Select(i => $"u{i:D3}").Concat(Enumerable.Range(0, 60).Select(i => $"n{i:D3}")).ToArray();

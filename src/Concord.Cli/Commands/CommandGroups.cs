@@ -20,6 +20,7 @@ internal static class CommandGroups
         yield return Job.ModelCommand.Build();
         yield return Node.NodeCommand.Build();
         yield return Run.RunCommand.Build();
+        yield return Serving.ServingCommand.Build();
         yield return VersionCommand.Build();
     }
 }

@@ -104,6 +104,15 @@ public static class OperatorApi
         {
             return Results.Text(ex.Message, statusCode: StatusCodes.Status400BadRequest);
         }
+        catch (Serving.ServingException ex)
+        {
+            return Results.Text(ex.Message, statusCode: ex.Status);
+        }
+        catch (Federation.FederationException ex)
+        {
+            // Another party's node refused or could not be reached: the gateway's failure, with that party's words.
+            return Results.Text(ex.Message, statusCode: StatusCodes.Status502BadGateway);
+        }
         catch (InvalidOperationException ex)
         {
             return Results.Text(ex.Message, statusCode: StatusCodes.Status409Conflict);

@@ -16,7 +16,7 @@ namespace Concord.Flow.Components;
 public sealed class EvaluationComponent : IFederatedComponent
 {
     /// <summary>The prediction column of a binary or regression model; a multi-class model's are ScoreColumn + "_" + class.</summary>
-    public const string ScoreColumn = "predict_score";
+    public const string ScoreColumn = PredictionColumns.Score;
 
     public const string TypeName = "evaluation";
 

@@ -137,9 +137,7 @@ public sealed class HeteroLinearComponent(string type, LinearTask task) : IFeder
 
     private static PartyTable Prediction(PartyTable table, double[] classes, double[][] predictions)
     {
-        string[] names = classes.Length == 0
-            ? ["predict_score"]
-            : [.. classes.Select(c => $"predict_score_{c.ToString(System.Globalization.CultureInfo.InvariantCulture)}")];
+        var names = PredictionColumns.Of(classes);
         var labelName = table.Labels is null ? null : table.Schema.LabelName ?? "label";
         return PartyTable.Create(table.Schema.IdName, [.. table.Ids], names, predictions, labelName, table.Labels);
     }

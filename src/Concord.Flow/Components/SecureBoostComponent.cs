@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using Concord.Crypto.Profiling;
 using Concord.Data;
@@ -112,9 +111,7 @@ public sealed class SecureBoostComponent : IFederatedComponent
     /// <summary>The prediction columns a model's outputs become: predict_score, or predict_score_&lt;class&gt; per class.</summary>
     public static PartyTable Prediction(PartyTable table, double[][] predictions)
     {
-        string[] names = predictions.Length == 1
-            ? [EvaluationComponent.ScoreColumn]
-            : [.. Enumerable.Range(0, predictions.Length).Select(k => $"{EvaluationComponent.ScoreColumn}_{k.ToString(CultureInfo.InvariantCulture)}")];
+        var names = PredictionColumns.Of(predictions.Length);
         var labelName = table.Labels is null ? null : table.Schema.LabelName ?? "label";
         return PartyTable.Create(table.Schema.IdName, [.. table.Ids], names, predictions, labelName, table.Labels);
     }

@@ -30,6 +30,16 @@ public sealed class ControlClient(Uri address, int partyId, X509Certificate2 own
     public Task<bool> CancelJobAsync(string jobId, CancellationToken ct) =>
         _node.SendAsync<bool>(HttpMethod.Post, ControlPaths.JobCancel(jobId), null, ct);
 
+    /// <summary>Asks a host to load its share of a deployment and index its table; its refusal throws with its reason.</summary>
+    public Task<Serving.HostLoaded> LoadServingAsync(Serving.HostLoad load, CancellationToken ct) =>
+        _node.SendAsync<Serving.HostLoaded>(HttpMethod.Post, ControlPaths.ServingLoad(load.Name), load, ct);
+
+    public Task<Serving.HostAnswer> AskServingAsync(string name, Serving.HostAsk ask, CancellationToken ct) =>
+        _node.SendAsync<Serving.HostAnswer>(HttpMethod.Post, ControlPaths.ServingAsk(name), ask, ct);
+
+    public Task<bool> UnloadServingAsync(string name, CancellationToken ct) =>
+        _node.SendAsync<bool>(HttpMethod.Post, ControlPaths.ServingUnload(name), null, ct);
+
     public Task<bool> ShutdownAsync(CancellationToken ct) => _node.SendAsync<bool>(HttpMethod.Post, ControlPaths.Shutdown, null, ct);
 
     public void Dispose() => _node.Dispose();

@@ -11,6 +11,16 @@ public static class ControlPaths
     public const string JobCheckpointsRoute = "/control/v1/party-jobs/{jobId}/checkpoints";
     public const string JobConsentRoute = "/control/v1/party-jobs/{jobId}/consent";
 
+    public const string ServingLoadRoute = "/control/v1/serving/{name}/load";
+    public const string ServingAskRoute = "/control/v1/serving/{name}/ask";
+    public const string ServingUnloadRoute = "/control/v1/serving/{name}/unload";
+
+    public static string ServingLoad(string name) => ServingLoadRoute.Replace("{name}", Uri.EscapeDataString(name), StringComparison.Ordinal);
+
+    public static string ServingAsk(string name) => ServingAskRoute.Replace("{name}", Uri.EscapeDataString(name), StringComparison.Ordinal);
+
+    public static string ServingUnload(string name) => ServingUnloadRoute.Replace("{name}", Uri.EscapeDataString(name), StringComparison.Ordinal);
+
     public static string JobConsent(string jobId) => JobConsentRoute.Replace("{jobId}", Uri.EscapeDataString(jobId), StringComparison.Ordinal);
 
     public static string JobCheckpoints(string jobId) => JobCheckpointsRoute.Replace("{jobId}", Uri.EscapeDataString(jobId), StringComparison.Ordinal);

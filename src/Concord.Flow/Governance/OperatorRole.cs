@@ -2,13 +2,17 @@ namespace Concord.Flow.Governance;
 
 /// <summary>
 /// What an operator identity may do at a node: an admin manages grants, tokens and node settings; a data
-/// scientist submits and follows jobs; an auditor reads the audit trail and nothing else.
+/// scientist submits and follows jobs; an auditor reads the audit trail and nothing else; an application scores
+/// customers through a served deployment.
 /// </summary>
 public enum OperatorRole
 {
     Admin,
     DataScientist,
     Auditor,
+
+    /// <summary>An application that scores customers through a served deployment, and may do nothing else.</summary>
+    Application,
 }
 
 public static class OperatorRoles

@@ -23,8 +23,14 @@ public sealed record NodeSettings(FederationConfig Config, int PartyId, string P
     /// <summary>Copies every message the node's jobs receive, for tests; null (nothing copied) in production.</summary>
     public Concord.Federation.Recording.Transcript? Transcript { get; init; }
 
+    /// <summary>Copies every serving body this node receives from another node (path and bytes), for tests; null in production.</summary>
+    public Action<string, byte[]>? ServingDeliveries { get; init; }
+
     /// <summary>Where governance events (grants, verdicts, sign-ins, refusals) go besides the audit trail.</summary>
     public Governance.IGovernanceEvents GovernanceEvents { get; init; } = Governance.NoGovernanceEvents.Instance;
+
+    /// <summary>How much a predict request may carry and how serving batches requests to the hosts.</summary>
+    public Serving.ServingLimits Serving { get; init; } = Concord.Flow.Serving.ServingLimits.Default;
 
     /// <summary>Whether the node keeps an audit trail; off only to measure what keeping one costs.</summary>
     public bool Audit { get; init; } = true;

@@ -12,6 +12,7 @@ using Concord.Flow.Components;
 using Concord.Flow.Control;
 using Concord.Flow.Governance;
 using Concord.Flow.Jobs;
+using Concord.Flow.Serving;
 using Concord.Flow.Store;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,10 +33,12 @@ public sealed class PartyNode : IAsyncDisposable
     private readonly PartyJobs _jobs;
     private readonly ConcurrentDictionary<int, ControlClient> _controls;
     private readonly Mailbox _mailbox;
+    private readonly GuestServing _serving;
     private readonly TaskCompletionSource _shutdown = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private PartyNode(NodeSettings settings, FederationServer server, HttpTransport transport, IFlowStore store, AuditLog? audit, PartyJobs jobs, ConcurrentDictionary<int, ControlClient> controls, Mailbox mailbox)
+    private PartyNode(NodeSettings settings, FederationServer server, HttpTransport transport, IFlowStore store, AuditLog? audit, PartyJobs jobs, ConcurrentDictionary<int, ControlClient> controls, Mailbox mailbox, GuestServing serving)
     {
+        _serving = serving;
         _audit = audit;
         _mailbox = mailbox;
         Settings = settings;
@@ -100,6 +103,10 @@ public sealed class PartyNode : IAsyncDisposable
         ControlClient ControlOf(int party) => controls.GetOrAdd(party, id => new ControlClient(settings.Config.Party(id).Address, id, certificate, ca));
         var scheduler = new JobScheduler(jobs, ControlOf);
         var token = OperatorToken.LoadOrCreate(settings.PartyHome);
+        var hostServing = new HostServing(partyServices, governance);
+        await hostServing.RestoreAsync(ct).ConfigureAwait(false);
+        var guestServing = new GuestServing(partyServices, ControlOf, settings.Serving);
+        await guestServing.RestoreAsync(ct).ConfigureAwait(false);
 
         PartyNode? node = null;
         var listen = new IPEndPoint(ListenAddress(self.Address), self.Address.Port);
@@ -120,12 +127,15 @@ public sealed class PartyNode : IAsyncDisposable
             {
                 app.Use(new OperatorAccess(token, store, governance).InvokeAsync);
                 ControlEndpoints.Map(app, jobs, () => node!._shutdown.TrySetResult());
-                AuditApi.Map(OperatorApi.Map(app, jobs, scheduler, certificate, ca), store, audit, self.Id);
+                var api = OperatorApi.Map(app, jobs, scheduler, certificate, ca);
+                AuditApi.Map(api, store, audit, self.Id);
+                ServingEndpoints.MapApi(api, guestServing);
+                ServingEndpoints.MapControl(app, hostServing, self.Id, settings.ServingDeliveries);
                 GovernanceApi.Map(app, jobs, governance);
                 app.MapOpenApi();
             },
             ct).ConfigureAwait(false);
-        node = new PartyNode(settings, server, transport, store, audit, jobs, controls, mailbox);
+        node = new PartyNode(settings, server, transport, store, audit, jobs, controls, mailbox, guestServing);
         return node;
     }
 
@@ -137,6 +147,7 @@ public sealed class PartyNode : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _server.DisposeAsync().ConfigureAwait(false);
+        await _serving.DisposeAsync().ConfigureAwait(false);
         // Peers see the node gone first; its runs then stop and record their end while the store is still open.
         await _jobs.CancelAllAsync().ConfigureAwait(false);
         await _transport.DisposeAsync().ConfigureAwait(false);

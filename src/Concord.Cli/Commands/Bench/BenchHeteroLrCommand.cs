@@ -35,8 +35,8 @@ internal static class BenchHeteroLrCommand
         UserFacing.SetAction(command, async (parse, ct) =>
         {
             var options = new HeteroLrBenchmarkOptions(
-                Positive(parse.GetValue(rows), "--rows"), Positive(parse.GetValue(guestFeatures), "--guest-features"),
-                Positive(parse.GetValue(hostFeatures), "--host-features"), parse.GetValue(keyBits), Positive(parse.GetValue(epochs), "--epochs"),
+                BenchArguments.Positive(parse.GetValue(rows), "--rows"), BenchArguments.Positive(parse.GetValue(guestFeatures), "--guest-features"),
+                BenchArguments.Positive(parse.GetValue(hostFeatures), "--host-features"), parse.GetValue(keyBits), BenchArguments.Positive(parse.GetValue(epochs), "--epochs"),
                 parse.GetValue(batchSize), !parse.GetValue(noLoss), BenchProgress.Create())
             {
                 AuditRounds = parse.GetValue(auditCompare) >= 0 ? parse.GetValue(auditCompare)
@@ -56,9 +56,6 @@ internal static class BenchHeteroLrCommand
         });
         return command;
     }
-
-    private static int Positive(int value, string option) =>
-        value >= 1 ? value : throw new ArgumentException($"{option} must be at least 1 (got {value})");
 
     private static void Print(HeteroLrBenchmarkResult r)
     {

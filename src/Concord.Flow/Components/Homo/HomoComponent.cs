@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Concord.Data;
@@ -88,9 +87,7 @@ public static class HomoTables
                 columns[k][i] = prediction[k];
             }
         }
-        string[] names = shape.Task == HorizontalTask.MultiClass
-            ? [.. shape.Classes.Select(c => $"{EvaluationComponent.ScoreColumn}_{c.ToString(CultureInfo.InvariantCulture)}")]
-            : [EvaluationComponent.ScoreColumn];
+        var names = PredictionColumns.Of(shape.Task == HorizontalTask.MultiClass ? shape.Classes : []);
         return PartyTable.Create(table.Schema.IdName, [.. table.Ids], names, columns, table.Schema.LabelName ?? "label", table.Labels);
     }
 
