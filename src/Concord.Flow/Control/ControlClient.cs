@@ -30,6 +30,10 @@ public sealed class ControlClient(Uri address, int partyId, X509Certificate2 own
     public Task<bool> CancelJobAsync(string jobId, CancellationToken ct) =>
         _node.SendAsync<bool>(HttpMethod.Post, ControlPaths.JobCancel(jobId), null, ct);
 
+    /// <summary>Asks a party to register its shares of a training job's fitted components as a deployment; the version it got.</summary>
+    public Task<int> BundleAsync(Deployment.BundleRequest bundle, CancellationToken ct) =>
+        _node.SendAsync<int>(HttpMethod.Post, ControlPaths.DeploymentBundle(bundle.Name), bundle, ct);
+
     /// <summary>Asks a host to load its share of a deployment and index its table; its refusal throws with its reason.</summary>
     public Task<Serving.HostLoaded> LoadServingAsync(Serving.HostLoad load, CancellationToken ct) =>
         _node.SendAsync<Serving.HostLoaded>(HttpMethod.Post, ControlPaths.ServingLoad(load.Name), load, ct);

@@ -11,6 +11,10 @@ public static class ControlPaths
     public const string JobCheckpointsRoute = "/control/v1/party-jobs/{jobId}/checkpoints";
     public const string JobConsentRoute = "/control/v1/party-jobs/{jobId}/consent";
 
+    public const string DeploymentBundleRoute = "/control/v1/deployments/{name}/bundle";
+
+    public static string DeploymentBundle(string name) => DeploymentBundleRoute.Replace("{name}", Uri.EscapeDataString(name), StringComparison.Ordinal);
+
     public const string ServingLoadRoute = "/control/v1/serving/{name}/load";
     public const string ServingAskRoute = "/control/v1/serving/{name}/ask";
     public const string ServingUnloadRoute = "/control/v1/serving/{name}/unload";

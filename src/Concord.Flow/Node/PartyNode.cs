@@ -10,6 +10,7 @@ using Concord.Flow.Api.Access;
 using Concord.Flow.Audit;
 using Concord.Flow.Components;
 using Concord.Flow.Control;
+using Concord.Flow.Deployment;
 using Concord.Flow.Governance;
 using Concord.Flow.Jobs;
 using Concord.Flow.Serving;
@@ -106,6 +107,7 @@ public sealed class PartyNode : IAsyncDisposable
         var hostServing = new HostServing(partyServices, governance);
         await hostServing.RestoreAsync(ct).ConfigureAwait(false);
         var guestServing = new GuestServing(partyServices, ControlOf, settings.Serving);
+        var deployer = new PipelineDeployer(partyServices, ControlOf, scheduler);
         await guestServing.RestoreAsync(ct).ConfigureAwait(false);
 
         PartyNode? node = null;
@@ -131,6 +133,8 @@ public sealed class PartyNode : IAsyncDisposable
                 AuditApi.Map(api, store, audit, self.Id);
                 ServingEndpoints.MapApi(api, guestServing);
                 ServingEndpoints.MapControl(app, hostServing, self.Id, settings.ServingDeliveries);
+                DeploymentEndpoints.MapApi(api, deployer, store);
+                DeploymentEndpoints.MapControl(app, deployer, self.Id);
                 GovernanceApi.Map(app, jobs, governance);
                 app.MapOpenApi();
             },

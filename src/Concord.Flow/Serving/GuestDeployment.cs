@@ -34,9 +34,9 @@ internal sealed class GuestDeployment : IAsyncDisposable
     public GuestScorer Scorer => _scorer;
 
     public Task<RowScore> SubmitAsync(ServingRow row) =>
-        _batcher.TrySubmit(row, out var result)
-            ? result
-            : throw new ServingException(503, $"deployment {View.Name} has {_batcher.Capacity} requests waiting, its limit; retry later");
+        _batcher.TrySubmit(row, out var result) ? result
+        : _batcher.IsClosed ? throw new ServingException(503, $"deployment {View.Name} version {View.Version} was replaced or undeployed during the request; retry it")
+        : throw new ServingException(503, $"deployment {View.Name} has {_batcher.Capacity} requests waiting, its limit; retry later");
 
     private async Task<RowScore[]> ScoreAsync(IReadOnlyList<ServingRow> rows)
     {

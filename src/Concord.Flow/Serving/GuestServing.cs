@@ -20,6 +20,9 @@ public sealed class GuestServing(PartyServices party, Func<int, ControlClient> h
     private readonly ServingFiles _files = new(party.PartyHome, "guest");
     private readonly SemaphoreSlim _deploying = new(1, 1);
 
+    /// <summary>How long a replaced version still takes rows.</summary>
+    private static readonly TimeSpan SwapGrace = TimeSpan.FromSeconds(2);
+
     public ServingLimits Limits => limits;
 
     public IReadOnlyList<DeploymentView> List() => [.. _live.Values.Select(d => d.View).OrderBy(v => v.Name, StringComparer.Ordinal)];
@@ -61,7 +64,7 @@ public sealed class GuestServing(PartyServices party, Func<int, ControlClient> h
             var view = new DeploymentView(request.Name, version, model.Info.ModelId, model.Info.Version, model.Info.ComponentType, model.Info.JobId,
                 scorer.Features, Outputs(scorer), loaded, deadline, DateTimeOffset.UtcNow);
             _files.Save(request.Name, view);
-            await SwapAsync(request.Name, new GuestDeployment(view, scorer, hosts, limits)).ConfigureAwait(false);
+            Swap(request.Name, new GuestDeployment(view, scorer, hosts, limits));
             party.Log($"serving {view.Name} version {view.Version}: {model.Info} with host(s) {string.Join(", ", trainedHosts)}");
             return view;
         }
@@ -108,7 +111,7 @@ public sealed class GuestServing(PartyServices party, Func<int, ControlClient> h
             {
                 var model = await party.Store.GetModelAsync(view.ModelId, view.ModelVersion, ct).ConfigureAwait(false)
                     ?? throw new ArgumentException($"{view.ModelId} version {view.ModelVersion} is no longer in the registry");
-                await SwapAsync(view.Name, new GuestDeployment(view, Scorer(model, view.Hosts), hosts, limits)).ConfigureAwait(false);
+                Swap(view.Name, new GuestDeployment(view, Scorer(model, view.Hosts), hosts, limits));
             }
             catch (Exception ex) when (ex is ArgumentException or InvalidDataException)
             {
@@ -117,8 +120,11 @@ public sealed class GuestServing(PartyServices party, Func<int, ControlClient> h
         }
     }
 
-    /// <summary>New requests go to the new version at once; the old one answers what it already holds, then stops.</summary>
-    private async Task SwapAsync(string name, GuestDeployment next)
+    /// <summary>
+    /// New requests go to the new version at once. The old one keeps taking rows for a grace period (a request that
+    /// looked it up just before the swap still submits to it), then answers what it holds and stops.
+    /// </summary>
+    private void Swap(string name, GuestDeployment next)
     {
         GuestDeployment? previous = null;
         _live.AddOrUpdate(name, next, (_, old) =>
@@ -128,8 +134,14 @@ public sealed class GuestServing(PartyServices party, Func<int, ControlClient> h
         });
         if (previous is not null)
         {
-            await previous.DisposeAsync().ConfigureAwait(false);
+            _ = RetireAsync(previous);
         }
+    }
+
+    private static async Task RetireAsync(GuestDeployment old)
+    {
+        await Task.Delay(SwapGrace).ConfigureAwait(false);
+        await old.DisposeAsync().ConfigureAwait(false);
     }
 
     private static int[] TrainedHosts(StoredModel model) => ServedModels.IsLinear(model.Info.ComponentType)

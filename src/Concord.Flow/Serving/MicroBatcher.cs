@@ -14,6 +14,7 @@ internal sealed class MicroBatcher<TIn, TOut> : IAsyncDisposable
     private readonly Func<IReadOnlyList<TIn>, Task<TOut[]>> _send;
     private readonly int _maxBatch;
     private readonly Task[] _workers;
+    private bool _closed;
 
     public MicroBatcher(Func<IReadOnlyList<TIn>, Task<TOut[]>> send, int maxBatch, int workers, int capacity)
     {
@@ -25,6 +26,9 @@ internal sealed class MicroBatcher<TIn, TOut> : IAsyncDisposable
     }
 
     public int Capacity { get; }
+
+    /// <summary>Whether the batcher takes no more items (it is draining or drained).</summary>
+    public bool IsClosed => Volatile.Read(ref _closed);
 
     /// <summary>Queues one item; false when the queue is full or the batcher is closing.</summary>
     public bool TrySubmit(TIn item, out Task<TOut> result)
@@ -69,6 +73,7 @@ internal sealed class MicroBatcher<TIn, TOut> : IAsyncDisposable
     /// <summary>Takes no more items, answers those already queued, then returns: a swapped-out deployment drains this way.</summary>
     public async ValueTask DisposeAsync()
     {
+        Volatile.Write(ref _closed, true);
         _queue.Writer.TryComplete();
         await Task.WhenAll(_workers).ConfigureAwait(false);
     }

@@ -45,13 +45,14 @@ internal static class ServingEndpoints
     {
         try
         {
-            // The version is taken once: a re-deploy during the request does not split its rows between versions.
-            var deployment = guest.Live(name);
+            _ = guest.Live(name);
             using var body = new MemoryStream();
             if (!await BoundedBody.CopyAtMostAsync(http.Request, body, guest.Limits.MaxBodyBytes, http.RequestAborted).ConfigureAwait(false))
             {
                 throw new ServingException(413, $"the body is over {guest.Limits.MaxBodyBytes} bytes");
             }
+            // The version is taken once, after the body is in: a re-deploy does not split a request's rows between versions.
+            var deployment = guest.Live(name);
             var rows = PredictBody.Read(body.GetBuffer().AsMemory(0, (int)body.Length), deployment.Scorer, guest.Limits);
             var scores = await Task.WhenAll(rows.Select(deployment.SubmitAsync)).ConfigureAwait(false);
             if (scores.FirstOrDefault(s => s.Error is not null)?.Error is ServingException failed)

@@ -7,8 +7,6 @@ using Concord.Federation;
 using Concord.Flow.Components;
 using Concord.Flow.Governance;
 using Concord.Flow.Serving;
-using Concord.ML.Linear;
-using Concord.ML.SecureBoost;
 
 namespace Concord.Flow.Tests.Serving;
 
@@ -53,11 +51,8 @@ public class ServingTests
         foreach (var r in rows)
         {
             var hostRow = Array.IndexOf(hostNew.Ids.ToArray(), guestNew.Ids[r]);
-            var z = type == "hetero_lr"
-                ? PredictJobTests.LinearScore(PartyLinearModel.FromBytes(guestShare), PartyLinearModel.FromBytes(hostShare), guestNew, r, hostNew, hostRow)
-                : PredictJobTests.BoostScore(SecureBoostModel.FromBytes(guestShare), HostLookupTable.FromBytes(hostShare), guestNew, r, hostNew, hostRow);
             Assert.Equal(guestNew.Ids[r], one[r].Rows.Single().Id);
-            Assert.Equal(1 / (1 + Math.Exp(-z)), one[r].Rows[0].Scores["predict_score"], Tolerance);
+            Assert.Equal(PredictJobTests.ExpectedScore(type, guestShare, hostShare, guestNew, r, hostNew, hostRow), one[r].Rows[0].Scores["predict_score"], Tolerance);
             Assert.Equal(guestNew.Ids[r], all.Rows[r].Id);
             Assert.Equal(one[r].Rows[0].Scores["predict_score"], all.Rows[r].Scores["predict_score"], Tolerance);
         }

@@ -19,7 +19,7 @@ internal static class JobCommand
         job.Subcommands.Add(Metrics());
         job.Subcommands.Add(Resume());
         job.Subcommands.Add(Dag());
-        foreach (var command in Governance.JobApprovalCommands.Build())
+        foreach (var command in DeployCommands.Build().Concat(Governance.JobApprovalCommands.Build()))
         {
             job.Subcommands.Add(command);
         }

@@ -13,6 +13,7 @@ internal static class ModelLoaderSpec
         [
             Param.String("model_id").Required().Describe("the registry id, e.g. <job id>_hetero_lr_0"),
             Param.Int("version").AtLeast(1).Describe("the model version; the latest when absent"),
+            Param.String("component").Describe("for a deployed pipeline (concord job deploy): the fitted component whose share to load from it"),
         ],
     };
 }

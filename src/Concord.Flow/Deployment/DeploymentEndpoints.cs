@@ -1,0 +1,63 @@
+using System.Text.Json;
+using Concord.Flow.Api;
+using Concord.Flow.Api.Access;
+using Concord.Flow.Control;
+using Concord.Flow.Store;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Concord.Flow.Deployment;
+
+/// <summary>
+/// Deployed pipelines on a node. For operators: deploy a training job, list deployments, predict with one (a job).
+/// For the guest's node, over mutual TLS: a party's part of a deploy.
+/// </summary>
+internal static class DeploymentEndpoints
+{
+    public static void MapApi(RouteGroupBuilder api, PipelineDeployer deployer, IFlowStore store)
+    {
+        api.MapPost("/deployments", async (DeployRequest request, CancellationToken ct) =>
+            Results.Json(await deployer.DeployAsync(request, ct), ControlJson.Options))
+            .WithName("DeployPipeline").Allow(OperatorApi.JobRoles);
+
+        api.MapGet("/deployments", async (CancellationToken ct) =>
+            Results.Json((await store.ListModelsAsync(ct: ct)).Where(m => m.ComponentType == PipelineBundle.ComponentType).ToList(), ControlJson.Options))
+            .WithName("ListDeployments").Allow(OperatorApi.JobRoles);
+
+        api.MapPost("/deployments/{name}/predict", async (string name, PipelinePredict request, CancellationToken ct) =>
+            Results.Json(await deployer.PredictAsync(name, request, ct), ControlJson.Options))
+            .WithName("PredictWithPipeline").Allow(OperatorApi.JobRoles);
+    }
+
+    public static void MapControl(WebApplication app, PipelineDeployer deployer, int self)
+    {
+        app.MapPost(ControlPaths.DeploymentBundleRoute, async (HttpContext http, string name) =>
+        {
+            if ((await Caller.OfAsync(http)).PartyId is not int caller)
+            {
+                return Results.Text("a deploy needs the guest's party certificate", statusCode: StatusCodes.Status403Forbidden);
+            }
+            using var body = new MemoryStream();
+            if (!await BoundedBody.CopyAtMostAsync(http.Request, body, 1 << 20, http.RequestAborted))
+            {
+                return Results.Text($"party {self}: the deploy request is over 1 MiB", statusCode: StatusCodes.Status413PayloadTooLarge);
+            }
+            try
+            {
+                var request = JsonSerializer.Deserialize<BundleRequest>(body.ToArray(), ControlJson.Options) ?? throw new InvalidDataException("the body is empty");
+                return request.Name == name
+                    ? Results.Json(await deployer.BundleAsync(request, caller, http.RequestAborted))
+                    : Results.Text($"the path names deployment {name} but the body {request.Name}", statusCode: StatusCodes.Status400BadRequest);
+            }
+            catch (UnauthorizedAccessException ex)
+            {
+                return Results.Text(ex.Message, statusCode: StatusCodes.Status403Forbidden);
+            }
+            catch (Exception ex) when (ex is ArgumentException or InvalidDataException or JsonException or Dsl.JobFileException or FlowStoreException)
+            {
+                return Results.Text($"party {self}: {ex.Message}", statusCode: StatusCodes.Status400BadRequest);
+            }
+        });
+    }
+}
