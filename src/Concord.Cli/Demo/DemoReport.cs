@@ -25,6 +25,16 @@ internal static class DemoReport
         {
             Console.WriteLine($"{model.Spec.Name}: AUC difference {Math.Abs(model.Federated!.Auc - model.Baseline.Auc):E2} (tolerance {model.Spec.AucTolerance:G})");
         }
+        if (outcome.Served.Count > 0)
+        {
+            var served = new Table().AddColumns(["new customer", "defaulted", .. DemoScenario.Models.Select(m => $"P(default), {m.Serving}")]);
+            foreach (var customer in outcome.Served)
+            {
+                served.AddRow([customer.Id, customer.Label == 1 ? "yes" : "no", .. DemoScenario.Models.Select(m => Text(customer.Scores[m.Serving], "F3"))]);
+            }
+            Console.WriteLine("Scored online through the guest's serving API (models never saw these customers):");
+            AnsiConsole.Write(served);
+        }
         Console.WriteLine($"The demo took {outcome.TotalSeconds:F1} s; the two models trained at the same time, sharing the machine.");
         Console.WriteLine(outcome.Passed ? "PASS: every federated model matches its plaintext one." : $"FAIL: logs and data are kept in {outcome.Folder}");
     }
@@ -48,6 +58,7 @@ internal static class DemoReport
             baselineSeconds = m.Baseline.Seconds,
             aucTolerance = m.Spec.AucTolerance,
         }),
+        served = outcome.Served.Select(c => new { id = c.Id, label = c.Label, scores = c.Scores }),
         totalSeconds = outcome.TotalSeconds,
     };
 

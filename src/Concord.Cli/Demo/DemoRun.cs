@@ -18,9 +18,10 @@ internal sealed record DemoComparison(DemoModelSpec Spec, DemoModel? Federated, 
 }
 
 /// <summary>What the demo measured: each federated model against its plaintext LocalBaseline.</summary>
-internal sealed record DemoOutcome(string Folder, JobView Job, IReadOnlyList<DemoComparison> Models, long Intersection, double TotalSeconds)
+/// <param name="Served">New customers scored through the serving API once the models were trained.</param>
+internal sealed record DemoOutcome(string Folder, JobView Job, IReadOnlyList<DemoComparison> Models, long Intersection, double TotalSeconds, IReadOnlyList<ServedCustomer> Served)
 {
-    public bool Passed => Job.Job.State == TaskState.Success && Models.All(m => m.Passed);
+    public bool Passed => Job.Job.State == TaskState.Success && Models.All(m => m.Passed) && Served.Count == DemoServing.Customers;
 }
 
 /// <summary>The demo's steps, in order; nodes are always stopped, whatever happens.</summary>
@@ -44,6 +45,7 @@ internal static class DemoRun
         progress.Step($"operator submitted {DemoScenario.JobFile} (PSI → HeteroLR and SecureBoost → Evaluation) as {jobId}");
         var view = await Commands.Run.TaskProgress.FollowAsync(api, jobId, ct);
         var metrics = await api.MetricsAsync(jobId, ct);
+        var served = view.Job.State == TaskState.Success ? await DemoServing.ScoreAsync(api, jobId, tableName, progress, ct) : [];
         await federation.StopAllAsync(progress.Step);
         var intersection = Metric(metrics, DemoScenario.Psi)?["intersect_count"]?.GetValue<long>() ?? 0;
 
@@ -56,7 +58,7 @@ internal static class DemoRun
                 evaluation["auc"]!.GetValue<double>(), evaluation["ks"]!.GetValue<double>(), TaskSeconds(view, spec.Component));
             return new DemoComparison(spec, federated, DemoScenario.Baseline(spec, job, guest, host));
         }).ToList();
-        return new DemoOutcome(folder, view, models, intersection, progress.Elapsed.TotalSeconds);
+        return new DemoOutcome(folder, view, models, intersection, progress.Elapsed.TotalSeconds, served);
     }
 
     /// <summary>Both tables restricted to their shared ids in ordinal id order: the rows PSI hands the models.</summary>

@@ -12,11 +12,12 @@ namespace Concord.Cli.Demo;
 /// A model of the demo job: where its training and evaluation run, how close it must come to its plaintext
 /// LocalBaseline, and how that baseline is trained on the joined, aligned tables.
 /// </summary>
-internal sealed record DemoModelSpec(string Name, string Component, string Evaluation, double AucTolerance, Func<JobDefinition, PartyTable, PartyTable, double[]> BaselineScores);
+/// <param name="Serving">The name the demo serves the model under once trained.</param>
+internal sealed record DemoModelSpec(string Name, string Component, string Evaluation, double AucTolerance, Func<JobDefinition, PartyTable, PartyTable, double[]> BaselineScores, string Serving);
 
 /// <summary>
 /// The demo's federation: vertical credit scoring on FATE's default_credit. The bank (guest) holds the default
-/// label and 13 features, a partner (host) 10 more features of the same 30,000 customers, and an arbiter holds
+/// label and 13 features of 24,000 customers, a partner (host) 10 more features of all 30,000, and an arbiter holds
 /// the HeteroLR Paillier key. One PSI aligns them; HeteroLR and SecureBoost train on the same intersection.
 /// </summary>
 internal static class DemoScenario
@@ -33,15 +34,19 @@ internal static class DemoScenario
     public static IReadOnlyList<DemoModelSpec> Models { get; } =
     [
         // Issue 5's tolerance: FATE's Taylor-approximated protocol against the plaintext fit with the same options.
-        new("HeteroLR (guest + host + arbiter, Paillier)", "hetero_lr_0", "evaluation_lr", 0.01, LogisticScores),
+        new("HeteroLR (guest + host + arbiter, Paillier)", "hetero_lr_0", "evaluation_lr", 0.01, LogisticScores, "credit-lr"),
         // SecureBoost is lossless: the same trees as plaintext boosting on the same bins, so the same AUC.
-        new("Hetero SecureBoost (guest + host, Paillier)", "hetero_secureboost_0", "evaluation_secureboost", 1e-9, BoostScores),
+        new("Hetero SecureBoost (guest + host, Paillier)", "hetero_secureboost_0", "evaluation_secureboost", 1e-9, BoostScores, "credit-secureboost"),
     ];
 
     public static string JobPath => Path.Combine(AppContext.BaseDirectory, "examples", "jobs", JobFile);
 
+    /// <summary>The bank trains on its customers whose id is not a multiple of 5; the partner holds all 30,000.</summary>
     public static string DataFile(int party) => Path.Combine(AppContext.BaseDirectory, "examples", "data",
-        party == Guest ? "default_credit_hetero_guest.csv.gz" : "default_credit_hetero_host.csv.gz");
+        party == Guest ? "default_credit_hetero_guest_train.csv.gz" : "default_credit_hetero_host.csv.gz");
+
+    /// <summary>The bank's other 6,000 customers, whom training never saw: the demo scores a few of them online.</summary>
+    public static string NewCustomersFile => Path.Combine(AppContext.BaseDirectory, "examples", "data", "default_credit_hetero_guest_new.csv.gz");
 
     /// <summary>The federated model's options and feature preparation, applied to the pooled columns in one process.</summary>
     private static double[] LogisticScores(JobDefinition job, PartyTable guest, PartyTable host)
