@@ -22,6 +22,7 @@ public class ServingTests
     private const int Arbiter = 10002;
     private const double Tolerance = 1e-9;
     private const string Name = "credit";
+    private const int Deadline = 3000;
 
     private static readonly ComponentCatalog Catalog = new([new ReaderComponent(), .. HeteroLinearComponent.All, new SecureBoostComponent()]);
     private static readonly CancellationToken None = CancellationToken.None;
@@ -122,7 +123,7 @@ public class ServingTests
         var (guestNew, _) = PredictJobTests.SaveTables(nodes);
         using var api = nodes.Operator(Guest);
         var trained = await PredictJobTests.RunAsync(api, PredictJobTests.Train("hetero_lr"));
-        await api.DeployServingAsync(Deploy(trained), None);
+        await api.DeployServingAsync(Deploy(trained) with { DeadlineMs = Deadline }, None);
         var before = (await api.PredictAsync(Name, Row(guestNew, 3), None)).Rows[0].Scores["predict_score"];
 
         using var stop = new CancellationTokenSource();
@@ -135,7 +136,7 @@ public class ServingTests
             }
         })).ToArray();
         await Task.Delay(300);
-        Assert.Equal(2, (await api.DeployServingAsync(Deploy(trained), None)).Version);
+        Assert.Equal(2, (await api.DeployServingAsync(Deploy(trained) with { DeadlineMs = Deadline }, None)).Version);
         await Task.Delay(300);
         await stop.CancelAsync();
         await Task.WhenAll(clients);
@@ -151,6 +152,25 @@ public class ServingTests
         await nodes.StopNodeAsync(Host);
         var down = await Assert.ThrowsAsync<FederationException>(() => api.PredictAsync(Name, Row(guestNew, 3), None));
         Assert.Contains("(503): party 10000 could not answer for deployment credit", down.Message);
+
+        // A host that takes the connection and never answers runs out the deadline.
+        var address = nodes.Config.Party(Host).Address;
+        var stalled = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, address.Port);
+        stalled.Start();
+        try
+        {
+            var accepted = stalled.AcceptTcpClientAsync();
+            var late = await Assert.ThrowsAsync<FederationException>(() => api.PredictAsync(Name, Row(guestNew, 3), None));
+            Assert.Contains($"(503): party 10000 did not answer within {Deadline} ms (deployment credit)", late.Message);
+            if (accepted.IsCompletedSuccessfully)
+            {
+                (await accepted).Dispose();
+            }
+        }
+        finally
+        {
+            stalled.Stop();
+        }
     }
 
     [Fact]
