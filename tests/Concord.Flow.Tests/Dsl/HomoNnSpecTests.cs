@@ -91,6 +91,26 @@ public sealed class HomoNnSpecTests
     }
 
     [Fact]
+    public void A_predicting_homo_nn_takes_its_layers_from_the_loaded_model_and_cannot_also_train()
+    {
+        const string Loader = "- { name: loader_0, type: model_loader, parameters: { model_id: job_nn_0 } }";
+        var job = Parse(Job($$"""
+            {{Reader}}
+            {{Loader}}
+            - { name: nn_0, type: homo_nn, inputs: { test_data: reader_0.data, input_model: loader_0.model } }
+            """));
+        Assert.Null(job.Component("nn_0").ParametersFor(9999)["layers"]);
+
+        var failure = Fail(Job($$"""
+            {{Reader}}
+            {{Loader}}
+            - { name: nn_0, type: homo_nn, inputs: { train_data: reader_0.data, input_model: loader_0.model } }
+            """));
+        Assert.Contains(failure.Errors, e => e.Message.Contains(
+            "homo_nn trains from train_data or predicts from input_model with test_data; name exactly one of the inputs train_data, input_model", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_network_that_cannot_work_is_refused_at_submit_time_naming_the_layer()
     {
         var yaml = NnJob("- { type: dense, units: 4 }\n- { type: softmax }\n- { type: relu }");

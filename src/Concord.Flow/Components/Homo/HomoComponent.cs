@@ -1,25 +1,22 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Concord.Data;
 using Concord.Federation.Parties;
 using Concord.Flow.Dsl.Specs;
 using Concord.Flow.Dsl.Specs.Binding;
+using Concord.Flow.Dsl.Specs.Components;
+using Concord.ML;
 using Concord.ML.Horizontal;
 using Concord.ML.Horizontal.Aggregation;
 
 namespace Concord.Flow.Components.Homo;
 
-/// <summary>The trained global model as a component outputs it: which model, its agreed shape, its parameters.</summary>
-public sealed record HomoModelFile(string Model, ModelShape Shape, double[] Parameters)
-{
-    public byte[] ToBytes() => JsonSerializer.SerializeToUtf8Bytes(this);
-}
-
 /// <summary>
-/// A horizontal component (homo_lr, homo_nn): the clients (guest and hosts) run <see cref="HomoClient"/> on their
-/// train_data, the arbiter runs <see cref="HomoArbiter"/>, and each client scores its test_data (else its
-/// train_data) with the final global model, as ids, labels and predict_score columns that evaluation reads.
-/// A model plugs in through <see cref="Factory"/>; the round loop, aggregation, DP and outputs are shared.
+/// A horizontal component (homo_lr, homo_nn). Given train_data, the clients (guest and hosts) run <see cref="HomoClient"/>
+/// on it, the arbiter runs <see cref="HomoArbiter"/>, and each client scores its test_data (else its train_data) with
+/// the final global model, as ids, labels and predict_score columns that evaluation reads; every party that holds the
+/// global model outputs it (<see cref="HomoModelFile"/>). Given test_data and input_model (a model_loader's output),
+/// each client scores its test_data with the loaded model alone: nothing crosses the federation, and the arbiter does
+/// nothing. A model plugs in through <see cref="Factory"/>; the round loop, aggregation, DP and outputs are shared.
 /// </summary>
 public abstract class HomoComponent : IFederatedComponent
 {
@@ -40,6 +37,10 @@ public abstract class HomoComponent : IFederatedComponent
 
     public async Task<ComponentOutput> RunAsync(ComponentRun run, CancellationToken ct)
     {
+        if (run.Slots.Contains("input_model"))
+        {
+            return Predict(run);
+        }
         var settings = Settings(run.Parameters, run.Seed, Spec);
         var factory = Factory(run.Parameters, run.Seed);
         var ctx = run.Context;
@@ -49,7 +50,7 @@ public abstract class HomoComponent : IFederatedComponent
             var outcome = await arbiter.RunAsync(ct).ConfigureAwait(false);
             return new ComponentOutput(
                 Metrics: HomoMetrics.Arbiter(outcome, settings),
-                Model: outcome.Global is double[] global ? new HomoModelFile(factory.Name, outcome.Shape, global).ToBytes() : null);
+                Model: outcome.Global is double[] global ? new HomoModelFile(factory.Name, outcome.Shape, global, Definition(run.Parameters)).ToBytes() : null);
         }
         var train = run.RequireInput("train_data");
         var data = HomoTables.ToData(train, ctx.Self);
@@ -58,7 +59,44 @@ public abstract class HomoComponent : IFederatedComponent
         var scored = run.Inputs.TryGetValue("test_data", out var test) ? test : train;
         var predictions = HomoTables.Score(result.Model, result.Shape, scored, ctx.Self);
         run.Log($"scored {scored.RowCount} rows of {(test is null ? "train_data" : "test_data")} with the final global model");
-        return new ComponentOutput(predictions, HomoMetrics.Client(result), new HomoModelFile(factory.Name, result.Shape, result.Model.GetParameters()).ToBytes());
+        var kinds = result.Shape.FeatureNames.Select(name => train.Schema.Features[train.Schema.IndexOf(name)].Kind).ToArray();
+        var model = new HomoModelFile(factory.Name, result.Shape, result.Model.GetParameters(), Definition(run.Parameters), kinds);
+        return new ComponentOutput(predictions, HomoMetrics.Client(result), model.ToBytes());
+    }
+
+    /// <summary>Predict mode: the loaded global model scores this client's test_data, once its columns are checked against the model's.</summary>
+    private ComponentOutput Predict(ComponentRun run)
+    {
+        var self = run.Context.Self;
+        if (self.Role == Role.Arbiter)
+        {
+            run.Log("prediction needs no arbiter; nothing to do");
+            return ComponentOutput.Nothing;
+        }
+        var what = $"party {self}'s input_model";
+        var file = run.Models.TryGetValue("input_model", out var bytes)
+            ? HomoModelFile.FromBytes(bytes, what)
+            : throw new ArgumentException($"party {self}: input_model holds no model at this party; load one with model_loader from its registry");
+        if (file.Model != Type)
+        {
+            throw new ArgumentException($"party {self}: input_model is a {file.Model} model, and {Type} predicts with a {Type} one");
+        }
+        var table = run.RequireInput("test_data");
+        _ = ModelColumns.Require(TableColumns.Features(table), file.Shape.FeatureNames, $"party {self}");
+        if (file.TrainedFeatures is { } trained)
+        {
+            ModelColumnKinds.Require(trained, table.Schema.Features, $"party {self}");
+        }
+        var predictions = HomoTables.Score(file.Build(what), file.Shape, table, self);
+        run.Log($"scored {table.RowCount} rows of test_data with the loaded global model, alone");
+        return new ComponentOutput(predictions, new JsonObject { ["rows"] = table.RowCount });
+    }
+
+    /// <summary>The model's own parameters (not the framework's): what rebuilds the model where it predicts.</summary>
+    private static JsonObject Definition(JsonObject parameters)
+    {
+        var framework = HomoSpecs.Framework.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+        return new JsonObject(parameters.Where(p => !framework.Contains(p.Key)).Select(p => KeyValuePair.Create(p.Key, p.Value?.DeepClone())));
     }
 }
 
@@ -88,7 +126,8 @@ public static class HomoTables
             }
         }
         var names = PredictionColumns.Of(shape.Task == HorizontalTask.MultiClass ? shape.Classes : []);
-        return PartyTable.Create(table.Schema.IdName, [.. table.Ids], names, columns, table.Schema.LabelName ?? "label", table.Labels);
+        var labelName = table.Labels is null ? null : table.Schema.LabelName ?? "label";
+        return PartyTable.Create(table.Schema.IdName, [.. table.Ids], names, columns, labelName, table.Labels);
     }
 
     /// <summary>The table's values in <paramref name="features"/>' order; a scored table must have every feature the model was trained on.</summary>

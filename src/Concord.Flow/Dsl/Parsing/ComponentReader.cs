@@ -143,6 +143,7 @@ internal sealed partial class ComponentReader(ComponentSpecs specs, PartialRoste
             errors.Add(raw.Node, where, $"{raw.Spec!.Type} {ways}; name exactly one of the inputs {string.Join(", ", modes.Select(m => m.Chooser))}");
             return;
         }
+        raw.Mode = chosen[0];
         foreach (var input in chosen[0].Inputs.Where(i => !named.Contains(i)))
         {
             errors.Add(raw.Node, where, $"{raw.Spec!.Type} {chosen[0].Name}s from {chosen[0].Chooser} with input \"{input}\"; set it as inputs: {{ {input}: <component>.{raw.Spec.Input(input)!.Accepts.ToWire()} }}");

@@ -26,7 +26,7 @@ internal static class ParameterResolver
                 {
                     parameters[parameter.Name] = value;
                 }
-                else if (parameter.IsRequired && !layers.Any(l => l.Invalid.Contains(parameter.Name)))
+                else if (parameter.IsRequired && raw.Mode?.OptionalParameters.Contains(parameter.Name) != true && !layers.Any(l => l.Invalid.Contains(parameter.Name)))
                 {
                     unset.TryAdd(parameter.Name, []);
                     unset[parameter.Name].Add($"{role.ToWire()} {party}");

@@ -28,6 +28,9 @@ internal sealed class RawComponent(int index, YamlMappingNode node)
 
     public List<RawInput> Inputs { get; } = [];
 
+    /// <summary>The mode its inputs chose, for a component with modes whose inputs chose exactly one.</summary>
+    public InputMode? Mode { get; set; }
+
     public ParameterLayer Common { get; set; } = new();
 
     public Dictionary<Role, ParameterLayer> ByRole { get; } = [];

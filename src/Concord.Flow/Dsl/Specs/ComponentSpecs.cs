@@ -75,6 +75,10 @@ public sealed class ComponentSpecs : IReadOnlyCollection<ComponentSpec>
         {
             throw new ArgumentException($"component \"{spec.Type}\" has a mode input \"{modeInput}\" that is not an optional input; its mode decides whether it is needed");
         }
+        if (spec.Modes.SelectMany(m => m.OptionalParameters).FirstOrDefault(p => spec.Parameter(p) is not { IsRequired: true }) is string modeParameter)
+        {
+            throw new ArgumentException($"component \"{spec.Type}\" has a mode that does without parameter \"{modeParameter}\", which is not a required parameter");
+        }
         var variantFields = spec.Parameters.SelectMany(p => p.Variants).SelectMany(v => v.Fields);
         foreach (var parameter in spec.Parameters.Concat(spec.Parameters.SelectMany(p => p.Fields)).Concat(variantFields))
         {

@@ -15,4 +15,7 @@ public sealed record InputSpec(string Name, ArtifactKind Accepts, bool Required)
 public sealed record InputMode(string Name, IReadOnlyList<string> Inputs)
 {
     public string Chooser => Inputs[0];
+
+    /// <summary>Required parameters this mode does without, such as homo_nn's layers when it predicts: the loaded model brings its own.</summary>
+    public IReadOnlyList<string> OptionalParameters { get; init; } = [];
 }

@@ -41,6 +41,11 @@ public static class HomoNnSpec
     /// <summary>The definition as a whole, as the clients will build it; reported at the parameter its problem is about.</summary>
     private static RuleViolation? WholeModel(System.Text.Json.Nodes.JsonObject parameters, JobParties parties)
     {
+        // Without layers a training job is refused already (the parameter is required); a predicting one takes its model's.
+        if (parameters["layers"] is null)
+        {
+            return null;
+        }
         try
         {
             NeuralModelParser.Parse(parameters);

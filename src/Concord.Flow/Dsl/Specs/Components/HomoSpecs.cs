@@ -44,13 +44,22 @@ public static class HomoSpecs
 
     private static long Long(System.Text.Json.Nodes.JsonObject p, string name) => JsonNumber.ToLong(p[name]!);
 
-    /// <summary>A horizontal component's spec: the framework's parameters and rules with the model's own parameters.</summary>
-    public static ComponentSpec Spec(string type, string description, IEnumerable<ParameterSpec> modelParameters) => new(type, description)
+    /// <summary>
+    /// A horizontal component's spec: the framework's parameters and rules with the model's own parameters. It trains
+    /// from train_data, or predicts from test_data with an input_model that a model_loader reads; a model parameter
+    /// training requires (homo_nn's layers) is not needed to predict, since the loaded model brings its own.
+    /// </summary>
+    public static ComponentSpec Spec(string type, string description, IReadOnlyList<ParameterSpec> modelParameters) => new(type, description)
     {
         Roles = [Role.Guest, Role.Host, Role.Arbiter],
         RequiredRoles = [Role.Guest, Role.Arbiter],
-        // test_data is scored with the final model and is what the output data holds; without it, train_data is scored.
-        Inputs = [InputSpec.Data("train_data"), InputSpec.Data("test_data", required: false)],
+        // In training, test_data is scored with the final model and is what the output data holds; without it, train_data is.
+        Inputs = [InputSpec.Data("train_data", required: false), InputSpec.Data("test_data", required: false), InputSpec.Model("input_model", required: false)],
+        Modes =
+        [
+            new("train", ["train_data"]),
+            new("predict", ["input_model", "test_data"]) { OptionalParameters = [.. modelParameters.Where(p => p.IsRequired).Select(p => p.Name)] },
+        ],
         Outputs = [OutputSpec.Data, OutputSpec.Model, OutputSpec.Metrics],
         Parameters = [.. Framework, .. modelParameters],
         Rules = Rules,
