@@ -2,14 +2,19 @@ using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Concord.Flow.Components.Homo;
 using Concord.Flow.Store;
 using Concord.Local;
+using Concord.ML.Horizontal;
+using Microsoft.ML.OnnxRuntime;
+using Microsoft.ML.OnnxRuntime.Tensors;
 
 namespace Concord.Cli.Tests;
 
 /// <summary>
 /// <c>concord model list|export|import</c> offline on party homes and through running nodes: a model moves from an
-/// old home of party 9999 into its node and out again, signed with its key, and no other party will take it.
+/// old home of party 9999 into its node and out again, signed with its key, and no other party will take it; a
+/// horizontal model exports as an ONNX model that ONNX Runtime runs.
 /// </summary>
 [Collection(NodeProcesses.Name)]
 public class ModelCommandTests
@@ -71,6 +76,49 @@ public class ModelCommandTests
             await Concord("model", "import", again, "--config", config, "--offline", "--party", "9999", "--home", newRoot);
             var copied = await Concord("model", "list", "--home", newRoot, "--party", "9999");
             Assert.Contains(ModelId, copied.Stdout, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_horizontal_model_exports_as_an_onnx_model_that_scores_as_it_does_and_a_vertical_one_is_refused()
+    {
+        var folder = Directory.CreateTempSubdirectory("concord-model-onnx-").FullName;
+        try
+        {
+            await using var federation = LocalFederation.Create(folder, 9999, [10000]);
+            var root = Path.Combine(folder, "homes");
+            // Two classes over features a and b: P(y = 1) = σ(0.5a − 1.25b + 0.125).
+            var model = new HomoModelFile("homo_lr", new ModelShape(HorizontalTask.Binary, ["a", "b"], [0, 1]), [0.5, -1.25, 0.125], new JsonObject { ["fit_intercept"] = true });
+            using (var store = await FlowStore.OpenAsync(Path.Combine(root, "party-9999"), null))
+            {
+                await store.SaveModelAsync(new NewModel("job-2_homo_lr_0", "homo_lr", 9999, "guest", "job-2", new JsonObject(), model.ToBytes()));
+                await store.SaveModelAsync(new NewModel(ModelId, "hetero_lr", 9999, "guest", "job-1", new JsonObject(), Encoding.UTF8.GetBytes("""{"weights":[0.5]}""")));
+            }
+            string[] offline = ["--config", federation.ConfigPath, "--offline", "--party", "9999", "--home", root];
+
+            var onnx = Path.Combine(folder, "lr.onnx");
+            var written = await Concord(["model", "export", "job-2_homo_lr_0", "--format", "onnx", "--out", onnx, .. offline]);
+            Assert.Contains($"wrote {onnx}", written.Stdout, StringComparison.Ordinal);
+            using var session = new InferenceSession(onnx);
+            double[][] rows = [[1, 2], [-3, 0.5], [0, 0]];
+            var input = new DenseTensor<double>(rows.SelectMany(r => r).ToArray(), [rows.Length, 2]);
+            using var results = session.Run([NamedOnnxValue.CreateFromTensor("features", input)]);
+            var scores = results.Single().AsTensor<double>();
+            for (var i = 0; i < rows.Length; i++)
+            {
+                Assert.Equal(1 / (1 + Math.Exp(-((0.5 * rows[i][0]) - (1.25 * rows[i][1]) + 0.125))), scores[i, 0], 1e-12);
+            }
+
+            var vertical = await ConcordProcess.RunAsync(Timeout, ["model", "export", ModelId, "--format", "onnx", "--out", Path.Combine(folder, "never.onnx"), .. offline]);
+            Assert.Equal(1, vertical.ExitCode);
+            Assert.Equal(
+                $"error: model {ModelId} is a hetero_lr model; --format onnx exports horizontal models (homo_lr, homo_nn), which a client runs alone, and a vertical model's shares predict only together",
+                vertical.Stderr.Trim());
+            Assert.False(File.Exists(Path.Combine(folder, "never.onnx")));
         }
         finally
         {

@@ -1,12 +1,14 @@
 using System.CommandLine;
 using Concord.Flow.Store;
+using Concord.ML.Onnx;
 using Spectre.Console;
 
 namespace Concord.Cli.Commands.Job;
 
 /// <summary>
 /// <c>concord model list|export|import</c>: a party's model registry, through its node or offline in its home.
-/// Exports are signed archives (docs/model-format.md); an import is verified against the federation CA.
+/// Exports are signed archives (docs/model-format.md), or for a horizontal model a standalone ONNX file; an import is
+/// verified against the federation CA.
 /// </summary>
 internal static class ModelCommand
 {
@@ -44,19 +46,32 @@ internal static class ModelCommand
 
     private static Command Export()
     {
-        var command = new Command("export", "Write one model version to a signed archive another deployment of the same party can import.");
+        var command = new Command("export", "Write one model version to a signed archive another deployment of the same party can import, or a horizontal model to a standalone ONNX file.");
         var id = new Argument<string>("model-id");
         var version = new Option<int?>("--version") { Description = "The version (default: the latest)" };
-        var output = new Option<string>("--out") { Description = $"The file to write (conventionally *{ModelArchive.FileExtension})", Required = true };
+        var output = new Option<string>("--out")
+        {
+            Description = $"The file to write (conventionally *{ModelArchive.FileExtension}, or *{HorizontalOnnx.FileExtension} with --format onnx)",
+            Required = true,
+        };
+        var format = new Option<string>("--format")
+        {
+            Description = "archive: the signed export (the default); onnx: a homo_lr or homo_nn model as an ONNX model a client runs alone, without Concord",
+            DefaultValueFactory = _ => "archive",
+        };
+        format.AcceptOnlyFromAmong("archive", "onnx");
         command.Arguments.Add(id);
         command.Options.Add(version);
         command.Options.Add(output);
+        command.Options.Add(format);
         return RegistryAccess.Bind(command, async (parse, registry, ct) =>
         {
-            var archive = await registry.ExportAsync(parse.GetValue(id)!, parse.GetValue(version), ct);
+            var modelId = parse.GetValue(id)!;
+            var archive = await registry.ExportAsync(modelId, parse.GetValue(version), ct);
+            var content = parse.GetValue(format) == "onnx" ? OnnxExport.FromArchive(archive, modelId) : archive;
             var path = parse.GetValue(output)!;
-            await WriteWholeAsync(path, archive, ct);
-            Console.WriteLine($"wrote {path} ({archive.Length} bytes) from {registry.Description}");
+            await WriteWholeAsync(path, content, ct);
+            Console.WriteLine($"wrote {path} ({content.Length} bytes{(content == archive ? "" : ", ONNX")}) from {registry.Description}");
             return 0;
         });
     }

@@ -6,6 +6,7 @@ using Concord.ML.HomoLR;
 using Concord.ML.Horizontal;
 using Concord.ML.Neural;
 using Concord.ML.Neural.Definition;
+using Concord.ML.Onnx;
 
 namespace Concord.Flow.Components.Homo;
 
@@ -74,6 +75,20 @@ public sealed record HomoModelFile(string Model, ModelShape Shape, double[] Para
             var model = factory.Create(Shape, new HorizontalData(Shape.FeatureNames, [], []), seed: 0);
             model.SetParameters(Parameters);
             return model;
+        }
+        catch (ArgumentException ex)
+        {
+            throw new ArgumentException($"{what}: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>The model as a standalone ONNX model (see <see cref="HorizontalOnnx"/>), which a client runs without Concord.</summary>
+    public byte[] ToOnnx(string what)
+    {
+        var factory = Factory(what);
+        try
+        {
+            return HorizontalOnnx.Export(factory, Shape, Parameters);
         }
         catch (ArgumentException ex)
         {
