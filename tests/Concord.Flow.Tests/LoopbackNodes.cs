@@ -135,7 +135,20 @@ internal sealed class LoopbackNodes : IAsyncDisposable
         {
             await node.DisposeAsync();
         }
-        _folder.Delete(recursive: true);
+        // A file a stopped node's last background write (an audit batch, a log line) closes a moment late can make
+        // one recursive delete find a folder not yet empty; a few tries let it finish.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                _folder.Delete(recursive: true);
+                return;
+            }
+            catch (IOException) when (attempt < 5)
+            {
+                await Task.Delay(200 * attempt);
+            }
+        }
     }
 
 }

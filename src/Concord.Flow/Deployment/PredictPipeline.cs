@@ -14,6 +14,8 @@ public static class PredictPipeline
 {
     public const string Predict = "predict";
     private const string InputModel = "input_model";
+    private const string TrainData = "train_data";
+    private const string TestData = "test_data";
 
     /// <summary>The component names of the predict job's model_loader for fitted component <paramref name="component"/>.</summary>
     public static string LoaderOf(string component) => $"model_loader_{component}";
@@ -34,7 +36,7 @@ public static class PredictPipeline
         {
             if (kept.Add(c.Name))
             {
-                foreach (var producer in c.Inputs.Where(Feeds).Select(i => training.Component(i.Producer)))
+                foreach (var producer in Feeding(c, models.Contains(c)).Select(i => training.Component(i.Producer)))
                 {
                     Keep(producer);
                 }
@@ -92,14 +94,18 @@ public static class PredictPipeline
 
     /// <summary>The components of a predict template that score rows (those reading test_data), whose guest output is the scores.</summary>
     public static IEnumerable<string> Models(JsonObject template) =>
-        template["components"]!.AsArray().Select(c => c!.AsObject()).Where(c => c["inputs"]?["test_data"] is not null).Select(c => c["name"]!.GetValue<string>());
+        template["components"]!.AsArray().Select(c => c!.AsObject()).Where(c => c["inputs"]?[TestData] is not null).Select(c => c["name"]!.GetValue<string>());
 
-    /// <summary>Whether the component is a model trained in this job that has a predict mode.</summary>
+    /// <summary>Whether the component is a model trained in this job (its train mode's first input is fed) that has a predict mode.</summary>
     private static bool Predicts(JobComponent c) =>
-        c.Spec.Modes.Any(m => m.Name == Predict) && !c.Inputs.Any(i => c.Spec.Modes.First(m => m.Name == Predict).Inputs.Contains(i.Slot));
+        c.Spec.Modes.Any(m => m.Name == Predict) && c.Spec.Modes.Any(m => m.Name != Predict && c.Inputs.Any(i => i.Slot == m.Chooser));
 
-    /// <summary>Whether an input still feeds the component when it predicts: not validation data, not a warm start.</summary>
-    private static bool Feeds(ComponentInput input) => input.Kind == ArtifactKind.Data && input.Slot != "validate_data";
+    /// <summary>
+    /// The inputs that still feed a component when it predicts: its data, but for a model only what it trained on
+    /// (validation and test rows of training, and a warm start, are training's business).
+    /// </summary>
+    private static IEnumerable<ComponentInput> Feeding(JobComponent c, bool isModel) =>
+        c.Inputs.Where(i => i.Kind == ArtifactKind.Data && (!isModel || i.Slot == TrainData));
 
     private static JsonObject Loader(JobComponent c, string deployment) => new()
     {
@@ -111,10 +117,10 @@ public static class PredictPipeline
     private static JsonObject Component(JobComponent c, bool isModel, bool isTransform)
     {
         var inputs = new JsonObject();
-        foreach (var input in c.Inputs.Where(Feeds))
+        foreach (var input in Feeding(c, isModel))
         {
             // A model reads the rows to score as test_data; its train_data producer is what feeds them.
-            inputs[isModel && input.Slot == "train_data" ? "test_data" : input.Slot] = $"{input.Producer}.{input.Output}";
+            inputs[isModel ? TestData : input.Slot] = $"{input.Producer}.{input.Output}";
         }
         if (isModel || isTransform)
         {
