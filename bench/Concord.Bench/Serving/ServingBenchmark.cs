@@ -19,7 +19,7 @@ namespace Concord.Bench.Serving;
 public sealed record ServingBenchmarkOptions(string Model, int Rows, int GuestFeatures, int HostFeatures, IReadOnlyList<int> Concurrency, double Seconds, Action<string> Progress);
 
 /// <summary>One load level: requests answered in the measured window, failures, and latency percentiles in milliseconds.</summary>
-public sealed record ServingLevel(int Concurrency, long Requests, long Errors, double Qps, double P50Ms, double P95Ms, double P99Ms, string? FirstError);
+public sealed record ServingLevel(int Concurrency, long Requests, long Errors, double Qps, double LatencyMsP50, double LatencyMsP95, double LatencyMsP99, string? FirstError);
 
 /// <summary>
 /// The serving benchmark's figures: each load level over the real transport, and the same model scored in plaintext in
@@ -28,8 +28,8 @@ public sealed record ServingLevel(int Concurrency, long Requests, long Errors, d
 /// </summary>
 public sealed record ServingBenchmarkResult(
     string Model, int Rows, int GuestFeatures, int HostFeatures, int Cores, double Seconds, double TrainSeconds,
-    IReadOnlyList<ServingLevel> Levels, double PlaintextQps, double PlaintextP99Ms,
-    int TargetConcurrency, double TargetQps, double TargetP99Ms, bool? Met);
+    IReadOnlyList<ServingLevel> Levels, double PlaintextQps, double PlaintextLatencyMsP99,
+    int TargetConcurrency, double TargetQps, double TargetLatencyMsP99, bool? Met);
 
 /// <summary>
 /// <c>concord bench serving</c>: guest, host (and for HeteroLR the arbiter) node processes on loopback train a model on
@@ -44,7 +44,7 @@ public static class ServingBenchmark
     private const int Arbiter = 10002;
     private const string Deployment = "bench";
     private const int TargetConcurrency = 32;
-    private const double TargetP99Ms = 50;
+    private const double TargetLatencyMsP99 = 50;
     private static readonly TableName Table = new("bench", "serving");
 
     public static async Task<ServingBenchmarkResult> RunAsync(ServingBenchmarkOptions options, CancellationToken ct)
@@ -87,7 +87,7 @@ public static class ServingBenchmark
                 {
                     options.Progress($"{concurrency} request(s) in flight for {options.Seconds:G} s");
                     levels.Add(await MeasureAsync(http.Http, bodies, concurrency, options.Seconds, ct));
-                    options.Progress($"  {levels[^1].Qps:F0} requests/s, p50 {levels[^1].P50Ms:F1} ms, p99 {levels[^1].P99Ms:F1} ms, {levels[^1].Errors} error(s)");
+                    options.Progress($"  {levels[^1].Qps:F0} requests/s, p50 {levels[^1].LatencyMsP50:F1} ms, p99 {levels[^1].LatencyMsP99:F1} ms, {levels[^1].Errors} error(s)");
                 }
 
                 options.Progress("scoring the same model in plaintext in this process, one row at a time");
@@ -95,9 +95,9 @@ public static class ServingBenchmark
                     guestTable, hostTable, Math.Min(options.Seconds, 5));
                 var targetQps = linear ? 2000 : 1000;
                 var judged = levels.FirstOrDefault(l => l.Concurrency == TargetConcurrency);
-                bool? met = Environment.ProcessorCount == 2 && judged is not null ? judged.Qps >= targetQps && judged.P99Ms <= TargetP99Ms && judged.Errors == 0 : null;
+                bool? met = Environment.ProcessorCount == 2 && judged is not null ? judged.Qps >= targetQps && judged.LatencyMsP99 <= TargetLatencyMsP99 && judged.Errors == 0 : null;
                 return new ServingBenchmarkResult(options.Model, options.Rows, options.GuestFeatures, options.HostFeatures, Environment.ProcessorCount, options.Seconds, trainSeconds,
-                    levels, plainQps, plainP99, TargetConcurrency, targetQps, TargetP99Ms, met);
+                    levels, plainQps, plainP99, TargetConcurrency, targetQps, TargetLatencyMsP99, met);
             }
             finally
             {
@@ -149,7 +149,7 @@ public static class ServingBenchmark
     }
 
     /// <summary>Requests per second and p99 (ms) of scoring one row at a time in this process: the host's lookup, then the guest's scorer.</summary>
-    private static (double Qps, double P99Ms) Plaintext(bool linear, byte[] guestShare, byte[] hostShare, PartyTable guest, PartyTable host, double seconds)
+    private static (double Qps, double LatencyMsP99) Plaintext(bool linear, byte[] guestShare, byte[] hostShare, PartyTable guest, PartyTable host, double seconds)
     {
         var hostColumns = new NumericColumns([.. host.Schema.FeatureNames], [.. Enumerable.Range(0, host.FeatureCount).Select(j => host.Column(j).ToArray())]);
         HostAnswers answers;

@@ -52,11 +52,11 @@ internal static class BenchServingCommand
         var table = new Table().AddColumns("in flight", "requests/s", "p50 ms", "p95 ms", "p99 ms", "errors", "plaintext / served");
         foreach (var l in r.Levels)
         {
-            table.AddRow($"{l.Concurrency}", $"{l.Qps:F0}", $"{l.P50Ms:F1}", $"{l.P95Ms:F1}", $"{l.P99Ms:F1}", $"{l.Errors}", $"{r.PlaintextQps / l.Qps:F1}×");
+            table.AddRow($"{l.Concurrency}", $"{l.Qps:F0}", $"{l.LatencyMsP50:F1}", $"{l.LatencyMsP95:F1}", $"{l.LatencyMsP99:F1}", $"{l.Errors}", $"{r.PlaintextQps / l.Qps:F1}×");
         }
         console.Write(table);
-        console.MarkupLine($"plaintext in-process scoring, one row at a time: {r.PlaintextQps:F0} rows/s, p99 {r.PlaintextP99Ms:F3} ms");
-        console.MarkupLine($"target at {r.TargetConcurrency} in flight: ≥ {r.TargetQps:F0} requests/s with p99 ≤ {r.TargetP99Ms:F0} ms on 2 cores: "
+        console.MarkupLine($"plaintext in-process scoring, one row at a time: {r.PlaintextQps:F0} rows/s, p99 {r.PlaintextLatencyMsP99:F3} ms");
+        console.MarkupLine($"target at {r.TargetConcurrency} in flight: ≥ {r.TargetQps:F0} requests/s with p99 ≤ {r.TargetLatencyMsP99:F0} ms on 2 cores: "
             + (r.Met switch { true => "[green]met[/]", false => "[red]not met[/]", null => "(not judged: not a 2-core machine, or that level was not run)" }));
         foreach (var l in r.Levels.Where(l => l.FirstError is not null))
         {
