@@ -52,7 +52,16 @@ internal sealed class GuestDeployment : IAsyncDisposable
             }
         }
         var columns = new NumericColumns(_scorer.Features, [.. Enumerable.Range(0, _scorer.Features.Count).Select(j => rows.Select(r => r.Features[j]).ToArray())]);
-        var scores = _scorer.Score(columns, [.. answers.Select(a => a.Answers)]);
+        double[][] scores;
+        try
+        {
+            scores = _scorer.Score(columns, [.. answers.Select(a => a.Answers)]);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or Concord.Federation.FederationException)
+        {
+            // A host's answers of the wrong size or not finite: the message names the host.
+            throw new ServingException(502, $"deployment {View.Name}: {ex.Message}");
+        }
         for (var i = 0; i < rows.Count; i++)
         {
             results[i] ??= new RowScore([.. scores.Select(output => output[i])], null);
@@ -64,7 +73,10 @@ internal sealed class GuestDeployment : IAsyncDisposable
     {
         try
         {
-            return await _hosts(host).AskServingAsync(View.Name, new HostAsk(View.Version, ids), deadline).ConfigureAwait(false);
+            var answer = await _hosts(host).AskServingAsync(View.Name, new HostAsk(View.Version, ids), deadline).ConfigureAwait(false);
+            return answer is { Answers: not null, Unknown: not null }
+                ? answer
+                : throw new ServingException(502, $"party {host} sent an answer without its answers or its unknown ids (deployment {View.Name})");
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested)
         {
