@@ -75,7 +75,7 @@ internal static class DeployCommands
                 Console.WriteLine($"{job.JobId}: {JobCommand.Word(view.Job.State)}{(view.Job.Error is null ? "" : $": {view.Job.Error}")}");
                 foreach (var table in job.Scores.Where(_ => ok))
                 {
-                    Console.WriteLine($"scores at party {api.PartyId}: {table} (concord data show {table} --party {api.PartyId})");
+                    Console.WriteLine($"scores at party {api.PartyId}: {table} (concord data show {table.Namespace} {table.Name} --party {api.PartyId})");
                 }
             }
             return ok ? 0 : 1;
