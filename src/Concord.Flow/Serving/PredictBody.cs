@@ -61,7 +61,7 @@ internal static class PredictBody
         {
             throw new ServingException(400, $"{where} (id {id}): \"features\" must be an object of the guest's feature values");
         }
-        var index = scorer.Features.Select((name, j) => (name, j)).ToDictionary(p => p.name, p => p.j, StringComparer.Ordinal);
+        var index = scorer.FeatureIndex;
         var values = new double[scorer.Features.Count];
         var seen = new bool[values.Length];
         foreach (var feature in features.EnumerateObject())

@@ -6,8 +6,14 @@ namespace Concord.ML.Serving;
 /// </summary>
 public abstract class GuestScorer
 {
+    private Dictionary<string, int>? _featureIndex;
+
     /// <summary>The guest's feature names, in the order <see cref="Score"/> expects its columns.</summary>
     public abstract IReadOnlyList<string> Features { get; }
+
+    /// <summary>Each feature's position in <see cref="Features"/>, made once: every request's row is read against it.</summary>
+    public IReadOnlyDictionary<string, int> FeatureIndex =>
+        _featureIndex ??= Features.Select((name, j) => (name, j)).ToDictionary(p => p.name, p => p.j, StringComparer.Ordinal);
 
     /// <summary>Whether a request may leave a feature missing (SecureBoost sends it to the split's default side).</summary>
     public abstract bool AcceptsMissing { get; }

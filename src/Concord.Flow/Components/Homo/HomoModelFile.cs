@@ -51,44 +51,39 @@ public sealed record HomoModelFile(string Model, ModelShape Shape, double[] Para
     {
         var definition = Definition
             ?? throw new ArgumentException($"{what} was saved without its model's definition, before horizontal models could predict alone; train it again");
-        try
+        return Naming(what, () => Model switch
         {
-            return Model switch
-            {
-                "homo_lr" => new HomoLrFactory(HomoLrComponent.Options(definition)),
-                "homo_nn" => new NeuralModelFactory(NeuralModelParser.Parse(definition)),
-                _ => throw new ArgumentException($"it is a \"{Model}\" model; the horizontal models are homo_lr and homo_nn"),
-            };
-        }
-        catch (ArgumentException ex)
-        {
-            throw new ArgumentException($"{what}: {ex.Message}", ex);
-        }
+            "homo_lr" => new HomoLrFactory(HomoLrComponent.Options(definition)),
+            "homo_nn" => (ILocalModelFactory)new NeuralModelFactory(NeuralModelParser.Parse(definition)),
+            _ => throw new ArgumentException($"it is a \"{Model}\" model; the horizontal models are homo_lr and homo_nn"),
+        });
     }
 
     /// <summary>The model with its trained parameters, over no rows: it predicts, and never trains.</summary>
     public ILocalModel Build(string what)
     {
         var factory = Factory(what);
-        try
+        return Naming(what, () =>
         {
             var model = factory.Create(Shape, new HorizontalData(Shape.FeatureNames, [], []), seed: 0);
             model.SetParameters(Parameters);
             return model;
-        }
-        catch (ArgumentException ex)
-        {
-            throw new ArgumentException($"{what}: {ex.Message}", ex);
-        }
+        });
     }
 
     /// <summary>The model as a standalone ONNX model (see <see cref="HorizontalOnnx"/>), which a client runs without Concord.</summary>
     public byte[] ToOnnx(string what)
     {
         var factory = Factory(what);
+        return Naming(what, () => HorizontalOnnx.Export(factory, Shape, Parameters));
+    }
+
+    /// <summary>Runs <paramref name="step"/>, a refusal of which is prefixed with <paramref name="what"/>, the model it is about.</summary>
+    private static T Naming<T>(string what, Func<T> step)
+    {
         try
         {
-            return HorizontalOnnx.Export(factory, Shape, Parameters);
+            return step();
         }
         catch (ArgumentException ex)
         {
