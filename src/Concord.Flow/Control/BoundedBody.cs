@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 
 namespace Concord.Flow.Control;
@@ -31,5 +32,30 @@ internal static class BoundedBody
             await to.WriteAsync(buffer.AsMemory(0, read), ct).ConfigureAwait(false);
         }
         return true;
+    }
+
+    /// <summary>
+    /// The body as JSON of <typeparamref name="T"/> (<see cref="ControlJson"/>), read only up to <paramref name="limit"/>
+    /// bytes: null for a body over it; an <see cref="InvalidDataException"/> saying it is not <paramref name="what"/> for
+    /// one that does not parse. <paramref name="delivered"/>, when given, sees the bytes as they arrived.
+    /// </summary>
+    public static async Task<T?> ReadJsonAsync<T>(HttpRequest request, long limit, string what, CancellationToken ct, Action<byte[]>? delivered = null)
+        where T : class
+    {
+        using var body = new MemoryStream();
+        if (!await CopyAtMostAsync(request, body, limit, ct).ConfigureAwait(false))
+        {
+            return null;
+        }
+        delivered?.Invoke(body.ToArray());
+        try
+        {
+            return JsonSerializer.Deserialize<T>(body.GetBuffer().AsSpan(0, (int)body.Length), ControlJson.Options)
+                ?? throw new InvalidDataException($"the body is not {what}");
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidDataException($"the body is not {what}: {ex.Message}", ex);
+        }
     }
 }

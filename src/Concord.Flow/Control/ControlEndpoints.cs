@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Concord.Flow.Dsl;
 using Concord.Flow.Jobs;
 using Microsoft.AspNetCore.Builder;
@@ -112,23 +111,8 @@ internal static class ControlEndpoints
         Results.Text("the control endpoints need a party's certificate", statusCode: StatusCodes.Status403Forbidden);
 
     /// <summary>The body, read only up to what a job file within this node's limits can take; null for a body over it.</summary>
-    private static async Task<JobStart?> ReadStartAsync(HttpContext http, JobLimits limits)
-    {
-        using var body = new MemoryStream();
-        if (!await BoundedBody.CopyAtMostAsync(http.Request, body, StartBodyLimit(limits), http.RequestAborted))
-        {
-            return null;
-        }
-        body.Position = 0;
-        try
-        {
-            return JsonSerializer.Deserialize<JobStart>(body, ControlJson.Options) ?? throw new InvalidDataException("the body is not a job start");
-        }
-        catch (JsonException ex)
-        {
-            throw new InvalidDataException($"the body is not a job start: {ex.Message}");
-        }
-    }
+    private static Task<JobStart?> ReadStartAsync(HttpContext http, JobLimits limits) =>
+        BoundedBody.ReadJsonAsync<JobStart>(http.Request, StartBodyLimit(limits), "a job start", http.RequestAborted);
 
     /// <summary>The job file travels inside JSON, where escaping can make it a few times longer.</summary>
     private static long StartBodyLimit(JobLimits limits) => (limits.MaxFileKilobytes * 1024L * 6) + (64 * 1024);

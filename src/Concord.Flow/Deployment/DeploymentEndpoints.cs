@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Concord.Flow.Api;
 using Concord.Flow.Api.Access;
 using Concord.Flow.Control;
@@ -38,14 +37,13 @@ internal static class DeploymentEndpoints
             {
                 return Results.Text("a deploy needs the guest's party certificate", statusCode: StatusCodes.Status403Forbidden);
             }
-            using var body = new MemoryStream();
-            if (!await BoundedBody.CopyAtMostAsync(http.Request, body, 1 << 20, http.RequestAborted))
-            {
-                return Results.Text($"party {self}: the deploy request is over 1 MiB", statusCode: StatusCodes.Status413PayloadTooLarge);
-            }
             try
             {
-                var request = JsonSerializer.Deserialize<BundleRequest>(body.ToArray(), ControlJson.Options) ?? throw new InvalidDataException("the body is empty");
+                var request = await BoundedBody.ReadJsonAsync<BundleRequest>(http.Request, 1 << 20, "a deploy request", http.RequestAborted);
+                if (request is null)
+                {
+                    return Results.Text($"party {self}: the deploy request is over 1 MiB", statusCode: StatusCodes.Status413PayloadTooLarge);
+                }
                 return request.Name == name
                     ? Results.Json(await deployer.BundleAsync(request, caller, http.RequestAborted))
                     : Results.Text($"the path names deployment {name} but the body {request.Name}", statusCode: StatusCodes.Status400BadRequest);
@@ -54,7 +52,7 @@ internal static class DeploymentEndpoints
             {
                 return Results.Text(ex.Message, statusCode: StatusCodes.Status403Forbidden);
             }
-            catch (Exception ex) when (ex is ArgumentException or InvalidDataException or JsonException or Dsl.JobFileException or FlowStoreException)
+            catch (Exception ex) when (ex is ArgumentException or InvalidDataException or Dsl.JobFileException or FlowStoreException)
             {
                 return Results.Text($"party {self}: {ex.Message}", statusCode: StatusCodes.Status400BadRequest);
             }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Concord.Flow.Api;
 using Concord.Flow.Api.Access;
 using Concord.Flow.Control;
@@ -112,22 +111,9 @@ internal static class ServingEndpoints
         }
     }
 
+    /// <summary>The body as a <typeparamref name="T"/>, a 413 when over <paramref name="limit"/>; what was delivered is recorded first.</summary>
     private static async Task<T> ReadAsync<T>(HttpContext http, long limit, Action<string, byte[]>? delivered)
-    {
-        using var body = new MemoryStream();
-        if (!await BoundedBody.CopyAtMostAsync(http.Request, body, limit, http.RequestAborted).ConfigureAwait(false))
-        {
-            throw new ServingException(413, $"the body is over {limit} bytes");
-        }
-        delivered?.Invoke(http.Request.Path, body.ToArray());
-        try
-        {
-            return JsonSerializer.Deserialize<T>(body.GetBuffer().AsSpan(0, (int)body.Length), ControlJson.Options)
-                ?? throw new ServingException(400, $"the body is not a {typeof(T).Name}");
-        }
-        catch (JsonException ex)
-        {
-            throw new ServingException(400, $"the body is not a {typeof(T).Name}: {ex.Message}");
-        }
-    }
+        where T : class =>
+        await BoundedBody.ReadJsonAsync<T>(http.Request, limit, $"a {typeof(T).Name}", http.RequestAborted, delivered is null ? null : bytes => delivered(http.Request.Path, bytes))
+        ?? throw new ServingException(413, $"the body is over {limit} bytes");
 }
