@@ -31,7 +31,8 @@ public sealed record FederationServerOptions(int SelfId, IPEndPoint Listen, X509
 }
 
 /// <summary>
-/// A party's listening side: Kestrel, HTTP/2 only, mutual TLS against the federation CA. It accepts
+/// A party's listening side: Kestrel, HTTP/1.1 and HTTP/2 (the party-to-party paths HTTP/2 only, see
+/// <see cref="PartyPathsNeedHttp2"/>), mutual TLS against the federation CA. It accepts
 /// federation messages into the party's <see cref="Mailbox"/>, within the mailbox's limits and only for the job
 /// sessions the admission names; higher layers map their own endpoints beside it.
 /// </summary>
@@ -83,7 +84,8 @@ public sealed class FederationServer : IAsyncDisposable
             kestrel.Limits.Http2.InitialStreamWindowSize = 2 * 1024 * 1024;
             kestrel.Listen(options.Listen, listen =>
             {
-                listen.Protocols = HttpProtocols.Http2;
+                // ALPN offers both, so curl, Python's urllib and requests reach the operator API as well as .NET's HttpClient.
+                listen.Protocols = HttpProtocols.Http1AndHttp2;
                 listen.UseHttps(new HttpsConnectionAdapterOptions
                 {
                     ServerCertificate = options.Certificate,
@@ -112,6 +114,7 @@ public sealed class FederationServer : IAsyncDisposable
         });
         options.ConfigureServices?.Invoke(builder.Services);
         var app = builder.Build();
+        app.Use(PartyPathsNeedHttp2.InvokeAsync);
         var receiver = new MessageReceiver(options.SelfId, mailbox, options.Admission, options.OnRejection);
         app.MapPost(MessagesPath, (Delegate)receiver.HandleAsync);
         mapEndpoints?.Invoke(app);
