@@ -109,7 +109,7 @@ public class ProcessJobTests(ProcessFederation nodes) : IClassFixture<ProcessFed
 
         Assert.Equal(1, result.ExitCode);
         Assert.Empty(result.Stdout);
-        Assert.Contains("has no job job-no-such", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("(404): no job job-no-such", result.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]

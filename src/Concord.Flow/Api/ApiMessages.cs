@@ -3,8 +3,8 @@ using Concord.Flow.Store;
 
 namespace Concord.Flow.Api;
 
-/// <summary>A job file to run, with the name its line numbers should cite.</summary>
-public sealed record SubmitJob(string JobFile, string? Source);
+/// <summary>A job file to run, with the name its line numbers should cite ("job file" when none is given).</summary>
+public sealed record SubmitJob(string JobFile, string? Source = null);
 
 public sealed record JobSubmitted(string JobId);
 

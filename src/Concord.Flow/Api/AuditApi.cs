@@ -1,5 +1,6 @@
 using System.Globalization;
 using Concord.Flow.Api.Access;
+using Concord.Flow.Api.Documentation;
 using Concord.Flow.Audit;
 using Concord.Flow.Control;
 using Concord.Flow.Governance;
@@ -30,20 +31,20 @@ public static class AuditApi
         {
             var take = Math.Clamp(limit ?? 1000, 1, MaxListed);
             return Results.Json(await store.AuditRecordsAsync(new AuditQuery(job, ParseSince(since), after ?? 0, take), ct), ControlJson.Options);
-        }).WithName("ListAuditRecords").Allow(Readers);
+        }).WithName("ListAuditRecords").Allow(Readers).Answers<List<AuditRecord>>();
 
         api.MapGet($"{Path}/export", async (HttpContext http, CancellationToken ct) =>
         {
             if (audit is null)
             {
-                return Results.Text($"party {party}'s node was started without an audit trail", statusCode: StatusCodes.Status409Conflict);
+                return ApiProblem.Result(StatusCodes.Status409Conflict, $"party {party}'s node was started without an audit trail");
             }
             await audit.CheckpointAsync(ct);
             var checkpoints = await store.AuditCheckpointsAsync(ct);
-            http.Response.ContentType = "application/x-ndjson";
+            http.Response.ContentType = AuditExport.MediaType;
             await AuditExport.WriteAsync(http.Response.Body, party, checkpoints, AuditPages.AllAsync(store, ct), ct);
             return Results.Empty;
-        }).WithName("ExportAuditTrail").Allow(Readers);
+        }).WithName("ExportAuditTrail").Allow(Readers).AnswersFile(AuditExport.MediaType);
     }
 
     /// <summary>A time as the CLI sends it: ISO 8601, UTC unless it says otherwise.</summary>

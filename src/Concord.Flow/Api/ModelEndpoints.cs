@@ -1,5 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
 using Concord.Flow.Api.Access;
+using Concord.Flow.Api.Documentation;
 using Concord.Flow.Audit;
 using Concord.Flow.Control;
 using Concord.Flow.Store;
@@ -21,14 +22,14 @@ internal static class ModelEndpoints
     {
         api.MapGet("/models", async (string? modelId, CancellationToken ct) =>
             Results.Json(await store.ListModelsAsync(modelId, ct), ControlJson.Options))
-            .WithName("ListModels").Allow(OperatorApi.JobRoles);
+            .WithName("ListModels").Allow(OperatorApi.JobRoles).Answers<List<ModelInfo>>();
 
         api.MapGet("/models/{modelId}/export", async (HttpContext http, string modelId, int? version, CancellationToken ct) =>
         {
             var (info, archive) = await ModelArchive.ExportAsync(store, modelId, version, signer, ct);
             await audit.AppendAsync(ModelAuditEvents.Exported(info, archive.Length, OperatorIdentity.Of(http).ToString()), ct);
             return Results.File(archive, ModelArchive.MediaType, ModelArchive.FileName(info));
-        }).WithName("ExportModel").Allow(OperatorApi.JobRoles).Produces(StatusCodes.Status200OK, contentType: ModelArchive.MediaType);
+        }).WithName("ExportModel").Allow(OperatorApi.JobRoles).AnswersFile(ModelArchive.MediaType);
 
         api.MapPost("/models/import", async (HttpRequest request, CancellationToken ct) =>
         {
@@ -47,13 +48,13 @@ internal static class ModelEndpoints
             }
             catch (FlowStoreException ex) when (ex.Error == FlowStoreError.CorruptFile)
             {
-                return Results.Text(ex.Message, statusCode: StatusCodes.Status400BadRequest);
+                return ApiProblem.Result(StatusCodes.Status400BadRequest, ex.Message);
             }
-        }).WithName("ImportModel").Allow(OperatorApi.JobRoles).Produces<ModelInfo>();
-        // No Accepts(zip): routing would answer any other content type with a 415 endpoint that carries no roles, so
-        // the access check would refuse it as undeclared; the body is read as an archive whatever it is labelled.
+        }).WithName("ImportModel").Allow(OperatorApi.JobRoles).Takes<Stream>(ModelArchive.MediaType).Answers<ModelInfo>(StatusCodes.Status413PayloadTooLarge);
+        // Takes, not Accepts(zip): routing would answer any other content type with a 415 endpoint that carries no
+        // roles, so the access check would refuse it as undeclared; the body is read as an archive whatever its label.
     }
 
     private static IResult TooLarge(ModelTrust trust) =>
-        Results.Text($"{Upload} is over the limit of {trust.MaxArchiveBytes} bytes", statusCode: StatusCodes.Status413PayloadTooLarge);
+        ApiProblem.Result(StatusCodes.Status413PayloadTooLarge, $"{Upload} is over the limit of {trust.MaxArchiveBytes} bytes");
 }

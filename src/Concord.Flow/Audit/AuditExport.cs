@@ -16,6 +16,9 @@ public static class AuditExport
 {
     public const string FormatName = "concord-audit-export/1";
 
+    /// <summary>One JSON record a line.</summary>
+    public const string MediaType = "application/x-ndjson";
+
     /// <summary>The longest line a reader accepts, so that a hostile file cannot exhaust its memory.</summary>
     public const int MaxLineBytes = 1024 * 1024;
 

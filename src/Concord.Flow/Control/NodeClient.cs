@@ -1,5 +1,7 @@
 using System.Net.Http.Json;
 using System.Security.Cryptography.X509Certificates;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Concord.Federation;
 using Concord.Federation.Security;
 using Concord.Federation.Transport.Http;
@@ -75,11 +77,28 @@ public sealed class NodeClient : IDisposable
         {
             using (response)
             {
-                var reason = await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false);
+                var reason = Reason(response.Content.Headers.ContentType?.MediaType, await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false));
                 throw new FederationException($"party {PartyId}'s node refused {method} {path} ({(int)response.StatusCode}): {reason}");
             }
         }
         return response;
+    }
+
+    /// <summary>The operator API answers problem details, whose <c>detail</c> is the one line to show; the control paths answer plain text.</summary>
+    private static string Reason(string? mediaType, string body)
+    {
+        if (mediaType != Api.ApiProblem.MediaType)
+        {
+            return body;
+        }
+        try
+        {
+            return JsonNode.Parse(body)?["detail"] is JsonValue detail && detail.TryGetValue<string>(out var text) ? text : body;
+        }
+        catch (JsonException)
+        {
+            return body;
+        }
     }
 
     private HttpRequestMessage NewRequest(HttpMethod method, string path, HttpContent? content)

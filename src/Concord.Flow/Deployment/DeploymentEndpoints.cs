@@ -1,5 +1,6 @@
 using Concord.Flow.Api;
 using Concord.Flow.Api.Access;
+using Concord.Flow.Api.Documentation;
 using Concord.Flow.Control;
 using Concord.Flow.Store;
 using Microsoft.AspNetCore.Builder;
@@ -18,15 +19,15 @@ internal static class DeploymentEndpoints
     {
         api.MapPost("/deployments", async (DeployRequest request, CancellationToken ct) =>
             Results.Json(await deployer.DeployAsync(request, ct), ControlJson.Options))
-            .WithName("DeployPipeline").Allow(OperatorApi.JobRoles);
+            .WithName("DeployPipeline").Allow(OperatorApi.JobRoles).Answers<DeployedPipeline>();
 
         api.MapGet("/deployments", async (CancellationToken ct) =>
             Results.Json((await store.ListModelsAsync(ct: ct)).Where(m => m.ComponentType == PipelineBundle.ComponentType).ToList(), ControlJson.Options))
-            .WithName("ListDeployments").Allow(OperatorApi.JobRoles);
+            .WithName("ListDeployments").Allow(OperatorApi.JobRoles).Answers<List<ModelInfo>>();
 
         api.MapPost("/deployments/{name}/predict", async (string name, PipelinePredict request, CancellationToken ct) =>
             Results.Json(await deployer.PredictAsync(name, request, ct), ControlJson.Options))
-            .WithName("PredictWithPipeline").Allow(OperatorApi.JobRoles);
+            .WithName("PredictWithPipeline").Allow(OperatorApi.JobRoles).Answers<PipelineJob>();
     }
 
     public static void MapControl(WebApplication app, PipelineDeployer deployer, int self)

@@ -7,6 +7,7 @@ using Concord.Federation.Transport.Auditing;
 using Concord.Federation.Transport.Http;
 using Concord.Flow.Api;
 using Concord.Flow.Api.Access;
+using Concord.Flow.Api.Documentation;
 using Concord.Flow.Audit;
 using Concord.Flow.Components;
 using Concord.Flow.Control;
@@ -16,7 +17,6 @@ using Concord.Flow.Jobs;
 using Concord.Flow.Serving;
 using Concord.Flow.Store;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Concord.Flow.Node;
@@ -122,7 +122,7 @@ public sealed class PartyNode : IAsyncDisposable
                     log(line);
                     auditLog.AppendInBackground(new AuditEvent(AuditKinds.Refused, "federation TLS") { Detail = line });
                 },
-                ConfigureServices = services => services.AddOpenApi(RolesInOpenApi.AddTo),
+                ConfigureServices = OperatorApiDocument.AddTo,
             },
             mailbox,
             app =>

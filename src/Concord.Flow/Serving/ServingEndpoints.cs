@@ -1,5 +1,6 @@
 using Concord.Flow.Api;
 using Concord.Flow.Api.Access;
+using Concord.Flow.Api.Documentation;
 using Concord.Flow.Control;
 using Concord.Flow.Governance;
 using Microsoft.AspNetCore.Builder;
@@ -7,6 +8,15 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
 namespace Concord.Flow.Serving;
+
+/// <summary>One customer to score: an id and the guest's feature values (null where the model accepts a missing value).</summary>
+public sealed record PredictRow(string Id, Dictionary<string, double?> Features);
+
+/// <summary>
+/// A predict request as the OpenAPI document shows it: one row (<c>id</c> and <c>features</c>) or many (<c>rows</c>).
+/// <see cref="PredictBody"/> reads the body itself, to name the row and field of each refusal.
+/// </summary>
+public sealed record PredictRequest(string? Id = null, Dictionary<string, double?>? Features = null, IReadOnlyList<PredictRow>? Rows = null);
 
 /// <summary>A predict answer for one row: the customer's id and each prediction column's value.</summary>
 public sealed record RowPrediction(string Id, Dictionary<string, double> Scores);
@@ -27,17 +37,18 @@ internal static class ServingEndpoints
     {
         api.MapPost("/serving", async (ServingDeploy request, CancellationToken ct) =>
             Results.Json(await guest.DeployAsync(request, ct), ControlJson.Options))
-            .WithName("DeployServing").Allow(Deployers);
+            .WithName("DeployServing").Allow(Deployers).Answers<DeploymentView>();
 
         api.MapGet("/serving", () => Results.Json(guest.List(), ControlJson.Options))
-            .WithName("ListServing").Allow(Deployers);
+            .WithName("ListServing").Allow(Deployers).Answers<List<DeploymentView>>();
 
         api.MapDelete("/serving/{name}", async (string name, CancellationToken ct) =>
-            await guest.UndeployAsync(name, ct) ? Results.Json(true) : Results.Text($"no deployment \"{name}\" is served here", statusCode: StatusCodes.Status404NotFound))
-            .WithName("UndeployServing").Allow(Deployers);
+            await guest.UndeployAsync(name, ct) ? Results.Json(true) : ApiProblem.Result(StatusCodes.Status404NotFound, $"no deployment \"{name}\" is served here"))
+            .WithName("UndeployServing").Allow(Deployers).Answers<bool>();
 
         api.MapPost("/serving/{name}/predict", (HttpContext http, string name) => PredictAsync(http, guest, name))
-            .WithName("PredictServing").Allow([.. Deployers, OperatorRole.Application]).Produces<PredictAnswer>();
+            .WithName("PredictServing").Allow([.. Deployers, OperatorRole.Application]).Takes<PredictRequest>()
+            .Answers<PredictAnswer>(StatusCodes.Status413PayloadTooLarge);
     }
 
     private static async Task<IResult> PredictAsync(HttpContext http, GuestServing guest, string name)
@@ -64,7 +75,7 @@ internal static class ServingEndpoints
         }
         catch (ServingException ex)
         {
-            return Results.Text(ex.Message, statusCode: ex.Status);
+            return ApiProblem.Result(ex.Status, ex.Message);
         }
     }
 

@@ -106,9 +106,7 @@ internal sealed class OperatorAccess(string nodeToken, IGovernanceStore store, I
     private async Task RefuseAsync(HttpContext http, string actor, string call, int status, string reason)
     {
         await events.RecordAsync(new GovernanceEvent(GovernanceEvent.RequestRefused, $"{actor} from {Remote(http)}", call, reason), http.RequestAborted).ConfigureAwait(false);
-        http.Response.StatusCode = status;
-        http.Response.ContentType = "text/plain; charset=utf-8";
-        await http.Response.WriteAsync(reason, http.RequestAborted).ConfigureAwait(false);
+        await ApiProblem.WriteAsync(http, status, reason).ConfigureAwait(false);
     }
 }
 
