@@ -20,6 +20,8 @@ public static class Program
         {
             root.Subcommands.Add(group);
         }
-        return root.Parse(args).Invoke();
+        VersionCommand.ReplaceOption(root);
+        var parse = root.Parse(args);
+        return ParseFailures.Any(parse) ? ParseFailures.Report(parse, Console.Error) : parse.Invoke();
     }
 }

@@ -4,8 +4,9 @@ using System.Reflection;
 namespace Concord.Local;
 
 /// <summary>
-/// How to start another copy of this CLI: the running apphost, <c>dotnet concord.dll</c>, or — inside a test
-/// host that references the CLI — the concord.dll copied beside it.
+/// How to start another copy of this CLI: the running apphost (a published executable, a single file, or the shim
+/// of an installed .NET tool), <c>dotnet concord.dll</c> (also <c>dotnet concord</c> from a tool manifest), or — inside
+/// a test host that references the CLI — the concord.dll copied beside it.
 /// </summary>
 public static class SelfExecutable
 {
@@ -20,8 +21,9 @@ public static class SelfExecutable
         }
         else
         {
+            // The dll beside the running one, never Assembly.Location, which is empty when the CLI is one bundled file.
             info.FileName = runningConcord ? process : "dotnet";
-            info.ArgumentList.Add(runningConcord ? Assembly.GetEntryAssembly()!.Location : Path.Combine(AppContext.BaseDirectory, "concord.dll"));
+            info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "concord.dll"));
         }
         foreach (var argument in arguments)
         {

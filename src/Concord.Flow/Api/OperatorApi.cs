@@ -14,7 +14,7 @@ namespace Concord.Flow.Api;
 
 /// <summary>
 /// The operator's REST API, served by every node under /api/v1: submit, list, inspect, stop and resume jobs;
-/// read logs, metrics and the DAG; list and download models. Each endpoint declares the roles that may call it
+/// read logs, metrics, the DAG and this party's output tables; list and download models. Each endpoint declares the roles that may call it
 /// (<see cref="AllowedRolesExtensions.Allow"/>); <see cref="OperatorAccess"/> identifies the caller and enforces them.
 /// </summary>
 public static class OperatorApi
@@ -84,11 +84,12 @@ public static class OperatorApi
                 tasks.Where(t => t.Key.Component == c.Name).ToDictionary(t => t.Key.Party, t => t.State))).ToList(), ControlJson.Options);
         }).WithName("GetJobDag").Allow(JobRoles).Answers<List<DagNode>>();
 
+        OutputEndpoints.Map(api, jobs.Party);
         ModelEndpoints.Map(api, store, certificate, new ModelTrust(federationCa, jobs.Party.PartyId), jobs.Party.Audit);
         return api;
     }
 
-    private static async Task<JobRecord> RequireJob(IFlowStore store, string jobId, CancellationToken ct) =>
+    internal static async Task<JobRecord> RequireJob(IFlowStore store, string jobId, CancellationToken ct) =>
         await store.GetJobAsync(jobId, ct) ?? throw new FlowStoreException(FlowStoreError.NotFound, $"no job {jobId}");
 
     /// <summary>Turns the failures handlers expect into problem details, with the one-line message as the detail.</summary>

@@ -34,6 +34,7 @@ public class RoleAccessTests
         {
             var probe = path.Replace("{jobId}", "job-probe", StringComparison.Ordinal).Replace("{modelId}", "model-probe", StringComparison.Ordinal)
                 .Replace("{id}", "id-probe", StringComparison.Ordinal)
+                .Replace("{component}", "component-probe", StringComparison.Ordinal)
                 .Replace("{name}", "setting-probe", StringComparison.Ordinal);
             Assert.DoesNotContain("{", probe, StringComparison.Ordinal);
             foreach (var (verb, operation) in operations!.AsObject())

@@ -11,11 +11,21 @@ internal static class DataListCommand
         var command = new Command("list", "List the stored tables of a party (of every party under the root if none is named).");
         var party = new PartyOptions();
         party.AddTo(command);
+        var json = JsonFlag.AddTo(command, "{\"parties\": [{\"party\", \"home\", \"tables\": [...]}]}");
         UserFacing.SetAction(command, (parse, _) =>
         {
             var root = party.Root(parse);
             var named = parse.GetValue(party.Party);
             var parties = named is not null ? [named] : PartyHome.ExistingParties(root);
+            if (parse.GetValue(json))
+            {
+                JsonLine.Write(new DataJson.Listing([.. parties.Select(p =>
+                {
+                    var store = PartyOptions.OpenStore(root, p, create: false);
+                    return new DataJson.PartyTables(p, store.HomeDirectory, [.. store.List().Select(DataJson.Of)]);
+                })]));
+                return Task.FromResult(0);
+            }
             if (parties.Count == 0)
             {
                 Console.WriteLine($"no party homes under {root}");

@@ -15,15 +15,23 @@ internal static class DataShowCommand
         table.AddTo(command);
         command.Options.Add(rows);
         party.AddTo(command);
+        var json = JsonFlag.AddTo(command, "{\"party\", \"namespace\", \"name\", \"rows\", ..., \"features\": [...], \"firstRows\"}");
         UserFacing.SetAction(command, async (parse, ct) =>
         {
             var (partyId, store) = party.OpenStore(parse, create: false);
             var name = table.Get(parse);
             var info = store.Info(name);
             var data = store.Load(name, ct);
-            PrintInfo(info, data, partyId);
-            PrintFeatures(data);
-            PrintFirstRows(data, Math.Max(0, parse.GetValue(rows)));
+            if (parse.GetValue(json))
+            {
+                JsonLine.Write(DataJson.Of(partyId, info, data, Math.Max(0, parse.GetValue(rows))));
+            }
+            else
+            {
+                PrintInfo(info, data, partyId);
+                PrintFeatures(data);
+                PrintFirstRows(data, Math.Max(0, parse.GetValue(rows)));
+            }
             await party.AuditAsync(parse, partyId, ct);
             return 0;
         });

@@ -19,6 +19,7 @@ internal static class JobCommand
         job.Subcommands.Add(Metrics());
         job.Subcommands.Add(Resume());
         job.Subcommands.Add(Dag());
+        job.Subcommands.Add(OutputCommand.Build());
         foreach (var command in DeployCommands.Build().Concat(Governance.JobApprovalCommands.Build()))
         {
             job.Subcommands.Add(command);
@@ -29,7 +30,7 @@ internal static class JobCommand
     private static Command Submit()
     {
         var command = new Command("submit", "Submit a job file to the guest's node and follow it to the end.");
-        var file = new Option<string>("-c", "--job") { Description = "The job file (YAML)", Required = true };
+        var file = new Option<string>("--job", "-c") { Description = "The job file (YAML)", HelpName = "file", Required = true };
         var detach = new Option<bool>("--detach") { Description = "Return once the job is accepted" };
         command.Options.Add(file);
         command.Options.Add(detach);
@@ -46,9 +47,15 @@ internal static class JobCommand
     {
         var command = new Command("status", "Show a job and every party's tasks.");
         var id = JobId(command);
+        var json = JsonFlag.AddTo(command, "{\"jobId\", \"state\", ..., \"tasks\": [...]}");
         return WithNode(command, async (parse, api, ct) =>
         {
             var view = await api.GetJobAsync(parse.GetValue(id)!, ct);
+            if (parse.GetValue(json))
+            {
+                JsonLine.Write(JobJson.Of(view));
+                return 0;
+            }
             Console.WriteLine($"{view.Job.JobId} ({view.Job.Spec.Name}): {Word(view.Job.State)}{(view.Job.Error is null ? "" : $": {view.Job.Error}")}");
             var table = new Table().AddColumns("component", "party", "role", "state", "attempt", "error");
             foreach (var task in view.Tasks)
@@ -63,10 +70,17 @@ internal static class JobCommand
     private static Command List()
     {
         var command = new Command("list", "List the node's jobs, newest first.");
-        return WithNode(command, async (_, api, ct) =>
+        var json = JsonFlag.AddTo(command, "{\"jobs\": [...]}");
+        return WithNode(command, async (parse, api, ct) =>
         {
+            var jobs = await api.ListJobsAsync(ct);
+            if (parse.GetValue(json))
+            {
+                JsonLine.Write(new JobJson.List([.. jobs.Select(JobJson.Of)]));
+                return 0;
+            }
             var table = new Table().AddColumns("job", "name", "state", "created", "error");
-            foreach (var job in await api.ListJobsAsync(ct))
+            foreach (var job in jobs)
             {
                 table.AddRow(job.JobId, Markup.Escape(job.Spec.Name), Word(job.State), $"{job.CreatedAt:yyyy-MM-dd HH:mm:ss}", Markup.Escape(job.Error ?? ""));
             }
@@ -94,9 +108,17 @@ internal static class JobCommand
         var id = JobId(command);
         var component = new Option<string?>("--component") { Description = "Only this component" };
         command.Options.Add(component);
+        var json = JsonFlag.AddTo(command, "{\"jobId\", \"lines\": [...]}");
         return WithNode(command, async (parse, api, ct) =>
         {
-            foreach (var line in await api.LogsAsync(parse.GetValue(id)!, parse.GetValue(component), api.PartyId, 0, ct))
+            var jobId = parse.GetValue(id)!;
+            var lines = await api.LogsAsync(jobId, parse.GetValue(component), api.PartyId, 0, ct);
+            if (parse.GetValue(json))
+            {
+                JsonLine.Write(new JobJson.Logs(jobId, [.. lines.Select(JobJson.Of)]));
+                return 0;
+            }
+            foreach (var line in lines)
             {
                 Console.WriteLine($"{line.Time:HH:mm:ss.fff} {line.Task.Component} party {line.Task.Party}: {line.Message}");
             }
@@ -108,9 +130,17 @@ internal static class JobCommand
     {
         var command = new Command("metrics", "Print a job's metrics.");
         var id = JobId(command);
+        var json = JsonFlag.AddTo(command, "{\"jobId\", \"values\": [...]}");
         return WithNode(command, async (parse, api, ct) =>
         {
-            foreach (var metric in await api.MetricsAsync(parse.GetValue(id)!, ct))
+            var jobId = parse.GetValue(id)!;
+            var metrics = await api.MetricsAsync(jobId, ct);
+            if (parse.GetValue(json))
+            {
+                JsonLine.Write(new JobJson.Metrics(jobId, [.. metrics.Select(JobJson.Of)]));
+                return 0;
+            }
+            foreach (var metric in metrics)
             {
                 Console.WriteLine($"{metric.Task.Component} party {metric.Task.Party} {metric.Name}{(metric.Step is long s ? $"[{s}]" : "")}: {metric.Value.ToJsonString()}");
             }

@@ -24,8 +24,7 @@ internal static class ModelCommand
     private static Command List()
     {
         var command = new Command("list", "List every model version a party holds.");
-        var json = new Option<bool>("--json") { Description = "Print one JSON object, {\"models\": [...]}, instead of a table" };
-        command.Options.Add(json);
+        var json = JsonFlag.AddTo(command, "{\"models\": [...]}");
         return RegistryAccess.Bind(command, async (parse, registry, ct) =>
         {
             var models = await registry.ListAsync(ct);
