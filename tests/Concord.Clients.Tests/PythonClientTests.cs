@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.IO.Compression;
 using Concord.Data.Tests;
+using Concord.Federation.Security;
 using Concord.Flow.Tests;
 using ModelArchive = Concord.Flow.Store.ModelArchive;
 using OperatorToken = Concord.Flow.Api.OperatorToken;
@@ -16,7 +17,15 @@ public class PythonClientTests
     private static readonly string Script = Path.Combine(ExampleData.Repository, "examples", "clients", "python", "concord_job.py");
 
     [PythonFact]
-    public async Task The_python_example_submits_polls_prints_metrics_and_exports_the_model()
+    public Task The_python_example_submits_polls_prints_metrics_and_exports_the_model() =>
+        RunJobAsync(nodes => ["--token-file", OperatorToken.PathIn(nodes.Config.Party(SmallJob.Guest).Home!)]);
+
+    [PythonFact]
+    public Task The_python_example_authenticates_with_the_operator_certificate_instead_of_a_token() =>
+        RunJobAsync(nodes => ["--cert", FederationCertificates.OperatorCertificate(nodes.CertFolder), "--key", FederationCertificates.OperatorKey(nodes.CertFolder)]);
+
+    /// <summary>Runs the small job through the script, authenticated by the given arguments, and checks what it did.</summary>
+    private static async Task RunJobAsync(Func<LoopbackNodes, string[]> credentials)
     {
         await using var nodes = await LoopbackNodes.StartAsync(SmallJob.Catalog, SmallJob.Guest, [SmallJob.Host], SmallJob.Arbiter);
         SmallJob.SaveTables(nodes);
@@ -28,10 +37,9 @@ public class PythonClientTests
             var export = Path.Combine(work.FullName, "model.zip");
             var guest = nodes.Config.Party(SmallJob.Guest);
 
-            var (exit, output, errors) = await RunAsync(
+            var (exit, output, errors) = await RunAsync([
                 "--node", guest.Address.ToString(), "--party", $"{SmallJob.Guest}", "--ca", nodes.Config.CaCertificate,
-                "--token-file", OperatorToken.PathIn(guest.Home!), "--job", jobFile, "--model", SmallJob.Model,
-                "--out", export, "--poll", "0.2");
+                .. credentials(nodes), "--job", jobFile, "--model", SmallJob.Model, "--out", export, "--poll", "0.2"]);
 
             Assert.True(exit == 0, $"concord_job.py exited {exit}: {errors}");
             Assert.Matches(@"^job-\S+: success$", output.Split('\n')[1]);
