@@ -10,15 +10,19 @@ internal static class ConcordProcess
         public string LastLine => Stdout.TrimEnd().Split('\n')[^1];
     }
 
-    public static async Task<Result> RunAsync(TimeSpan timeout, params string[] arguments)
+    public static Task<Result> RunAsync(TimeSpan timeout, params string[] arguments) =>
+        RunProgramAsync("dotnet", null, timeout, [Path.Combine(AppContext.BaseDirectory, "concord.dll"), .. arguments]);
+
+    /// <summary>Runs any program (an installed concord, dotnet itself) in <paramref name="folder"/>, or here when null.</summary>
+    public static async Task<Result> RunProgramAsync(string program, string? folder, TimeSpan timeout, params string[] arguments)
     {
-        var info = new ProcessStartInfo("dotnet")
+        var info = new ProcessStartInfo(program)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
+            WorkingDirectory = folder ?? "",
         };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "concord.dll"));
         foreach (var argument in arguments)
         {
             info.ArgumentList.Add(argument);
@@ -34,7 +38,7 @@ internal static class ConcordProcess
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"concord {string.Join(' ', arguments)} did not finish within {timeout}: {await stderr}");
+            throw new TimeoutException($"{program} {string.Join(' ', arguments)} did not finish within {timeout}: {await stderr}");
         }
         return new Result(process.ExitCode, await stdout, await stderr);
     }
