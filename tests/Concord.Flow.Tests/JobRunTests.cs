@@ -42,6 +42,24 @@ public class JobRunTests
     }
 
     [Fact]
+    public async Task A_job_without_a_name_is_named_after_its_file_at_every_party()
+    {
+        await using var nodes = await LoopbackNodes.StartAsync(ScaleComponent.Catalog, 9999, 10000, 10001);
+        using var api = nodes.Operator(9999);
+        var unnamed = Job().Replace("name: scale-test, ", "", StringComparison.Ordinal);
+
+        var jobId = await api.SubmitAsync(unnamed, "weekly-scores.yaml", CancellationToken.None);
+        await api.WaitAsync(jobId, null, CancellationToken.None);
+
+        foreach (var party in new[] { 9999, 10000, 10001 })
+        {
+            using var own = nodes.Operator(party);
+            Assert.Equal("weekly-scores", (await own.GetJobAsync(jobId, CancellationToken.None)).Job.Spec.Name);
+            Assert.Equal("weekly-scores", Assert.Single(await own.ListJobsAsync(CancellationToken.None)).Spec.Name);
+        }
+    }
+
+    [Fact]
     public async Task A_failing_host_fails_the_job_at_the_guest_with_the_hosts_message()
     {
         await using var nodes = await LoopbackNodes.StartAsync(ScaleComponent.Catalog, 9999, 10000, 10001);

@@ -21,6 +21,7 @@ internal sealed class ScaleComponent : IFederatedComponent
             Param.Double("factor").Default(1.0).PerParty(),
             Param.String("fail").PerParty(),
             Param.Int("delay_ms").Default(0).AtLeast(0).PerParty(),
+            Param.Int("hold_ms").Default(0).AtLeast(0).PerParty(),
         ],
     };
 
@@ -32,6 +33,9 @@ internal sealed class ScaleComponent : IFederatedComponent
     {
         var ctx = run.Context;
         await Task.Delay(TimeSpan.FromMilliseconds(run.Parameters.Int("delay_ms")), ct);
+        // Work that does not look at its cancellation, such as a long encryption: a cancel takes effect after it.
+        await Task.Delay(TimeSpan.FromMilliseconds(run.Parameters.Int("hold_ms")), CancellationToken.None);
+        ct.ThrowIfCancellationRequested();
         if (ctx.Self.Role == Role.Guest)
         {
             await ctx.Hosts.Send(Value, [run.Parameters.Double("value")], ct);

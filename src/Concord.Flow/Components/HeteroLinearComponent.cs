@@ -67,6 +67,12 @@ public sealed class HeteroLinearComponent(string type, LinearTask task) : IFeder
         var result = await guest.FitAsync(data, warmStart, ct).ConfigureAwait(false);
         run.Log($"trained {result.Predictions.Length} model(s) in {string.Join(", ", result.Epochs)} epoch(s)");
         var metrics = Metrics(result);
+        var convergence = ConvergenceReport.Of(type, settings.Options, result.Converged, result.Losses);
+        foreach (var warning in convergence.Warnings)
+        {
+            run.Log($"warning: {warning}");
+        }
+        convergence.AddTo(metrics);
         metrics["seconds"] = guest.Timings.ToJson();
         return new ComponentOutput(Prediction(table, result.Model.Classes, result.Predictions), metrics, result.Model.ToBytes());
     }

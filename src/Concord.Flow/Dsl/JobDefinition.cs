@@ -26,6 +26,9 @@ public sealed class JobDefinition
 
     public RosterSpec Roster { get; }
 
+    /// <summary>The line and column where the file names each party of <see cref="Roster"/>.</summary>
+    public IReadOnlyDictionary<int, (int Line, int Column)> PartyMarks { get; internal init; } = new Dictionary<int, (int, int)>();
+
     /// <summary>Every component, each after all of its producers; ties keep the file's order.</summary>
     public IReadOnlyList<JobComponent> Components { get; }
 

@@ -17,15 +17,7 @@ public sealed class JobAdmission(JobLimits limits, FederationConfig federation, 
     public JobDefinition Admit(string jobFile, string sourceName)
     {
         var job = JobFile.Parse(jobFile, sourceName, specs, limits);
-        foreach (var party in job.Roster.ToRoster().All())
-        {
-            var member = federation.Parties.FirstOrDefault(p => p.Id == party.Id)
-                ?? throw new ArgumentException($"{sourceName} names party {party.Id} as {party.Role.ToWire()}, but {federation.SourceFile} has no party {party.Id}");
-            if (member.Role != party.Role)
-            {
-                throw new ArgumentException($"{sourceName} names party {party.Id} as {party.Role.ToWire()}, but {federation.SourceFile} lists it as {member.Role.ToWire()}");
-            }
-        }
+        FederationRoster.Check(job, federation);
         return job;
     }
 }

@@ -14,6 +14,9 @@ namespace Concord.Flow.Jobs;
 public sealed class JobScheduler(PartyJobs local, Func<int, ControlClient> controlOf)
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>The longest pause between two reads of a stopped job's tasks that still run somewhere.</summary>
+    private static readonly TimeSpan ConvergeIntervalCap = TimeSpan.FromSeconds(5);
     private readonly Governance.JobGate _gate = new(local, controlOf, AskTimeout);
 
     /// <summary>How long the initiator waits for another node's answer about a job before calling it unreachable.</summary>
@@ -35,7 +38,7 @@ public sealed class JobScheduler(PartyJobs local, Func<int, ControlClient> contr
         var jobId = $"job-{DateTime.UtcNow:yyyyMMddHHmmss}-{Guid.NewGuid().ToString("N")[..6]}";
         await Store.CreateJobAsync(new JobSpec(jobId, job.Settings.Name, Self, job.Roster, jobFile, job.Settings.Seed), ct).ConfigureAwait(false);
         await local.Party.Audit.AppendAsync(JobAuditEvents.Submitted(jobId, job.Settings.Name, jobFile), ct).ConfigureAwait(false);
-        await LaunchAsync(new JobStart(jobId, jobFile, 1, [], new Dictionary<string, long>()), job).ConfigureAwait(false);
+        await LaunchAsync(new JobStart(jobId, jobFile, 1, [], new Dictionary<string, long>(), job.Settings.Name), job).ConfigureAwait(false);
         return jobId;
     }
 
@@ -88,7 +91,7 @@ public sealed class JobScheduler(PartyJobs local, Func<int, ControlClient> contr
         var attempt = tasks.Count == 0 ? 2 : tasks.Max(t => t.Attempt) + 1;
         var resumeFrom = fromComponent is null ? await CommonCheckpointsAsync(jobId, job, skip, ct).ConfigureAwait(false) : [];
         await Store.TryTransitionJobAsync(jobId, record.State, TaskState.Waiting, ct: ct).ConfigureAwait(false);
-        await LaunchAsync(new JobStart(jobId, record.Spec.JobFile, attempt, skip, resumeFrom), job).ConfigureAwait(false);
+        await LaunchAsync(new JobStart(jobId, record.Spec.JobFile, attempt, skip, resumeFrom, record.Spec.Name), job).ConfigureAwait(false);
         return attempt;
     }
 
@@ -291,7 +294,38 @@ public sealed class JobScheduler(PartyJobs local, Func<int, ControlClient> contr
     {
         await Task.WhenAll(Parties(job).Select(party => CancelAtAsync(party, jobId))).ConfigureAwait(false);
         await GatherTasksAsync(jobId, job).ConfigureAwait(false);
+        if (await RemoteTaskRunningAsync(jobId).ConfigureAwait(false))
+        {
+            _ = Task.Run(() => ConvergeAsync(jobId, job));
+        }
     }
+
+    /// <summary>
+    /// A task busy in work that does not look at its cancellation (a long encryption, say) ends only after the
+    /// cancel's wind-down, and nothing else would read its end: the job is no longer watched. So the initiator
+    /// keeps reading such parties' tasks until none it knows of still runs, or the job's timeout passes.
+    /// </summary>
+    private async Task ConvergeAsync(string jobId, JobDefinition job)
+    {
+        var deadline = DateTime.UtcNow + job.Settings.Timeout;
+        var wait = PollInterval;
+        try
+        {
+            while (DateTime.UtcNow < deadline && await RemoteTaskRunningAsync(jobId).ConfigureAwait(false))
+            {
+                await Task.Delay(wait).ConfigureAwait(false);
+                await GatherTasksAsync(jobId, job).ConfigureAwait(false);
+                wait = TimeSpan.FromTicks(Math.Min(wait.Ticks * 2, ConvergeIntervalCap.Ticks));
+            }
+        }
+        catch (Exception ex)
+        {
+            local.Party.Log($"[{jobId}] stopped reading the other parties' final task states: {ex.Message}");
+        }
+    }
+
+    private async Task<bool> RemoteTaskRunningAsync(string jobId) =>
+        (await Store.TasksAsync(jobId).ConfigureAwait(false)).Any(t => t.Key.Party != Self && t.State == TaskState.Running);
 
     private async Task CancelAtAsync(int party, string jobId)
     {

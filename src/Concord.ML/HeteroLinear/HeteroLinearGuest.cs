@@ -94,13 +94,14 @@ public sealed class HeteroLinearGuest(FederationContext ctx, HeteroLinearSetting
             if (verdict.Converged || epoch.IsLast)
             {
                 history.Epochs.Add(epoch.Index + 1);
+                history.Converged.Add(verdict.Converged);
             }
             epoch.StopIf(verdict.Converged);
         }
 
         var model = new PartyLinearModel(_options.Task, data.Features.Names, data.Features.Means, data.Features.Scales, weights.Weights, _options.FitIntercept, classes,
             data.Features.InputNames, [.. ctx.Roster.HostIds]);
-        return new HeteroLinearGuestResult(model, await JointPredictionAsync(data, weights, models, ct).ConfigureAwait(false), history.Losses, history.Epochs);
+        return new HeteroLinearGuestResult(model, await JointPredictionAsync(data, weights, models, ct).ConfigureAwait(false), history.Losses, history.Epochs, history.Converged);
     }
 
     /// <summary>4·S·(weight scale) for logistic (d is carried as 4d), S·(weight scale) for linear, S·F for Poisson.</summary>

@@ -18,4 +18,5 @@ public sealed record HostTrainingData(IReadOnlyList<string> Ids, PreparedFeature
 /// What the guest ends with: its share of the model, the joint prediction per model and row (P(y=1), the fitted
 /// value, or the Poisson mean), the arbiter's loss per epoch of the last model (empty without a loss), and epochs per model.
 /// </summary>
-public sealed record HeteroLinearGuestResult(PartyLinearModel Model, double[][] Predictions, IReadOnlyList<double> Losses, IReadOnlyList<int> Epochs);
+/// <param name="Converged">Per model, whether it met its stopping rule (tol) before max_iter ran out.</param>
+public sealed record HeteroLinearGuestResult(PartyLinearModel Model, double[][] Predictions, IReadOnlyList<double> Losses, IReadOnlyList<int> Epochs, IReadOnlyList<bool> Converged);

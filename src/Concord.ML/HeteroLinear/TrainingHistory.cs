@@ -13,18 +13,22 @@ internal sealed class TrainingHistory : IResumable
 
     public List<int> Epochs { get; private set; } = [];
 
+    /// <summary>Whether each finished model met its stopping rule, rather than running out of epochs.</summary>
+    public List<bool> Converged { get; private set; } = [];
+
     /// <summary>The loss of the model's previous epoch; NaN before its first.</summary>
     public double PreviousLoss => Losses.Count > 0 ? Losses[^1] : double.NaN;
 
     public void StartModel() => Losses.Clear();
 
-    public byte[] Save() => JsonSerializer.SerializeToUtf8Bytes(new Saved(Losses, Epochs), Json);
+    public byte[] Save() => JsonSerializer.SerializeToUtf8Bytes(new Saved(Losses, Epochs, Converged), Json);
 
     public void Restore(byte[] saved)
     {
         var state = JsonSerializer.Deserialize<Saved>(saved, Json) ?? throw new InvalidDataException("the checkpoint holds no training history");
-        (Losses, Epochs) = ([.. state.Losses], [.. state.Epochs]);
+        (Losses, Epochs, Converged) = ([.. state.Losses], [.. state.Epochs], [.. state.Converged ?? []]);
     }
 
-    private sealed record Saved(List<double> Losses, List<int> Epochs);
+    /// <param name="Converged">Null in a checkpoint written before it was kept.</param>
+    private sealed record Saved(List<double> Losses, List<int> Epochs, List<bool>? Converged);
 }

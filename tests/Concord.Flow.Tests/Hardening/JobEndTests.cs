@@ -45,6 +45,43 @@ public class JobEndTests
     }
 
     [Fact]
+    public async Task After_a_stop_the_guest_sees_each_partys_tasks_as_that_party_does_even_one_that_ends_after_the_wind_down()
+    {
+        // Host 10001 is deep in work that ignores its cancellation, so its task ends canceled only after the
+        // cancel's wind-down, when the guest has already read it back as running.
+        const string stubborn = """
+            job: { name: stubborn, timeout: 120, seed: 1 }
+            parties: { guest: 9999, hosts: [10000, 10001] }
+            components:
+              - name: first
+                type: scale
+                parameters: { value: 2.0, delay_ms: 30000 }
+                parties:
+                  10001: { delay_ms: 0, hold_ms: 8000 }
+            """;
+        await using var nodes = await LoopbackNodes.StartAsync(ScaleComponent.Catalog, Guest, Hosts);
+        using var api = nodes.Operator(Guest);
+        var jobId = await api.SubmitAsync(stubborn, "stubborn.yaml", CancellationToken.None);
+        await Waiting.UntilAsync(async () => (await api.GetJobAsync(jobId, CancellationToken.None)).Tasks.Count(t => t.State == TaskState.Running) == 3);
+
+        await api.StopAsync(jobId, CancellationToken.None);
+
+        foreach (var party in new[] { Guest }.Concat(Hosts))
+        {
+            using var own = nodes.Operator(party);
+            await Waiting.UntilAsync(async () =>
+            {
+                var theirs = (await own.GetJobAsync(jobId, CancellationToken.None)).Tasks.Where(t => t.Key.Party == party).Select(t => (t.Key, t.State)).ToList();
+                var guests = (await api.GetJobAsync(jobId, CancellationToken.None)).Tasks.Where(t => t.Key.Party == party).Select(t => (t.Key, t.State)).ToList();
+                return theirs.Count == 1 && theirs[0].State != TaskState.Running && theirs.SequenceEqual(guests);
+            });
+        }
+        var final = await api.GetJobAsync(jobId, CancellationToken.None);
+        Assert.Equal(TaskState.Canceled, final.Job.State);
+        Assert.All(final.Tasks, t => Assert.Equal(TaskState.Canceled, t.State));
+    }
+
+    [Fact]
     public async Task The_tasks_of_a_party_whose_node_stops_read_interrupted_at_the_initiator()
     {
         await using var nodes = await LoopbackNodes.StartAsync(ScaleComponent.Catalog, Guest, Hosts);

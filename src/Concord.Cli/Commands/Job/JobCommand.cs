@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Concord.Cli.Commands.Run;
 using Concord.Flow.Control;
+using Concord.Flow.Dsl;
 using Spectre.Console;
 
 namespace Concord.Cli.Commands.Job;
@@ -34,13 +35,24 @@ internal static class JobCommand
         var detach = new Option<bool>("--detach") { Description = "Return once the job is accepted" };
         command.Options.Add(file);
         command.Options.Add(detach);
-        return WithNode(command, async (parse, api, ct) =>
+        var connection = new NodeConnection();
+        connection.AddTo(command);
+        UserFacing.SetAction(command, async (parse, ct) =>
         {
             var path = parse.GetValue(file)!;
-            var jobId = await api.SubmitAsync(await File.ReadAllTextAsync(path, ct), Path.GetFileName(path), ct);
+            if (!File.Exists(path))
+            {
+                throw new ArgumentException($"job file {path} does not exist");
+            }
+            var text = await File.ReadAllTextAsync(path, ct);
+            // Checked here first, so a wrong party is named with its line before anything reaches a node.
+            FederationRoster.Check(JobFile.Parse(text, Path.GetFileName(path), Components.Catalog().Specs), connection.LoadConfig(parse));
+            using var api = connection.Open(parse);
+            var jobId = await api.SubmitAsync(text, Path.GetFileName(path), ct);
             Console.WriteLine($"submitted {jobId}");
             return parse.GetValue(detach) ? 0 : await FollowAsync(api, jobId, ct);
         });
+        return command;
     }
 
     private static Command Status()
@@ -63,6 +75,7 @@ internal static class JobCommand
                 table.AddRow(task.Key.Component, $"{task.Key.Party}", task.Role, Word(task.State), $"{task.Attempt}", Markup.Escape(task.Error ?? ""));
             }
             AnsiConsole.Write(table);
+            MetricWarnings.Print(await api.MetricsAsync(view.Job.JobId, ct));
             return 0;
         });
     }
@@ -144,6 +157,7 @@ internal static class JobCommand
             {
                 Console.WriteLine($"{metric.Task.Component} party {metric.Task.Party} {metric.Name}{(metric.Step is long s ? $"[{s}]" : "")}: {metric.Value.ToJsonString()}");
             }
+            MetricWarnings.Print(metrics);
             return 0;
         });
     }
@@ -184,6 +198,7 @@ internal static class JobCommand
     {
         var view = await TaskProgress.FollowAsync(api, jobId, ct);
         Console.WriteLine($"{jobId}: {Word(view.Job.State)}{(view.Job.Error is null ? "" : $": {view.Job.Error}")}");
+        MetricWarnings.Print(await api.MetricsAsync(jobId, ct));
         return view.Job.State == TaskState.Success ? 0 : 1;
     }
 

@@ -22,6 +22,7 @@ internal static class RunReport
                 ? $"{metric.Task.Component} at party {metric.Task.Party}: {EvaluationJson.Summary(metric.Value)}{Matrix(metric.Value)}"
                 : $"{metric.Task.Component} at party {metric.Task.Party}: {metric.Name} = {metric.Value.ToJsonString()}");
         }
+        Job.MetricWarnings.Print(outcome.Metrics);
     }
 
     /// <summary>

@@ -31,7 +31,7 @@ internal sealed class JobFileReader(string source, ComponentSpecs specs, ErrorSi
             RuleChecks.Run(raw, components, roster, errors);
         }
         errors.ThrowIfAny();
-        return new JobDefinition(source, settings, roster.ToSpec(), components);
+        return new JobDefinition(source, settings, roster.ToSpec(), components) { PartyMarks = roster.Marks };
     }
 
     private JobSettings ReadSettings(YamlMappingNode root, ValueReader values)

@@ -12,6 +12,9 @@ internal sealed class PartialRoster
 
     public int? Arbiter { get; set; }
 
+    /// <summary>Where the file names each party, so a later check (the federation's roster) can point at it.</summary>
+    public Dictionary<int, (int Line, int Column)> Marks { get; } = [];
+
     public IEnumerable<(int Id, Role Role)> All()
     {
         if (Guest is int guest)

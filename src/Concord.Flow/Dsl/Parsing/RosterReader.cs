@@ -40,6 +40,7 @@ internal static class RosterReader
                 return null;
             }
             seen[id] = (role, item);
+            roster.Marks[id] = ((int)item.Start.Line, (int)item.Start.Column);
             return id;
         }
 
