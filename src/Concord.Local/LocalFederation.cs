@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using Concord.Data;
 using Concord.Federation.Parties;
@@ -47,17 +48,20 @@ public sealed class LocalFederation : IAsyncDisposable
     /// <summary>
     /// Writes certificates and parties.yaml for these parties into <paramref name="folder"/>; starts nothing.
     /// Each party's home is <c>party-ID</c> under <paramref name="homeRoot"/> (the folder itself by default), so a
-    /// standalone run can use tables uploaded earlier with <c>concord data upload --party ID</c>.
+    /// standalone run can use tables uploaded earlier with <c>concord data upload --party ID</c>. A party listed in
+    /// <paramref name="loopbackAddresses"/> listens there (e.g. 127.0.0.2) instead of on 127.0.0.1, its certificate naming it.
     /// </summary>
-    public static LocalFederation Create(string folder, int guest, IReadOnlyList<int> hosts, int? arbiter = null, string? homeRoot = null)
+    public static LocalFederation Create(
+        string folder, int guest, IReadOnlyList<int> hosts, int? arbiter = null, string? homeRoot = null, IReadOnlyDictionary<int, IPAddress>? loopbackAddresses = null)
     {
         Directory.CreateDirectory(folder);
         var ids = new[] { guest }.Concat(hosts).Concat(arbiter is int a ? [a] : []).ToList();
         var certs = CertFolder(folder);
-        FederationCertificates.Create(certs, "concord-local", ids, TimeSpan.FromDays(1));
+        IPAddress AddressOf(int id) => loopbackAddresses?.GetValueOrDefault(id) ?? IPAddress.Loopback;
+        FederationCertificates.Create(certs, "concord-local", ids, ids.ToDictionary(id => id, id => (IReadOnlyList<string>)[AddressOf(id).ToString()]), TimeSpan.FromDays(1));
         var configPath = Path.Combine(folder, "parties.yaml");
         FederationConfig.Write(configPath, "concord-local", FederationCertificates.CaCertificate(certs), ids.Select(id => new PartyEntry(
-            id, id == guest ? Role.Guest : id == arbiter ? Role.Arbiter : Role.Host, new Uri($"https://127.0.0.1:{LoopbackPort.Free()}"),
+            id, id == guest ? Role.Guest : id == arbiter ? Role.Arbiter : Role.Host, new Uri($"https://{AddressOf(id)}:{LoopbackPort.Free(AddressOf(id))}"),
             FederationCertificates.PartyCertificate(certs, id), FederationCertificates.PartyKey(certs, id),
             PartyHome.Of(id.ToString(CultureInfo.InvariantCulture), homeRoot ?? folder))));
         return new LocalFederation(folder, FederationConfig.Load(configPath));

@@ -13,6 +13,9 @@ public sealed record PartyEntry(int Id, Role Role, Uri Address, string Certifica
 /// </summary>
 public sealed record FederationConfig(string Name, string CaCertificate, IReadOnlyList<PartyEntry> Parties, string SourceFile)
 {
+    /// <summary>The CA's revocation list (field <c>crl</c>; by default <c>ca.crl</c> beside the CA certificate); it need not exist.</summary>
+    public string RevocationList { get; init; } = Path.Combine(Path.GetDirectoryName(CaCertificate) ?? ".", "ca.crl");
+
     public PartyEntry Party(int id) => Parties.FirstOrDefault(p => p.Id == id)
         ?? throw new FederationException($"unknown party {id}: {SourceFile} lists parties {string.Join(", ", Parties.Select(p => p.Id))}");
 
@@ -70,7 +73,8 @@ public sealed record FederationConfig(string Name, string CaCertificate, IReadOn
         {
             throw new FederationException($"{path}: party {duplicate.Key} is listed {duplicate.Count()} times");
         }
-        return new FederationConfig(raw.Federation ?? "concord", Resolve(raw.Ca, "ca"), parties, path);
+        var config = new FederationConfig(raw.Federation ?? "concord", Resolve(raw.Ca, "ca"), parties, path);
+        return raw.Crl is null ? config : config with { RevocationList = Resolve(raw.Crl, "crl") };
     }
 
     /// <summary>Writes a config whose paths are relative to <paramref name="path"/>'s folder.</summary>
@@ -102,6 +106,8 @@ public sealed record FederationConfig(string Name, string CaCertificate, IReadOn
         public string? Federation { get; set; }
 
         public string? Ca { get; set; }
+
+        public string? Crl { get; set; }
 
         public List<RawParty>? Parties { get; set; }
     }

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
@@ -39,10 +38,25 @@ public sealed class CertificateAuthority : IDisposable
 
     /// <summary>Issues a certificate for one party, valid between the given times (tests issue expired ones).</summary>
     public X509Certificate2 IssueParty(int partyId, DateTimeOffset notBefore, DateTimeOffset notAfter) =>
-        Issue($"CN=concord party {partyId}, O=Concord", [PartyIdentity.UriFor(partyId)], notBefore, notAfter);
+        IssueParty(partyId, [], notBefore, notAfter);
+
+    /// <summary>A party certificate with a new key, valid for these hosts besides the local ones.</summary>
+    public X509Certificate2 IssueParty(int partyId, IReadOnlyList<string> hosts, DateTimeOffset notBefore, DateTimeOffset notAfter) =>
+        Issue(PartySubject(partyId), [PartyIdentity.UriFor(partyId)], hosts, notBefore, notAfter);
+
+    /// <summary>
+    /// A party certificate for a key the CA never sees (the party's signing request). Everything in it is set here,
+    /// as for <see cref="IssueParty(int, IReadOnlyList{string}, DateTimeOffset, DateTimeOffset)"/>; only the key and
+    /// the hosts come from the requester.
+    /// </summary>
+    public X509Certificate2 SignParty(int partyId, PublicKey key, IReadOnlyList<string> hosts, DateTimeOffset notBefore, DateTimeOffset notAfter) =>
+        Create(new CertificateRequest(new X500DistinguishedName(PartySubject(partyId)), key, HashAlgorithmName.SHA256), [PartyIdentity.UriFor(partyId)], hosts, notBefore, notAfter);
+
+    public static string PartySubject(int partyId) =>
+        $"CN=concord party {partyId.ToString(System.Globalization.CultureInfo.InvariantCulture)}, O=Concord";
 
     public X509Certificate2 IssueOperator(DateTimeOffset notBefore, DateTimeOffset notAfter) =>
-        Issue("CN=concord operator, O=Concord", [PartyIdentity.OperatorUri], notBefore, notAfter);
+        Issue("CN=concord operator, O=Concord", [PartyIdentity.OperatorUri], [], notBefore, notAfter);
 
     /// <summary>An operator certificate limited to one role (admin, data_scientist, auditor), for the named person.</summary>
     public X509Certificate2 IssueOperator(string name, string role, DateTimeOffset notBefore, DateTimeOffset notAfter)
@@ -55,13 +69,19 @@ public sealed class CertificateAuthority : IDisposable
                 throw new ArgumentException($"the {what} \"{value}\" must be 1 to 64 letters, digits, spaces, '-', '_' or '.'");
             }
         }
-        return Issue($"CN={name}, OU={role}, O=Concord", [PartyIdentity.OperatorUri, PartyIdentity.RoleUriPrefix + role], notBefore, notAfter);
+        return Issue($"CN={name}, OU={role}, O=Concord", [PartyIdentity.OperatorUri, PartyIdentity.RoleUriPrefix + role], [], notBefore, notAfter);
     }
 
-    private X509Certificate2 Issue(string subject, IReadOnlyList<string> identityUris, DateTimeOffset notBefore, DateTimeOffset notAfter)
+    private X509Certificate2 Issue(string subject, IReadOnlyList<string> identityUris, IReadOnlyList<string> hosts, DateTimeOffset notBefore, DateTimeOffset notAfter)
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var request = new CertificateRequest(subject, key, HashAlgorithmName.SHA256);
+        using var issued = Create(new CertificateRequest(subject, key, HashAlgorithmName.SHA256), identityUris, hosts, notBefore, notAfter);
+        return issued.CopyWithPrivateKey(key);
+    }
+
+    // The one place a leaf certificate's extensions are decided, whether the CA made the key or the party did.
+    private X509Certificate2 Create(CertificateRequest request, IReadOnlyList<string> identityUris, IReadOnlyList<string> hosts, DateTimeOffset notBefore, DateTimeOffset notAfter)
+    {
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature, true));
         request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension(
@@ -71,14 +91,12 @@ public sealed class CertificateAuthority : IDisposable
         {
             san.AddUri(new Uri(uri));
         }
-        san.AddDnsName("localhost");
-        san.AddIpAddress(IPAddress.Loopback);
+        CertificateHosts.AddTo(san, hosts);
         request.CertificateExtensions.Add(san.Build());
         request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
         var serial = RandomNumberGenerator.GetBytes(16);
         serial[0] &= 0x7F;
-        using var issued = request.Create(Certificate, notBefore, Clamp(notAfter), serial);
-        return issued.CopyWithPrivateKey(key);
+        return request.Create(Certificate, notBefore, Clamp(notAfter), serial);
     }
 
     // An issued certificate may not outlive its issuer.

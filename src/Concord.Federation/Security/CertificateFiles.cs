@@ -8,17 +8,31 @@ public static class CertificateFiles
     public static void Save(X509Certificate2 certificate, string certificatePath, string? keyPath)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(certificatePath))!);
-        File.WriteAllText(certificatePath, certificate.ExportCertificatePem());
         if (keyPath is not null)
         {
             using var key = certificate.GetECDsaPrivateKey()
                 ?? throw new InvalidOperationException($"certificate {certificate.Subject} has no EC private key to save");
-            File.WriteAllText(keyPath, key.ExportPkcs8PrivateKeyPem());
-            if (!OperatingSystem.IsWindows())
-            {
-                File.SetUnixFileMode(keyPath, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-            }
+            SaveKey(key, keyPath);
         }
+        File.WriteAllText(certificatePath, certificate.ExportCertificatePem());
+    }
+
+    /// <summary>
+    /// Writes a private key readable by its owner only. The file is created with that mode rather than narrowed
+    /// afterwards, so no other user can open it in between; an older file is removed first, since an existing
+    /// file keeps its mode.
+    /// </summary>
+    public static void SaveKey(System.Security.Cryptography.ECDsa key, string keyPath)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(keyPath))!);
+        File.Delete(keyPath);
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+        using var file = new StreamWriter(keyPath, options);
+        file.Write(key.ExportPkcs8PrivateKeyPem());
     }
 
     /// <summary>Loads a certificate with its key, refusing one that is missing, unreadable or outside its validity.</summary>
@@ -57,13 +71,18 @@ public static class CertificateFiles
         var now = DateTime.Now;
         if (now > certificate.NotAfter)
         {
-            throw new FederationException($"certificate {source} expired on {certificate.NotAfter.ToUniversalTime():yyyy-MM-dd HH:mm} UTC; issue a new one with `concord cert init`");
+            throw new FederationException($"certificate {source} expired on {certificate.NotAfter.ToUniversalTime():yyyy-MM-dd HH:mm} UTC; {RenewalHint(certificate)}");
         }
         if (now < certificate.NotBefore)
         {
             throw new FederationException($"certificate {source} is not valid until {certificate.NotBefore.ToUniversalTime():yyyy-MM-dd HH:mm} UTC");
         }
     }
+
+    /// <summary>What renews this certificate, run where the CA key is kept.</summary>
+    public static string RenewalHint(X509Certificate2 certificate) => PartyIdentity.PartyIdOf(certificate) is int party
+        ? $"renew it with `concord cert issue --party {party.ToString(System.Globalization.CultureInfo.InvariantCulture)}` where the CA key is kept"
+        : "issue a new one with `concord cert init` or `concord cert issue-operator`";
 
     private static void RequireFile(string path, string what)
     {

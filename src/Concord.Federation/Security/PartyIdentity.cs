@@ -16,9 +16,14 @@ public static class PartyIdentity
     public static string UriFor(int partyId) => PartyUriPrefix + partyId.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The party id named by the certificate, or null when it names none (e.g. the operator's).</summary>
-    public static int? PartyIdOf(X509Certificate2 certificate)
+    public static int? PartyIdOf(X509Certificate2 certificate) => PartyIdIn(UrisOf(certificate));
+
+    /// <summary>The party id a subject alternative name names (e.g. a signing request's), or null.</summary>
+    public static int? PartyIdIn(X509SubjectAlternativeNameExtension san) => PartyIdIn(ReadUris(san));
+
+    private static int? PartyIdIn(IEnumerable<string> uris)
     {
-        foreach (var uri in UrisOf(certificate))
+        foreach (var uri in uris)
         {
             if (uri.StartsWith(PartyUriPrefix, StringComparison.Ordinal)
                 && int.TryParse(uri.AsSpan(PartyUriPrefix.Length), System.Globalization.CultureInfo.InvariantCulture, out var id))

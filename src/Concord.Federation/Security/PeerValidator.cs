@@ -4,9 +4,9 @@ namespace Concord.Federation.Security;
 
 /// <summary>
 /// Decides whether a TLS peer belongs to this federation: its certificate must chain to the federation CA
-/// (and to nothing else the machine happens to trust), be within its validity, and name a party.
+/// (and to nothing else the machine happens to trust), be within its validity, name a party, and not be revoked.
 /// </summary>
-public sealed class PeerValidator(X509Certificate2 federationCa)
+public sealed class PeerValidator(X509Certificate2 federationCa, Revocations? revocations = null)
 {
     /// <summary>Null when the certificate is trusted; otherwise why not, in words for an error message.</summary>
     public string? WhyUntrusted(X509Certificate2 certificate)
@@ -34,7 +34,7 @@ public sealed class PeerValidator(X509Certificate2 federationCa)
         {
             return $"its certificate {Named(certificate)} names no Concord party";
         }
-        return null;
+        return revocations?.WhyRevoked(certificate);
     }
 
     /// <summary>Subject and issuer, so an operator reading a refusal can tell whose certificate and which CA knocked.</summary>

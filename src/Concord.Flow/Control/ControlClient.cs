@@ -1,13 +1,14 @@
 using System.Security.Cryptography.X509Certificates;
+using Concord.Federation.Security;
 using Concord.Flow.Jobs;
 using Concord.Flow.Store;
 
 namespace Concord.Flow.Control;
 
 /// <summary>Calls another node's control endpoints over the same mutual TLS as federation messages.</summary>
-public sealed class ControlClient(Uri address, int partyId, X509Certificate2 ownCertificate, X509Certificate2 federationCa) : IDisposable
+public sealed class ControlClient(Uri address, int partyId, X509Certificate2 ownCertificate, X509Certificate2 federationCa, Revocations? revocations = null) : IDisposable
 {
-    private readonly NodeClient _node = new(address, partyId, ownCertificate, federationCa);
+    private readonly NodeClient _node = new(address, partyId, ownCertificate, federationCa, revocations: revocations);
 
     public int PartyId => _node.PartyId;
 

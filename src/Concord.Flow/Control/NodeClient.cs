@@ -17,9 +17,9 @@ public sealed class NodeClient : IDisposable
     private readonly MutualTlsClient _client;
     private readonly string? _token;
 
-    public NodeClient(Uri address, int partyId, X509Certificate2? ownCertificate, X509Certificate2 federationCa, string? token = null)
+    public NodeClient(Uri address, int partyId, X509Certificate2? ownCertificate, X509Certificate2 federationCa, string? token = null, Revocations? revocations = null)
     {
-        _client = new MutualTlsClient(address, partyId, ownCertificate, new PeerValidator(federationCa));
+        _client = new MutualTlsClient(address, partyId, ownCertificate, new PeerValidator(federationCa, revocations));
         _token = token;
     }
 

@@ -35,10 +35,12 @@ public sealed class PartyNode : IAsyncDisposable
     private readonly ConcurrentDictionary<int, ControlClient> _controls;
     private readonly Mailbox _mailbox;
     private readonly GuestServing _serving;
+    private readonly ExpiryWatch _expiry;
     private readonly TaskCompletionSource _shutdown = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private PartyNode(NodeSettings settings, FederationServer server, HttpTransport transport, IFlowStore store, AuditLog? audit, PartyJobs jobs, ConcurrentDictionary<int, ControlClient> controls, Mailbox mailbox, GuestServing serving)
+    private PartyNode(NodeSettings settings, FederationServer server, HttpTransport transport, IFlowStore store, AuditLog? audit, PartyJobs jobs, ConcurrentDictionary<int, ControlClient> controls, Mailbox mailbox, GuestServing serving, ExpiryWatch expiry)
     {
+        _expiry = expiry;
         _serving = serving;
         _audit = audit;
         _mailbox = mailbox;
@@ -69,7 +71,13 @@ public sealed class PartyNode : IAsyncDisposable
         {
             throw new FederationException($"certificate {self.Certificate} names party {named?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "(none)"}, but this node is party {self.Id}");
         }
+        if (CertificateHosts.WhyNotCovering(certificate, self.Certificate, self.Id, self.Address) is string uncovered)
+        {
+            throw new FederationException(uncovered);
+        }
         var ca = CertificateFiles.LoadPublic(settings.Config.CaCertificate);
+        var revocations = new Revocations(settings.Config.RevocationList, ca);
+        revocations.Load();
         var options = settings.Federation with { SpoolDirectory = Path.Combine(settings.PartyHome, "spool") };
         var (files, bytes) = Mailbox.ClearSpool(options.SpoolDirectory);
         if (files > 0)
@@ -83,7 +91,7 @@ public sealed class PartyNode : IAsyncDisposable
             mailbox.RecordDeliveriesTo(transcript);
         }
         var sessions = new JobSessions(mailbox);
-        var transport = new HttpTransport(self.Id, mailbox, settings.Config.Directory(), certificate, ca, options);
+        var transport = new HttpTransport(self.Id, mailbox, settings.Config.Directory(), certificate, ca, options, revocations);
         var store = await FlowStore.OpenAsync(settings.PartyHome, settings.PostgresConnectionString, ct).ConfigureAwait(false);
         var audit = settings.Audit
             ? await AuditLog.OpenAsync(store, new AuditLogOptions(self.Id, certificate, settings.AuditCheckpointEvery), log, ct).ConfigureAwait(false)
@@ -101,7 +109,7 @@ public sealed class PartyNode : IAsyncDisposable
         var jobs = new PartyJobs(partyServices, sessions) { Consent = new JobConsent(partyServices, governance) };
         await jobs.RecoverAsync(ct).ConfigureAwait(false);
         var controls = new ConcurrentDictionary<int, ControlClient>();
-        ControlClient ControlOf(int party) => controls.GetOrAdd(party, id => new ControlClient(settings.Config.Party(id).Address, id, certificate, ca));
+        ControlClient ControlOf(int party) => controls.GetOrAdd(party, id => new ControlClient(settings.Config.Party(id).Address, id, certificate, ca, revocations));
         var scheduler = new JobScheduler(jobs, ControlOf);
         var token = OperatorToken.LoadOrCreate(settings.PartyHome);
         var hostServing = new HostServing(partyServices, governance);
@@ -116,6 +124,7 @@ public sealed class PartyNode : IAsyncDisposable
             new FederationServerOptions(self.Id, listen, certificate, ca)
             {
                 Admission = sessions,
+                Revocations = revocations,
                 Logging = kestrelLog,
                 OnRejection = line =>
                 {
@@ -139,7 +148,7 @@ public sealed class PartyNode : IAsyncDisposable
                 app.MapOpenApi();
             },
             ct).ConfigureAwait(false);
-        node = new PartyNode(settings, server, transport, store, audit, jobs, controls, mailbox, guestServing);
+        node = new PartyNode(settings, server, transport, store, audit, jobs, controls, mailbox, guestServing, new ExpiryWatch(certificate, self.Certificate, log));
         return node;
     }
 
@@ -150,6 +159,7 @@ public sealed class PartyNode : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await _expiry.DisposeAsync().ConfigureAwait(false);
         await _server.DisposeAsync().ConfigureAwait(false);
         await _serving.DisposeAsync().ConfigureAwait(false);
         // Peers see the node gone first; its runs then stop and record their end while the store is still open.

@@ -29,6 +29,9 @@ internal sealed class LoopbackFederation : IAsyncDisposable
 
     public Dictionary<int, X509Certificate2> Certificates { get; } = [];
 
+    /// <summary>The revocation list servers and transports started after it is set consult; none by default.</summary>
+    public Revocations? Revocations { get; set; }
+
     public Dictionary<int, FederationServer> Servers { get; } = [];
 
     public PartyDirectory Directory => new(Servers.ToDictionary(kv => kv.Key, kv => kv.Value.Address));
@@ -54,6 +57,7 @@ internal sealed class LoopbackFederation : IAsyncDisposable
             new FederationServerOptions(id, new IPEndPoint(IPAddress.Loopback, 0), certificate, Ca.Certificate)
             {
                 Admission = Admission,
+                Revocations = Revocations,
                 OnRejection = line =>
                 {
                     lock (Refusals)
@@ -70,7 +74,7 @@ internal sealed class LoopbackFederation : IAsyncDisposable
     public HttpTransport Transport(int id, X509Certificate2? certificate = null, PartyDirectory? directory = null, X509Certificate2? trustedCa = null)
     {
         var transport = new HttpTransport(id, Servers.TryGetValue(id, out var own) ? own.Mailbox : new Mailbox(Options),
-            directory ?? Directory, certificate ?? Certificates[id], trustedCa ?? Ca.Certificate, Options);
+            directory ?? Directory, certificate ?? Certificates[id], trustedCa ?? Ca.Certificate, Options, Revocations);
         _owned.Add(transport);
         return transport;
     }

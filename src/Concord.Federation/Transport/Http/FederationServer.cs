@@ -26,6 +26,9 @@ public sealed record FederationServerOptions(int SelfId, IPEndPoint Listen, X509
     /// <summary>Services the higher layers' endpoints need (e.g. OpenAPI document generation).</summary>
     public Action<IServiceCollection>? ConfigureServices { get; init; }
 
+    /// <summary>The federation's revocation list; none means no certificate is revoked.</summary>
+    public Revocations? Revocations { get; init; }
+
     /// <summary>Told why each refused TLS client or message was refused, so an operator can see who knocked.</summary>
     public Action<string>? OnRejection { get; init; }
 }
@@ -67,7 +70,7 @@ public sealed class FederationServer : IAsyncDisposable
     public static async Task<FederationServer> StartAsync(
         FederationServerOptions options, Mailbox mailbox, Action<WebApplication>? mapEndpoints = null, CancellationToken ct = default)
     {
-        var validator = new PeerValidator(options.FederationCa);
+        var validator = new PeerValidator(options.FederationCa, options.Revocations);
         var rejections = new ConcurrentQueue<string>();
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();

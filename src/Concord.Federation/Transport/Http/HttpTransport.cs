@@ -18,13 +18,13 @@ public sealed class HttpTransport : IFederationTransport, IRecordsDeliveries
     private readonly PeerValidator _validator;
     private readonly ConcurrentDictionary<int, PeerClient> _peers = new();
 
-    public HttpTransport(int selfId, Mailbox mailbox, PartyDirectory directory, X509Certificate2 certificate, X509Certificate2 federationCa, FederationOptions options)
+    public HttpTransport(int selfId, Mailbox mailbox, PartyDirectory directory, X509Certificate2 certificate, X509Certificate2 federationCa, FederationOptions options, Revocations? revocations = null)
     {
         SelfId = selfId;
         _mailbox = mailbox;
         _directory = directory;
         _certificate = certificate;
-        _validator = new PeerValidator(federationCa);
+        _validator = new PeerValidator(federationCa, revocations);
         Options = options;
     }
 

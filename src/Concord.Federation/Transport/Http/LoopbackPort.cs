@@ -11,14 +11,17 @@ public static class LoopbackPort
     private const int First = 20000;
     private const int Last = 32000;
 
-    public static int Free()
+    public static int Free() => Free(IPAddress.Loopback);
+
+    /// <summary>As <see cref="Free()"/>, on another loopback address (Linux routes all of 127.0.0.0/8 to the loopback device).</summary>
+    public static int Free(IPAddress address)
     {
         for (var attempt = 0; attempt < 100; attempt++)
         {
             var port = Random.Shared.Next(First, Last);
             try
             {
-                using var listener = new TcpListener(IPAddress.Loopback, port);
+                using var listener = new TcpListener(address, port);
                 listener.Start();
                 return port;
             }
@@ -27,6 +30,6 @@ public static class LoopbackPort
                 // Taken: try another.
             }
         }
-        throw new InvalidOperationException($"no free port between {First} and {Last} on 127.0.0.1 after 100 tries");
+        throw new InvalidOperationException($"no free port between {First} and {Last} on {address} after 100 tries");
     }
 }
