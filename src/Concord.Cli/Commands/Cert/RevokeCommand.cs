@@ -41,6 +41,6 @@ internal static class RevokeCommand
     private static (byte[] Serial, string What) PartySerial(string folder, int party)
     {
         using var certificate = CertificateFiles.LoadPublic(FederationCertificates.PartyCertificate(folder, party));
-        return (Convert.FromHexString(CertificateSerial.Of(certificate)), $"party {party.ToString(System.Globalization.CultureInfo.InvariantCulture)}'s certificate");
+        return (Convert.FromHexString(certificate.SerialNumber), $"party {party.ToString(System.Globalization.CultureInfo.InvariantCulture)}'s certificate");
     }
 }
