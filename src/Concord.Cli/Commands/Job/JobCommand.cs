@@ -21,6 +21,7 @@ internal static class JobCommand
         job.Subcommands.Add(Resume());
         job.Subcommands.Add(Dag());
         job.Subcommands.Add(OutputCommand.Build());
+        job.Subcommands.Add(ComponentsCommand.Build());
         foreach (var command in DeployCommands.Build().Concat(Governance.JobApprovalCommands.Build()))
         {
             job.Subcommands.Add(command);
