@@ -47,9 +47,9 @@ public class CliSurfaceTests
     [Fact]
     public void Nearest_word_is_by_edit_distance_and_none_when_nothing_is_close()
     {
-        Assert.Equal(1, Commands.NearestWord.Distance("statu", "status"));
-        Assert.Equal(3, Commands.NearestWord.Distance("kitten", "sitting"));
-        Assert.Equal("metrics", Commands.NearestWord.Among("metircs", ["logs", "metrics", "list"]));
-        Assert.Null(Commands.NearestWord.Among("zzzz", ["job", "model", "data"]));
+        Assert.Equal(1, Flow.Dsl.NearestName.Distance("statu", "status"));
+        Assert.Equal(3, Flow.Dsl.NearestName.Distance("kitten", "sitting"));
+        Assert.Equal("metrics", Flow.Dsl.NearestName.Find("metircs", ["logs", "metrics", "list"]));
+        Assert.Null(Flow.Dsl.NearestName.Find("zzzz", ["job", "model", "data"]));
     }
 }

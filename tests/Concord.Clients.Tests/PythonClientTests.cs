@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.IO.Compression;
+using Concord.Cli.Tests;
 using Concord.Data.Tests;
 using Concord.Federation.Security;
 using Concord.Flow.Tests;
@@ -69,20 +69,10 @@ public class PythonClientTests
         Assert.Single(errors.TrimEnd().Split('\n'));
     }
 
+    /// <summary>Runs the script with -B, so it leaves no bytecode cache in the clone; the job's own timeout bounds its polling.</summary>
     private static async Task<(int Exit, string Output, string Errors)> RunAsync(params string[] arguments)
     {
-        var start = new ProcessStartInfo(Python.Executable!) { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Script);
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-        start.Environment["PYTHONDONTWRITEBYTECODE"] = "1";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        // The job's own timeout (120 s) bounds the script's polling.
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output, await errors);
+        var result = await ConcordProcess.RunProgramAsync(Python.Executable!, null, TimeSpan.FromMinutes(5), ["-B", Script, .. arguments]);
+        return (result.ExitCode, result.Stdout, result.Stderr);
     }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
 using System.CommandLine.Parsing;
+using Concord.Flow.Dsl;
 
 namespace Concord.Cli.Commands;
 
@@ -28,7 +29,7 @@ internal static class ParseFailures
             {
                 var kind = option ? "option" : "command";
                 var known = option ? OptionNames(parse.CommandResult) : command.Subcommands.Where(c => !c.Hidden).SelectMany(Names);
-                var nearest = NearestWord.Among(unknown, known);
+                var nearest = NearestName.Find(unknown, known);
                 error.WriteLine($"unknown {kind} '{unknown}'{(nearest is null ? "" : $"; did you mean '{nearest}'?")} ({path} --help lists {kind}s)");
                 return 1;
             }
