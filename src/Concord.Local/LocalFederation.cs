@@ -23,11 +23,10 @@ public sealed class LocalFederation : IAsyncDisposable
     private readonly X509Certificate2 _operatorCertificate;
     private readonly X509Certificate2 _ca;
 
-    private LocalFederation(string folder, FederationConfig config)
+    private LocalFederation(string folder, string certs, FederationConfig config)
     {
         Folder = folder;
         Config = config;
-        var certs = CertFolder(folder);
         _operatorCertificate = CertificateFiles.LoadWithKey(FederationCertificates.OperatorCertificate(certs), FederationCertificates.OperatorKey(certs));
         _ca = CertificateFiles.LoadPublic(config.CaCertificate);
         foreach (var party in config.Parties)
@@ -50,21 +49,35 @@ public sealed class LocalFederation : IAsyncDisposable
     /// Each party's home is <c>party-ID</c> under <paramref name="homeRoot"/> (the folder itself by default), so a
     /// standalone run can use tables uploaded earlier with <c>concord data upload --party ID</c>. A party listed in
     /// <paramref name="loopbackAddresses"/> listens there (e.g. 127.0.0.2) instead of on 127.0.0.1, its certificate naming it.
+    /// With <paramref name="standaloneCerts"/> the parties use the lasting certificates kept there (see
+    /// <see cref="StandaloneCertificates"/>) instead of a CA made for this federation alone.
     /// </summary>
     public static LocalFederation Create(
-        string folder, int guest, IReadOnlyList<int> hosts, int? arbiter = null, string? homeRoot = null, IReadOnlyDictionary<int, IPAddress>? loopbackAddresses = null)
+        string folder, int guest, IReadOnlyList<int> hosts, int? arbiter = null, string? homeRoot = null,
+        IReadOnlyDictionary<int, IPAddress>? loopbackAddresses = null, string? standaloneCerts = null)
     {
         Directory.CreateDirectory(folder);
         var ids = new[] { guest }.Concat(hosts).Concat(arbiter is int a ? [a] : []).ToList();
-        var certs = CertFolder(folder);
         IPAddress AddressOf(int id) => loopbackAddresses?.GetValueOrDefault(id) ?? IPAddress.Loopback;
-        FederationCertificates.Create(certs, "concord-local", ids, ids.ToDictionary(id => id, id => (IReadOnlyList<string>)[AddressOf(id).ToString()]), TimeSpan.FromDays(1));
+        var certs = standaloneCerts ?? CertFolder(folder);
+        if (standaloneCerts is null)
+        {
+            FederationCertificates.Create(certs, "concord-local", ids, ids.ToDictionary(id => id, id => (IReadOnlyList<string>)[AddressOf(id).ToString()]), TimeSpan.FromDays(1));
+        }
+        else if (loopbackAddresses is not null)
+        {
+            throw new ArgumentException("standalone certificates name 127.0.0.1 only; other loopback addresses need a federation's own certificates");
+        }
+        else
+        {
+            StandaloneCertificates.Ensure(certs, ids);
+        }
         var configPath = Path.Combine(folder, "parties.yaml");
         FederationConfig.Write(configPath, "concord-local", FederationCertificates.CaCertificate(certs), ids.Select(id => new PartyEntry(
             id, id == guest ? Role.Guest : id == arbiter ? Role.Arbiter : Role.Host, new Uri($"https://{AddressOf(id)}:{LoopbackPort.Free(AddressOf(id))}"),
             FederationCertificates.PartyCertificate(certs, id), FederationCertificates.PartyKey(certs, id),
             PartyHome.Of(id.ToString(CultureInfo.InvariantCulture), homeRoot ?? folder))));
-        return new LocalFederation(folder, FederationConfig.Load(configPath));
+        return new LocalFederation(folder, certs, FederationConfig.Load(configPath));
     }
 
     public string HomeOf(int party) => Config.Party(party).Home!;

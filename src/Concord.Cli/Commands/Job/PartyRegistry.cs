@@ -50,11 +50,25 @@ internal sealed class NodeRegistry(OperatorClient api) : PartyRegistry
     public override void Dispose() => api.Dispose();
 }
 
+/// <summary>The files that sign a party's exports and check its imports when its node is not asked.</summary>
+internal sealed record SigningFiles(string Certificate, string Key, string CaCertificate)
+{
+    public static SigningFiles From(FederationConfig config, int partyId)
+    {
+        var self = config.Party(partyId);
+        return new(self.Certificate, self.Key, config.CaCertificate);
+    }
+
+    public static SigningFiles From(string certFolder, int partyId) => new(
+        FederationCertificates.PartyCertificate(certFolder, partyId), FederationCertificates.PartyKey(certFolder, partyId),
+        FederationCertificates.CaCertificate(certFolder));
+}
+
 /// <summary>
 /// The flow store in a party's home, read without its node. Signing an export and verifying an import need the
-/// federation's parties.yaml: the party's certificate and key, and the CA.
+/// party's certificate and key and the CA: the federation's (from parties.yaml), or those <c>concord run</c> keeps.
 /// </summary>
-internal sealed class HomeRegistry(IFlowStore store, int partyId, FederationConfig? config) : PartyRegistry
+internal sealed class HomeRegistry(IFlowStore store, int partyId, SigningFiles? signing, string whereToFindThem) : PartyRegistry
 {
     public override string Description => store.Description;
 
@@ -62,8 +76,8 @@ internal sealed class HomeRegistry(IFlowStore store, int partyId, FederationConf
 
     public override async Task<byte[]> ExportAsync(string modelId, int? version, CancellationToken ct)
     {
-        var self = Config($"sign the export with party {partyId}'s certificate and key").Party(partyId);
-        using var signer = CertificateFiles.LoadWithKey(self.Certificate, self.Key);
+        var files = Signing($"sign the export with party {partyId}'s certificate and key");
+        using var signer = CertificateFiles.LoadWithKey(files.Certificate, files.Key);
         var (info, archive) = await ModelArchive.ExportAsync(store, modelId, version, signer, ct);
         await store.AppendAuditAsync([ModelAuditEvents.Exported(info, archive.Length, "operator (CLI, offline)")], ct);
         return archive;
@@ -71,14 +85,14 @@ internal sealed class HomeRegistry(IFlowStore store, int partyId, FederationConf
 
     public override async Task<ModelInfo> ImportAsync(string file, CancellationToken ct)
     {
-        using var ca = CertificateFiles.LoadPublic(Config("check the file's signature against the federation CA").CaCertificate);
+        using var ca = CertificateFiles.LoadPublic(Signing("check the file's signature against the federation CA").CaCertificate);
         var model = await store.ImportModelAsync(ModelArchive.ReadFile(file, new ModelTrust(ca, partyId)), $"model file {file}", ct);
         await store.AppendAuditAsync([ModelAuditEvents.Imported(model, "operator (CLI, offline)", Path.GetFullPath(file))], ct);
         return model;
     }
 
-    private FederationConfig Config(string purpose) => config
-        ?? throw new ArgumentException($"to {purpose}, pass the federation's parties.yaml with --config (and --offline to stay off the node)");
+    private SigningFiles Signing(string purpose) => signing
+        ?? throw new ArgumentException($"to {purpose}, {whereToFindThem}");
 
     public override void Dispose() => store.Dispose();
 }

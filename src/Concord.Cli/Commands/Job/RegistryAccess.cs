@@ -3,6 +3,7 @@ using System.Globalization;
 using Concord.Data;
 using Concord.Federation.Parties;
 using Concord.Flow.Store;
+using Concord.Local;
 
 namespace Concord.Cli.Commands.Job;
 
@@ -50,7 +51,24 @@ internal sealed class RegistryAccess
         {
             throw new ArgumentException($"party {partyId} has no home at {home}");
         }
-        return new HomeRegistry(await FlowStore.OpenAsync(home, postgres, ct), partyId, config);
+        var (signing, whereToFind) = SigningFor(parse, config, partyId);
+        return new HomeRegistry(await FlowStore.OpenAsync(home, postgres, ct), partyId, signing, whereToFind);
+    }
+
+    /// <summary>The federation's files when --config names them; otherwise those <c>concord run</c> keeps under the home root.</summary>
+    private (SigningFiles?, string) SigningFor(ParseResult parse, FederationConfig? config, int partyId)
+    {
+        if (config is not null)
+        {
+            return (SigningFiles.From(config, partyId), "");
+        }
+        var root = PartyHome.Root(parse.GetValue(_connection.Home));
+        var standalone = StandaloneCertificates.Find(root);
+        var files = standalone is null ? null : SigningFiles.From(standalone, partyId);
+        return files is not null && File.Exists(files.Certificate)
+            ? (files, "")
+            : (null, $"pass the federation's parties.yaml with --config (and --offline to stay off the node); "
+                + $"no job run with `concord run` has left party {partyId} a certificate in {StandaloneCertificates.Folder(root)}");
     }
 
     /// <summary>The party named by --party (or its only home under the root), with its home under --home.</summary>

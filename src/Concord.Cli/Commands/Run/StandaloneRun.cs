@@ -19,8 +19,9 @@ internal static class StandaloneRun
     public static async Task<RunOutcome> RunAsync(JobDefinition job, string jobText, string source, string jobFolder, string folder, string homeRoot, CancellationToken ct)
     {
         var progress = new StepProgress();
-        await using var federation = LocalFederation.Create(folder, job.Roster.Guest, job.Roster.Hosts, job.Roster.Arbiter, homeRoot);
-        progress.Step($"parties {string.Join(", ", federation.Config.Parties.Select(p => $"{p.Id} ({p.Role.ToString().ToLowerInvariant()})"))}; config, certificates and logs in {folder}");
+        var certs = StandaloneCertificates.Folder(homeRoot);
+        await using var federation = LocalFederation.Create(folder, job.Roster.Guest, job.Roster.Hosts, job.Roster.Arbiter, homeRoot, standaloneCerts: certs);
+        progress.Step($"parties {string.Join(", ", federation.Config.Parties.Select(p => $"{p.Id} ({p.Role.ToString().ToLowerInvariant()})"))}; config and logs in {folder}, certificates in {certs}");
         UploadNamedFiles(job, jobFolder, federation, progress);
         await federation.StartAllAsync(progress.Step, ct);
 
