@@ -9,7 +9,7 @@ namespace Concord.ML.FeatureBinning;
 /// </summary>
 /// <remarks>
 /// At the guest the list holds the guest's own columns (by name, <see cref="ColumnIv.Party"/> = the guest) and every
-/// host column under its anonymous id only (<see cref="AnonymousColumns.Id"/>, e.g. "host_10000_x3"): the guest never
+/// host column under its anonymous id only (<see cref="AnonymousColumns.Id(int, int)"/>, e.g. "host_10000_x3"): the guest never
 /// learns a host's column names. At a host it holds the host's own columns by name, each with the anonymous id the
 /// guest knows it by, so a host can apply a guest's decision made on anonymous ids.
 /// </remarks>
@@ -48,4 +48,6 @@ public sealed record ColumnIv(string Column, string Party, string? AnonymousId, 
 public static class AnonymousColumns
 {
     public static string Id(string hostPartyId, int columnIndex) => $"host_{hostPartyId}_x{columnIndex}";
+
+    public static string Id(int hostPartyId, int columnIndex) => Id(hostPartyId.ToString(System.Globalization.CultureInfo.InvariantCulture), columnIndex);
 }
