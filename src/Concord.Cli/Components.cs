@@ -11,6 +11,7 @@ internal static class Components
         new ReaderComponent(),
         new DataTransformComponent(),
         new StatisticsComponent(),
+        new FeatureBinningComponent(),
         new PsiComponent(),
         .. HeteroLinearComponent.All,
         new HomoLrComponent(),

@@ -25,11 +25,11 @@ public sealed class FeatureBinningHost(FederationContext ctx)
                 own = LocalBins.Fit(data.Columns, options, $"hetero_feature_binning at party {ctx.Self}", labels: null);
             }
         }
-        catch (ArgumentException ex)
+        catch (ArgumentException)
         {
             // The guest is told that, not why: the reason names the host's columns, which the guest must not learn.
             await ctx.Guest.Send(Hello, new([], "its columns cannot be binned (the host's log says why)"), ct).ConfigureAwait(false);
-            throw new ArgumentException(ex.Message, ex);
+            throw;
         }
         await ctx.Guest.Send(Hello, new(AlignedIds.Digest(data.Ids), null), ct).ConfigureAwait(false);
         var setup = await ctx.Guest.Receive(Setup, ct).ConfigureAwait(false);

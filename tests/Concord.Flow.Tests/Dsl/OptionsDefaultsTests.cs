@@ -5,6 +5,7 @@ using Concord.Flow.Dsl.Specs.Binding;
 using Concord.Flow.Dsl.Specs.Components;
 using Concord.ML.DataTransform;
 using Concord.ML.Evaluation;
+using Concord.ML.FeatureBinning;
 using Concord.ML.HomoLR;
 using Concord.ML.Horizontal;
 using Concord.ML.Linear;
@@ -37,6 +38,10 @@ public sealed class OptionsDefaultsTests
     public void Psi_and_data_transform() => Assert.Multiple(
         () => Assert.Equal(new PsiOptions(), OptionsBinder.Bind<PsiOptions>(Unset("psi", "data"), PsiSpec.Spec)),
         () => Assert.Equal(new DataTransformOptions(), OptionsBinder.Bind<DataTransformOptions>(Unset("data_transform", "data"), DataTransformSpec.Spec)));
+
+    [Fact]
+    public void Hetero_feature_binning() =>
+        Assert.Equal(new FeatureBinningOptions(), OptionsBinder.Bind<FeatureBinningOptions>(Unset("hetero_feature_binning", "data"), FeatureBinningSpec.Spec));
 
     [Fact]
     public void Evaluation_and_secureboost() => Assert.Multiple(

@@ -33,6 +33,7 @@ public sealed class ComponentSpecs : IReadOnlyCollection<ComponentSpec>
         ReaderSpec.Spec,
         DataTransformSpec.Spec,
         StatisticsSpec.Spec,
+        FeatureBinningSpec.Spec,
         PsiSpec.Spec,
         HeteroLinearSpecs.Lr,
         HeteroLinearSpecs.LinR,
