@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Concord.Crypto.Profiling;
 using Concord.Federation.Parties;
 using Concord.Flow.Dsl.Specs.Binding;
 using Concord.Flow.Dsl.Specs.Components;
@@ -32,20 +33,36 @@ public sealed class FeatureBinningComponent : IFederatedComponent
         }
         var options = OptionsBinder.Bind<FeatureBinningOptions>(run.Parameters, FeatureBinningSpec.Spec);
         var data = new BinningData(table.Ids, TableColumns.Features(table), table.Labels);
-        var result = self.Role == Role.Guest
-            ? await new FeatureBinningGuest(run.Context, run.Log).RunAsync(data with
-            {
-                Labels = table.Labels ?? throw new ArgumentException($"{who}: the guest's data has no label column; name it in the reader or data_transform"),
-            }, options, ct: ct).ConfigureAwait(false)
-            : await new FeatureBinningHost(run.Context).RunAsync(data, options, ct).ConfigureAwait(false);
+        var timer = new PhaseTimer();
+        BinningResult result;
+        using (timer.Install())
+        {
+            result = self.Role == Role.Guest
+                ? await new FeatureBinningGuest(run.Context, run.Log).RunAsync(data with
+                {
+                    Labels = table.Labels ?? throw new ArgumentException($"{who}: the guest's data has no label column; name it in the reader or data_transform"),
+                }, options, ct: ct).ConfigureAwait(false)
+                : await new FeatureBinningHost(run.Context).RunAsync(data, options, ct).ConfigureAwait(false);
+        }
+        timer.Stop();
         var model = BinningTransform.Fit(result, options, who);
         run.Log($"binned {result.Own.ColumnCount} own columns" + (result.HostTables.Count > 0 ? $" and {result.HostTables.Count} anonymous host columns" : ""));
-        return new ComponentOutput(Data: BinningTransform.Apply(table, model, who), Metrics: Metrics(result), Model: model.ToBytes());
+        return new ComponentOutput(Data: BinningTransform.Apply(table, model, who), Metrics: Metrics(result, timer), Model: model.ToBytes());
     }
 
-    private static JsonObject Metrics(BinningResult result) => new()
+    private static JsonObject Metrics(BinningResult result, PhaseTimer times) => new()
     {
+        ["seconds"] = Seconds(times),
         ["iv"] = new JsonObject(result.OwnTables.Concat(result.HostTables).Select(t => KeyValuePair.Create(t.Column, (JsonNode?)t.Iv))),
         ["bins"] = JsonSerializer.SerializeToNode(result.OwnTables.Concat(result.HostTables), Control.ControlJson.Options),
     };
+
+    /// <summary>Seconds per phase (cut points count as plaintext; the host's sums per bin as histogram) and the process's CPU seconds.</summary>
+    private static JsonObject Seconds(PhaseTimer times)
+    {
+        Phase[] phases = [Phase.KeyGeneration, Phase.Encrypt, Phase.Decrypt, Phase.Histogram, Phase.Plaintext, Phase.Serialization, Phase.Transport];
+        var seconds = new JsonObject([.. phases.Select(p => KeyValuePair.Create(p.Name(), (JsonNode?)Math.Round(times.Seconds.GetValueOrDefault(p), 3)))]);
+        seconds["cpu"] = Math.Round(times.CpuSeconds, 3);
+        return seconds;
+    }
 }

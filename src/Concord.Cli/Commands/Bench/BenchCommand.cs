@@ -15,6 +15,7 @@ internal static class BenchCommand
         bench.Subcommands.Add(BenchHomoCommand.Build());
         bench.Subcommands.Add(BenchHomoPartyCommand.Build());
         bench.Subcommands.Add(BenchSecureBoostCommand.Build());
+        bench.Subcommands.Add(BenchBinningCommand.Build());
         bench.Subcommands.Add(BenchServingCommand.Build());
         bench.Subcommands.Add(BenchPredictCommand.Build());
         return bench;
