@@ -22,7 +22,7 @@ internal static class AlignedIds
     }
 
     /// <summary>Refuses, naming the host, when a host's digest is not the guest's: the rows would be scored or trained misaligned.</summary>
-    public static void Require(IReadOnlyList<string> guestIds, IReadOnlyList<byte[]> hostDigests, IReadOnlyList<PartyRef> hosts)
+    public static void Require(IReadOnlyList<string> guestIds, IReadOnlyList<byte[]> hostDigests, IReadOnlyList<PartyRef> hosts, string what = "rows")
     {
         var own = Digest(guestIds);
         for (var h = 0; h < hostDigests.Count; h++)
@@ -30,7 +30,7 @@ internal static class AlignedIds
             if (!hostDigests[h].AsSpan().SequenceEqual(own))
             {
                 throw new ArgumentException(
-                    $"party {hosts[h]}'s rows are not aligned with the guest's (their ordered id lists differ); put a psi component in front of the model");
+                    $"party {hosts[h]}'s {what} are not aligned with the guest's (their ordered id lists differ); put a psi component in front of the model");
             }
         }
     }

@@ -58,9 +58,12 @@ public sealed class HeteroLinearArbiter(FederationContext ctx, HeteroLinearSetti
                 change = Math.Sqrt((await DataParties(epoch).ReceiveAll(SquaredWeightChange, ct).ConfigureAwait(false)).Sum(v => v.Single()));
             }
             var converged = Convergence.IsConverged(_options.EarlyStop, _options.Tol, epochLoss, history.PreviousLoss, change);
+            // The guest's early stopping reaches the hosts through the same verdict, so every party stops after the same epoch.
+            var validation = plan.Validates(epoch.Index) ? await epoch.Guest.Receive(ValidationOutcome, ct).ConfigureAwait(false) : new ValidationStatus(false, false);
             history.Losses.Add(epochLoss);
-            await DataParties(epoch).Send(Verdict, new ConvergenceVerdict(converged, plan.ComputesLoss ? epochLoss : null), ct).ConfigureAwait(false);
-            epoch.StopIf(converged);
+            var verdict = new ConvergenceVerdict(converged || validation.Stop, plan.ComputesLoss ? epochLoss : null, validation.Stop, validation.Best);
+            await DataParties(epoch).Send(Verdict, verdict, ct).ConfigureAwait(false);
+            epoch.StopIf(verdict.Converged);
         }
         return history.Losses;
     }

@@ -6,6 +6,7 @@ using Concord.Federation.Context;
 using Concord.ML.Checkpoints;
 using Concord.ML.Linear;
 using Concord.ML.Runtime;
+using Concord.ML.Validation;
 using static Concord.ML.HeteroLinear.HeteroLinearProtocol;
 
 namespace Concord.ML.HeteroLinear;
@@ -29,6 +30,7 @@ public sealed class HeteroLinearGuest(FederationContext ctx, HeteroLinearSetting
         using var timing = Timings.Install();
         var others = ctx.Group([.. ctx.Roster.Hosts, ctx.Roster.Arbiter ?? throw new ArgumentException("hetero linear models need an arbiter in the job")]);
         var digests = await ctx.Hosts.ReceiveAll(AlignedIdDigest, ct).ConfigureAwait(false);
+        var validationDigests = data.Validation is null ? null : await ctx.Hosts.ReceiveAll(ValidationIdDigest, ct).ConfigureAwait(false);
         double[] classes;
         BatchPlan plan;
         try
@@ -36,6 +38,10 @@ public sealed class HeteroLinearGuest(FederationContext ctx, HeteroLinearSetting
             settings.Validate(ctx.Roster.Hosts.Count);
             AlignedIds.Require(data.Ids, digests, ctx.Roster.Hosts);
             classes = LabelClasses.For(_options.Task, data.Labels, data.LabelName);
+            if (data.Validation is { } rows)
+            {
+                GuestValidation.Check(rows, validationDigests!, ctx.Roster.Hosts, _options.Task, classes, data.LabelName);
+            }
             data = WithExposure(data);
             plan = new BatchPlan(data.Ids.Count, _options.BatchSize, _options.Seed);
         }
@@ -51,10 +57,13 @@ public sealed class HeteroLinearGuest(FederationContext ctx, HeteroLinearSetting
         var initial = PartyLinearModel.InitialWeights(warmStart, _options, data.Features.Names, models, _options.FitIntercept);
         var weights = new PartyWeights(_options, data.Features.Columns, _options.FitIntercept, initial);
         var history = new TrainingHistory();
-        await others.Send(Plan, new TrainingPlan(models, plan.Count, computesLoss, residualScale, null, SquaresPerRow: data.SampleWeights is not null), ct).ConfigureAwait(false);
+        var validation = data.Validation is { } v ? new GuestValidation(settings, v, classes) : null;
+        var training = new TrainingPlan(models, plan.Count, computesLoss, residualScale, null, SquaresPerRow: data.SampleWeights is not null,
+            ValidationFreqs: validation is null ? 0 : settings.Validating.ValidationFreqs, KeepsBest: validation is not null && settings.Validating.EarlyStopping);
+        await others.Send(Plan, training, ct).ConfigureAwait(false);
         var key = await ctx.Arbiter.Receive(PublicKey, ct).ConfigureAwait(false);
 
-        await foreach (var epoch in ctx.Epochs(_options.MaxIter, checkpoints, [weights, history], models, ct).ConfigureAwait(false))
+        await foreach (var epoch in ctx.Epochs(_options.MaxIter, checkpoints, [weights, history, .. validation?.State ?? []], models, ct).ConfigureAwait(false))
         {
             if (epoch.StartsModel)
             {
@@ -86,6 +95,10 @@ public sealed class HeteroLinearGuest(FederationContext ctx, HeteroLinearSetting
             {
                 await epoch.Arbiter.Send(SquaredWeightChange, [weights.SquaredChange(epoch.Model)], ct).ConfigureAwait(false);
             }
+            if (training.Validates(epoch.Index))
+            {
+                await validation!.ValidateAsync(epoch, weights, ctx.Roster.Hosts, ct).ConfigureAwait(false);
+            }
             var verdict = await epoch.Arbiter.Receive(Verdict, ct).ConfigureAwait(false);
             if (computesLoss)
             {
@@ -99,9 +112,26 @@ public sealed class HeteroLinearGuest(FederationContext ctx, HeteroLinearSetting
             epoch.StopIf(verdict.Converged);
         }
 
+        if (training.KeepsBest)
+        {
+            KeepBest(weights, validation!.Best, models);
+        }
         var model = new PartyLinearModel(_options.Task, data.Features.Names, data.Features.Means, data.Features.Scales, weights.Weights, _options.FitIntercept, classes,
             data.Features.InputNames, [.. ctx.Roster.HostIds]);
-        return new HeteroLinearGuestResult(model, await JointPredictionAsync(data, weights, models, ct).ConfigureAwait(false), history.Losses, history.Epochs, history.Converged);
+        return new HeteroLinearGuestResult(model, await JointPredictionAsync(data, weights, models, ct).ConfigureAwait(false), history.Losses, history.Epochs, history.Converged,
+            validation?.Curve.Points ?? [], training.KeepsBest ? validation!.BestEpochs(models) : []);
+    }
+
+    /// <summary>Ends every model with the share of its best validation, as FATE does when early stopping is on.</summary>
+    internal static void KeepBest(PartyWeights weights, BestModel<double[]> best, int models)
+    {
+        for (var k = 0; k < models; k++)
+        {
+            if (best.Of(k) is double[] kept)
+            {
+                weights.Weights[k] = kept;
+            }
+        }
     }
 
     /// <summary>4·S·(weight scale) for logistic (d is carried as 4d), S·(weight scale) for linear, S·F for Poisson.</summary>

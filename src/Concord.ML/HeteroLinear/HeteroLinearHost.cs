@@ -4,7 +4,9 @@ using Concord.Federation;
 using Concord.Federation.Context;
 using Concord.ML.Checkpoints;
 using Concord.ML.Linear;
+using Concord.ML.LocalBaseline;
 using Concord.ML.Runtime;
+using Concord.ML.Validation;
 using static Concord.ML.HeteroLinear.HeteroLinearProtocol;
 
 namespace Concord.ML.HeteroLinear;
@@ -27,10 +29,18 @@ public sealed class HeteroLinearHost(FederationContext ctx, HeteroLinearSettings
     {
         using var timing = Timings.Install();
         await ctx.Guest.Send(AlignedIdDigest, AlignedIds.Digest(data.Ids), ct).ConfigureAwait(false);
+        if (data.Validation is { } validationRows)
+        {
+            await ctx.Guest.Send(ValidationIdDigest, AlignedIds.Digest(validationRows.Ids), ct).ConfigureAwait(false);
+        }
         var training = await ctx.Guest.Receive(Plan, ct).ConfigureAwait(false);
         if (training.Rejection is string reason)
         {
             throw new FederationException($"the guest stopped training: {reason}", ctx.Roster.Guest);
+        }
+        if (training.ValidationFreqs > 0 && data.Validation is null)
+        {
+            throw new FederationException("the guest validates on validate_data, and this host has none", ctx.Roster.Guest);
         }
         settings.Validate(ctx.Roster.Hosts.Count);
         var plan = new BatchPlan(data.Ids.Count, _options.BatchSize, _options.Seed);
@@ -41,8 +51,9 @@ public sealed class HeteroLinearHost(FederationContext ctx, HeteroLinearSettings
         var initial = PartyLinearModel.InitialWeights(warmStart, _options, data.Features.Names, training.Models, intercept: false);
         var weights = new PartyWeights(_options, data.Features.Columns, intercept: false, initial);
         var key = await ctx.Arbiter.Receive(PublicKey, ct).ConfigureAwait(false);
+        var best = new BestModel<double[]>();
 
-        await foreach (var epoch in ctx.Epochs(_options.MaxIter, checkpoints, [weights], training.Models, ct).ConfigureAwait(false))
+        await foreach (var epoch in ctx.Epochs(_options.MaxIter, checkpoints, [weights, .. training.KeepsBest ? [best] : Array.Empty<IResumable>()], training.Models, ct).ConfigureAwait(false))
         {
             if (epoch.StartsModel)
             {
@@ -69,8 +80,22 @@ public sealed class HeteroLinearHost(FederationContext ctx, HeteroLinearSettings
             {
                 await epoch.Arbiter.Send(SquaredWeightChange, [weights.SquaredChange(epoch.Model)], ct).ConfigureAwait(false);
             }
+            if (training.Validates(epoch.Index))
+            {
+                var validation = data.Validation!;
+                var partial = LocalLinearTrainer.LinearPredictor(validation.Features.Columns, weights.Weights[epoch.Model], validation.Ids.Count);
+                await epoch.Guest.Send(ValidationPartialScore, partial, ct).ConfigureAwait(false);
+            }
             var verdict = await epoch.Arbiter.Receive(Verdict, ct).ConfigureAwait(false);
+            if (verdict.Best && training.KeepsBest)
+            {
+                best.Keep(epoch.Model, (double[])weights.Weights[epoch.Model].Clone());
+            }
             epoch.StopIf(verdict.Converged);
+        }
+        if (training.KeepsBest)
+        {
+            HeteroLinearGuest.KeepBest(weights, best, training.Models);
         }
 
         var all = Enumerable.Range(0, data.Ids.Count).ToArray();

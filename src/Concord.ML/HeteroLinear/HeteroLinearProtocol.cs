@@ -15,6 +15,9 @@ internal static class HeteroLinearProtocol
     /// <summary>Host → guest: SHA-256 of the host's ordered ids, so that misaligned rows are refused before training.</summary>
     public static readonly Tag<byte[]> AlignedIdDigest = new("aligned_id_digest");
 
+    /// <summary>Host → guest, when validate_data is connected: SHA-256 of the host's ordered validation ids.</summary>
+    public static readonly Tag<byte[]> ValidationIdDigest = new("validation_id_digest");
+
     /// <summary>Guest → hosts and arbiter: how many models and batches, whether the loss is computed, the fixed-point scale of the residual, or why training stops.</summary>
     public static readonly Tag<TrainingPlan> Plan = new("training_plan");
 
@@ -51,6 +54,12 @@ internal static class HeteroLinearProtocol
     /// <summary>Guest and hosts → arbiter, per epoch under weight_diff: Σ (Δw)² over the party's own weights.</summary>
     public static readonly Tag<double[]> SquaredWeightChange = new("squared_weight_change");
 
+    /// <summary>Host → guest, per validated epoch: w_h·x_h on each validation row for the current model, as in prediction.</summary>
+    public static readonly Tag<double[]> ValidationPartialScore = new("validation_partial_score");
+
+    /// <summary>Guest → arbiter, per validated epoch: whether early stopping stops the model, and whether this epoch is the best yet.</summary>
+    public static readonly Tag<ValidationStatus> ValidationOutcome = new("validation_status");
+
     /// <summary>Arbiter → guest and hosts, per epoch: whether the model has converged.</summary>
     public static readonly Tag<ConvergenceVerdict> Verdict = new("convergence_verdict");
 
@@ -63,7 +72,20 @@ internal static class HeteroLinearProtocol
 
 /// <summary>What the guest tells the others before training starts; <paramref name="Rejection"/> set means stop.</summary>
 /// <param name="SquaresPerRow">Sample weights are in use, so hosts send Enc(u_h²) per row for the guest to weight, not one sum.</param>
-internal sealed record TrainingPlan(int Models, int Batches, bool ComputesLoss, double ResidualScale, string? Rejection, bool SquaresPerRow = false);
+/// <param name="ValidationFreqs">Validation runs after every this many epochs; 0 when the guest has no validate_data.</param>
+/// <param name="KeepsBest">Early stopping is on: every party keeps its share at the best validation and ends with it.</param>
+internal sealed record TrainingPlan(
+    int Models, int Batches, bool ComputesLoss, double ResidualScale, string? Rejection, bool SquaresPerRow = false, int ValidationFreqs = 0, bool KeepsBest = false)
+{
+    /// <summary>Whether validation runs after epoch <paramref name="index"/> (0-based).</summary>
+    public bool Validates(int index) => ValidationFreqs > 0 && (index + 1) % ValidationFreqs == 0;
+}
 
-/// <summary>The arbiter's per-epoch decision and the loss it saw (null when the protocol does not compute it).</summary>
-internal sealed record ConvergenceVerdict(bool Converged, double? Loss);
+/// <summary>
+/// The arbiter's per-epoch decision and the loss it saw (null when the protocol does not compute it); with validation,
+/// whether early stopping made the decision and whether this epoch is the best so far (each party then keeps its share).
+/// </summary>
+internal sealed record ConvergenceVerdict(bool Converged, double? Loss, bool StoppedEarly = false, bool Best = false);
+
+/// <summary>The guest's early-stopping outcome of one validation: the only validation result that leaves the guest.</summary>
+internal sealed record ValidationStatus(bool Stop, bool Best);

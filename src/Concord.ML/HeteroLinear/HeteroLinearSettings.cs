@@ -1,11 +1,23 @@
 using Concord.ML.Linear;
+using Concord.ML.Validation;
 
 namespace Concord.ML.HeteroLinear;
 
 /// <summary>The settings every party of a vertical linear model must agree on; checked at every party so all fail alike.</summary>
-public sealed record HeteroLinearSettings(LinearOptions Options, int KeyBits)
+/// <param name="Validation">How validate_data is used when connected (FATE's validation_freqs and early stopping).</param>
+public sealed record HeteroLinearSettings(LinearOptions Options, int KeyBits, ValidationOptions? Validation = null)
 {
     public const int MinimumKeyBits = 1024;
+
+    public ValidationOptions Validating => Validation ?? new();
+
+    /// <summary>What the model's validation scores: each one-vs-rest model is a binary one.</summary>
+    public ValidationTask ValidationTask => Options.Task switch
+    {
+        LinearTask.Logistic => ValidationTask.Binary,
+        LinearTask.Linear => ValidationTask.Regression,
+        _ => ValidationTask.Poisson,
+    };
 
     public void Validate(int hostCount)
     {
@@ -22,6 +34,10 @@ public sealed record HeteroLinearSettings(LinearOptions Options, int KeyBits)
         {
             // exp(w·x) splits into a product of the parties' factors, and Paillier cannot multiply two ciphertexts.
             throw new ArgumentException($"hetero Poisson regression takes exactly one host (the job has {hostCount})");
+        }
+        if (Validating.Problem(ValidationTask) is var (parameter, message))
+        {
+            throw new ArgumentException($"parameter \"{parameter}\": {message}");
         }
         if (Options.EarlyStop != EarlyStopKind.WeightDiff && !ComputesLoss)
         {
