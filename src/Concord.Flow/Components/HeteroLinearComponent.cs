@@ -6,6 +6,7 @@ using Concord.Flow.Dsl.Specs.Components;
 using Concord.ML;
 using Concord.ML.HeteroLinear;
 using Concord.ML.Linear;
+using Concord.ML.Validation;
 
 namespace Concord.Flow.Components;
 
@@ -13,7 +14,9 @@ namespace Concord.Flow.Components;
 /// hetero_lr, hetero_linr and hetero_poisson: FATE's arbiter-coordinated vertical linear models. Given train_data they
 /// train: the guest outputs the joint prediction (ids, true labels, predict_score or predict_score_&lt;class&gt;) and
 /// every party its share of the model. Given test_data and input_model (a model_loader's output) they predict: the
-/// guest outputs the same table for the new rows (labels when they have them), and nothing is trained.
+/// guest outputs the same table for the new rows (labels when they have them), and nothing is trained. With
+/// validate_data connected, the guest scores it by the joint prediction every validation_freqs epochs and may stop
+/// early; its metrics then hold <c>validation: [{epoch, loss, auc, …}]</c> (see <see cref="ValidationReport"/>).
 /// </summary>
 public sealed class HeteroLinearComponent(string type, LinearTask task) : IFederatedComponent
 {
@@ -33,10 +36,6 @@ public sealed class HeteroLinearComponent(string type, LinearTask task) : IFeder
             return await PredictAsync(run, ct).ConfigureAwait(false);
         }
         var settings = Settings(run);
-        if (run.Inputs.ContainsKey("validate_data"))
-        {
-            run.Log("warning: input \"validate_data\" is not used yet; the model trains and predicts on train_data");
-        }
         var warmStart = run.Models.TryGetValue("warm_start_model", out var bytes)
             ? PartyLinearModel.FromBytes(bytes, $"party {run.Context.Self}'s share of the warm-start model")
             : null;
@@ -54,15 +53,22 @@ public sealed class HeteroLinearComponent(string type, LinearTask task) : IFeder
         var table = run.RequireInput("train_data");
         var exposureName = self.Role == Role.Guest && task == LinearTask.Poisson ? run.Parameters.String("exposure_column") : null;
         var features = Features(run, table, exposureName);
+        var validate = run.Inputs.GetValueOrDefault("validate_data");
+        // Validation rows are scaled as the training rows were, exactly as the model will score new rows.
+        var validateFeatures = validate is null ? null : PreparedFeatures.Apply(Columns(validate, exposureName), features.Names, features.Means, features.Scales);
         if (self.Role == Role.Host)
         {
             var host = new HeteroLinearHost(run.Context, settings, run.Checkpoints);
-            var model = await host.FitAsync(new HostTrainingData(table.Ids, features), warmStart, ct).ConfigureAwait(false);
+            var hostValidation = validate is null ? null : new HostValidationData(validate.Ids, validateFeatures!);
+            var model = await host.FitAsync(new HostTrainingData(table.Ids, features, hostValidation), warmStart, ct).ConfigureAwait(false);
             return new ComponentOutput(Metrics: new JsonObject { ["features"] = model.FeatureNames.Length, ["seconds"] = host.Timings.ToJson() }, Model: model.ToBytes());
         }
         var labels = table.Labels ?? throw new ArgumentException($"party {self}: the guest's train_data has no label column; name it in the reader or data_transform");
         double[]? exposure = exposureName is null ? null : table.Column(table.Schema.IndexOf(exposureName)).ToArray();
-        var data = new GuestTrainingData(table.Ids, features, labels, table.Schema.LabelName ?? "label", table.Weights, exposure);
+        var validation = validate is null ? null : new GuestValidationData(
+            validate.Ids, validateFeatures!, validate.Labels ?? throw new ArgumentException($"party {self}: the guest's validate_data has no label column; name it in the reader or data_transform"),
+            validate.Weights, exposureName is null ? null : validate.Column(validate.Schema.IndexOf(exposureName)).ToArray());
+        var data = new GuestTrainingData(table.Ids, features, labels, table.Schema.LabelName ?? "label", table.Weights, exposure, validation);
         var guest = new HeteroLinearGuest(run.Context, settings, run.Checkpoints);
         var result = await guest.FitAsync(data, warmStart, ct).ConfigureAwait(false);
         run.Log($"trained {result.Predictions.Length} model(s) in {string.Join(", ", result.Epochs)} epoch(s)");
@@ -73,6 +79,11 @@ public sealed class HeteroLinearComponent(string type, LinearTask task) : IFeder
             run.Log($"warning: {warning}");
         }
         convergence.AddTo(metrics);
+        if (validation is not null)
+        {
+            ValidationReport.AddTo(metrics, result.Validation ?? [], result.BestEpochs ?? [], result.Predictions.Length, "epoch");
+            run.Log(ValidationReport.Summary(result.Validation ?? [], result.BestEpochs ?? [], result.Epochs));
+        }
         metrics["seconds"] = guest.Timings.ToJson();
         return new ComponentOutput(Prediction(table, result.Model.Classes, result.Predictions), metrics, result.Model.ToBytes());
     }
@@ -109,7 +120,7 @@ public sealed class HeteroLinearComponent(string type, LinearTask task) : IFeder
     }
 
     private HeteroLinearSettings Settings(ComponentRun run) =>
-        new(Options(run.Parameters, task, run.Seed), (int)run.Parameters.Int("key_bits"));
+        new(Options(run.Parameters, task, run.Seed), (int)run.Parameters.Int("key_bits"), OptionsBinder.Bind<ValidationOptions>(run.Parameters, HeteroLinearSpecs.For(task)));
 
     /// <summary>
     /// The training options a job's parameters ask for. Public so that a plaintext LocalBaseline can be trained

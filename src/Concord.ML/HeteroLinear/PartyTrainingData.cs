@@ -1,5 +1,5 @@
-using Concord.ML.Validation;
 using Concord.ML.Linear;
+using Concord.ML.Validation;
 
 namespace Concord.ML.HeteroLinear;
 

@@ -12,6 +12,7 @@ using Concord.ML.Linear;
 using Concord.ML.Neural.Definition;
 using Concord.ML.Psi;
 using Concord.ML.SecureBoost;
+using Concord.ML.Validation;
 using static Concord.Flow.Tests.Dsl.JobYaml;
 
 namespace Concord.Flow.Tests.Dsl;
@@ -59,6 +60,7 @@ public sealed class OptionsDefaultsTests
         var expected = new LinearOptions { Task = task, Seed = 7 } with { EarlyStop = task == LinearTask.Poisson ? EarlyStopKind.WeightDiff : EarlyStopKind.Diff };
         Assert.Equal(expected, HeteroLinearComponent.Options(parameters, task, seed: 7));
         Assert.Equal(new FeaturePreparation(), OptionsBinder.Bind<FeaturePreparation>(parameters, HeteroLinearSpecs.For(task)));
+        Assert.Equal(new ValidationOptions(), OptionsBinder.Bind<ValidationOptions>(parameters, HeteroLinearSpecs.For(task)));
     }
 
     [Theory]

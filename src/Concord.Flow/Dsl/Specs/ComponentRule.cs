@@ -17,3 +17,9 @@ public sealed record RuleViolation(string Parameter, string Message);
 /// parameter's range can say, such as "min_clients must not exceed the number of clients". It runs at submit time.
 /// </summary>
 public delegate RuleViolation? ComponentRule(JsonObject parameters, JobParties parties);
+
+/// <summary>
+/// A check of a component's resolved parameters against the inputs the job connects to it (their slot names), such as
+/// "early stopping needs validate_data". It runs at submit time, with the <see cref="ComponentRule"/>s.
+/// </summary>
+public delegate RuleViolation? ComponentInputRule(JsonObject parameters, IReadOnlySet<string> inputs);

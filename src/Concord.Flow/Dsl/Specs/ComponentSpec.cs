@@ -26,6 +26,9 @@ public sealed record ComponentSpec(string Type, string Description)
     /// <summary>Checks across parameters and against the job's parties, run once the parameters are resolved.</summary>
     public IReadOnlyList<ComponentRule> Rules { get; init; } = [];
 
+    /// <summary>Checks of the parameters against the inputs the job connects, run with <see cref="Rules"/>.</summary>
+    public IReadOnlyList<ComponentInputRule> InputRules { get; init; } = [];
+
     public InputSpec? Input(string name) => Inputs.FirstOrDefault(i => i.Name == name);
 
     public OutputSpec? Output(string name) => Outputs.FirstOrDefault(o => o.Name == name);

@@ -3,6 +3,7 @@ using Concord.Flow.Dsl.Specs.Binding;
 using Concord.ML.HeteroLinear;
 using Concord.ML.JobParameters;
 using Concord.ML.Linear;
+using Concord.ML.Validation;
 
 namespace Concord.Flow.Dsl.Specs.Components;
 
@@ -12,12 +13,12 @@ namespace Concord.Flow.Dsl.Specs.Components;
 /// </summary>
 internal static class HeteroLinearSpecs
 {
-    public static ComponentSpec Lr { get; } = Spec("hetero_lr", "logistic regression over vertically split data (one-vs-rest for more than two classes)");
+    public static ComponentSpec Lr { get; } = Spec("hetero_lr", "logistic regression over vertically split data (one-vs-rest for more than two classes)", ValidationTask.Binary);
 
-    public static ComponentSpec LinR { get; } = Spec("hetero_linr", "linear regression over vertically split data");
+    public static ComponentSpec LinR { get; } = Spec("hetero_linr", "linear regression over vertically split data", ValidationTask.Regression);
 
     // Poisson computes no loss under encryption (exp does not split into sums), so it stops on the weights.
-    public static ComponentSpec Poisson { get; } = Spec("hetero_poisson", "Poisson regression with an optional exposure column over vertically split data")
+    public static ComponentSpec Poisson { get; } = Spec("hetero_poisson", "Poisson regression with an optional exposure column over vertically split data", ValidationTask.Poisson)
         with
     {
         Parameters = [.. Lr.Parameters.Select(p => p.Name != "early_stop" ? p : p with
@@ -37,11 +38,11 @@ internal static class HeteroLinearSpecs
         _ => Poisson,
     };
 
-    private static ComponentSpec Spec(string type, string description) => new(type, description)
+    private static ComponentSpec Spec(string type, string description, ValidationTask validation) => new(type, description)
     {
         Roles = [Role.Guest, Role.Host, Role.Arbiter],
         RequiredRoles = [Role.Guest, Role.Host, Role.Arbiter],
-        // validate_data and warm_start_model are accepted for FATE's job shape; see HeteroLinearComponent for their use.
+        // With validate_data connected, the model is scored on it per epoch (ValidationSpecs); see HeteroLinearComponent.
         Inputs = ModelInputs.Inputs,
         Modes = ModelInputs.Modes,
         Outputs = [OutputSpec.Data, OutputSpec.Model, OutputSpec.Metrics],
@@ -51,6 +52,9 @@ internal static class HeteroLinearSpecs
             // The key size sits beside the options (HeteroLinearSettings), since the arbiter alone uses it.
             Param.Int("key_bits").Between(HeteroLinearSettings.MinimumKeyBits, 4096).Default(2048).Describe("Paillier key size; below 1024 bits is refused"),
             .. OptionsBinder.Spec<FeaturePreparation>(),
+            .. ValidationSpecs.Parameters,
         ],
+        Rules = [ValidationSpecs.Metrics(validation)],
+        InputRules = ValidationSpecs.InputRules,
     };
 }
