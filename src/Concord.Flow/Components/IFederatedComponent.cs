@@ -50,6 +50,16 @@ public interface IModelRegistry
 public sealed record ComponentOutput(PartyTable? Data = null, JsonNode? Metrics = null, byte[]? Model = null)
 {
     public static readonly ComponentOutput Nothing = new();
+
+    /// <summary>The output name of <see cref="Data"/>, the one table most components produce.</summary>
+    public const string DataOutput = "data";
+
+    /// <summary>Tables under other output names, for a component with several (data_split's train, validate and test).</summary>
+    public IReadOnlyDictionary<string, PartyTable> Named { get; init; } = new Dictionary<string, PartyTable>();
+
+    /// <summary>Every table produced, by output name.</summary>
+    public IEnumerable<KeyValuePair<string, PartyTable>> Tables =>
+        Data is null ? Named : Named.Prepend(new KeyValuePair<string, PartyTable>(DataOutput, Data));
 }
 
 /// <summary>

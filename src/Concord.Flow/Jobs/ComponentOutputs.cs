@@ -13,7 +13,7 @@ namespace Concord.Flow.Jobs;
 /// </summary>
 internal sealed class ComponentOutputs(IFlowStore store, string partyHome, IAuditLog audit)
 {
-    public static TableName DataTable(string jobId, string component) => new(jobId, $"{component}_data");
+    public static TableName DataTable(string jobId, string component, string output = ComponentOutput.DataOutput) => new(jobId, $"{component}_{output}");
 
     /// <summary>The registry id of a component's model: the same at every party, each of which holds its own share.</summary>
     public static string ModelId(string jobId, string component) => $"{jobId}_{component}";
@@ -23,11 +23,15 @@ internal sealed class ComponentOutputs(IFlowStore store, string partyHome, IAudi
 
     public async Task SaveAsync(TaskKey task, string componentType, string role, ComponentOutput output, CancellationToken ct)
     {
-        if (output.Data is PartyTable data)
+        foreach (var (slot, data) in output.Tables)
         {
-            var name = DataTable(task.JobId, task.Component);
+            var name = DataTable(task.JobId, task.Component, slot);
             TableStore.Open(partyHome, TableAccess(task)).Save(name, data, options: new SaveOptions { Overwrite = true });
-            await store.PutOutputAsync(task, OutputSlot.Data, new JsonObject { ["namespace"] = name.Namespace, ["name"] = name.Name, ["rows"] = data.RowCount }, ct).ConfigureAwait(false);
+            // The flow store keeps one data record per task: the "data" table, which the output endpoint serves.
+            if (slot == ComponentOutput.DataOutput)
+            {
+                await store.PutOutputAsync(task, OutputSlot.Data, new JsonObject { ["namespace"] = name.Namespace, ["name"] = name.Name, ["rows"] = data.RowCount }, ct).ConfigureAwait(false);
+            }
         }
         if (output.Metrics is JsonNode metrics)
         {
@@ -49,12 +53,12 @@ internal sealed class ComponentOutputs(IFlowStore store, string partyHome, IAudi
     }
 
     /// <summary>An upstream component's data output from an earlier attempt of the same job.</summary>
-    public PartyTable LoadData(TaskKey task, string component, CancellationToken ct)
+    public PartyTable LoadData(TaskKey task, string component, string output, CancellationToken ct)
     {
-        var name = DataTable(task.JobId, component);
+        var name = DataTable(task.JobId, component, output);
         var tables = TableStore.Open(partyHome, TableAccess(task));
         return tables.Exists(name)
             ? tables.Load(name, ct)
-            : throw new InvalidOperationException($"the data output of {component} in job {task.JobId} is not stored at this party, so it cannot be reused; rerun the job from {component}");
+            : throw new InvalidOperationException($"the data output {output} of {component} in job {task.JobId} is not stored at this party, so it cannot be reused; rerun the job from {component}");
     }
 }

@@ -64,7 +64,7 @@ public sealed class PartyJobRun
     private async Task RunAsync(CancellationToken ct)
     {
         var completed = new HashSet<string>(_start.Skip);
-        var data = new Dictionary<string, PartyTable>();
+        var data = new Dictionary<(string Component, string Output), PartyTable>();
         var running = new Dictionary<Task<ComponentOutput>, JobComponent>();
         Task<IDisposable>? slot = null;
         Exception? failure = null;
@@ -94,9 +94,9 @@ public sealed class PartyJobRun
                 try
                 {
                     var output = await ((Task<ComponentOutput>)done).ConfigureAwait(false);
-                    if (output.Data is PartyTable table)
+                    foreach (var (name, table) in output.Tables)
                     {
-                        data[finished.Name] = table;
+                        data[(finished.Name, name)] = table;
                     }
                     completed.Add(finished.Name);
                 }
@@ -124,7 +124,7 @@ public sealed class PartyJobRun
     /// any. The job's earliest unfinished component starts without a slot: every party reaches it in the same
     /// order, so it can always run to its end at all of them, and no mix of caps and jobs can stall a job for good.
     /// </summary>
-    private Task<IDisposable>? Launch(HashSet<string> completed, Dictionary<Task<ComponentOutput>, JobComponent> running, Dictionary<string, PartyTable> data, Task<IDisposable>? slot, CancellationToken ct)
+    private Task<IDisposable>? Launch(HashSet<string> completed, Dictionary<Task<ComponentOutput>, JobComponent> running, Dictionary<(string Component, string Output), PartyTable> data, Task<IDisposable>? slot, CancellationToken ct)
     {
         // Skipping a component this party does not run can make the next one ready (an arbiter skips every
         // reader), so look again until nothing more is skipped.
@@ -170,7 +170,7 @@ public sealed class PartyJobRun
         }
     }
 
-    private async Task<ComponentOutput> RunComponentAsync(JobComponent component, Dictionary<string, PartyTable> data, CancellationToken ct)
+    private async Task<ComponentOutput> RunComponentAsync(JobComponent component, Dictionary<(string Component, string Output), PartyTable> data, CancellationToken ct)
     {
         var task = new TaskKey(_start.JobId, component.Name, _party.PartyId);
         var role = _self.Role.ToWire();
@@ -194,7 +194,7 @@ public sealed class PartyJobRun
             var inputs = component.Inputs
                 // An arbiter takes data inputs from components that never ran at it: it has none of their tables.
                 .Where(i => i.Kind == Dsl.Specs.ArtifactKind.Data && _job.Component(i.Producer).Parties.Contains(_party.PartyId))
-                .ToDictionary(i => i.Slot, i => data.TryGetValue(i.Producer, out var table) ? table : _outputs.LoadData(task, i.Producer, ct));
+                .ToDictionary(i => i.Slot, i => data.TryGetValue((i.Producer, i.Output), out var table) ? table : _outputs.LoadData(task, i.Producer, i.Output, ct));
             var models = await ModelInputsAsync(component, ct).ConfigureAwait(false);
             var context = new FederationContext(_start.Session(), _self, _job.Roster.ToRoster(), _party.Transport, _party.Transcript).Sub(component.Name);
             var checkpoints = new StoreCheckpoints(_party.Store, task, _job.Settings.CheckpointEvery, _start.ResumeFrom.TryGetValue(component.Name, out var from) ? from : null);
