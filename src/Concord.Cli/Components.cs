@@ -19,5 +19,11 @@ internal static class Components
         new SecureBoostComponent(),
         new EvaluationComponent(),
         new ModelLoaderComponent(),
+        new DataSplitComponent(),
+        new FeatureScaleComponent(),
+        new ImputationComponent(),
+        new OneHotComponent(),
+        new UnionComponent(),
+        new SampleComponent(),
     ]);
 }

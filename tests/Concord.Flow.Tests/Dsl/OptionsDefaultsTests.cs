@@ -10,6 +10,12 @@ using Concord.ML.HomoLR;
 using Concord.ML.Horizontal;
 using Concord.ML.Linear;
 using Concord.ML.Neural.Definition;
+using Concord.ML.Preprocessing.DataSplit;
+using Concord.ML.Preprocessing.FeatureScale;
+using Concord.ML.Preprocessing.Imputation;
+using Concord.ML.Preprocessing.OneHot;
+using Concord.ML.Preprocessing.Sample;
+using Concord.ML.Preprocessing.Union;
 using Concord.ML.Psi;
 using Concord.ML.SecureBoost;
 using Concord.ML.Validation;
@@ -43,6 +49,15 @@ public sealed class OptionsDefaultsTests
     [Fact]
     public void Hetero_feature_binning() =>
         Assert.Equal(new FeatureBinningOptions(), OptionsBinder.Bind<FeatureBinningOptions>(Unset("hetero_feature_binning", "data"), FeatureBinningSpec.Spec));
+
+    [Fact]
+    public void Preprocessing() => Assert.Multiple(
+        () => Assert.Equal(new DataSplitOptions(), OptionsBinder.Bind<DataSplitOptions>(Unset("data_split", "data"), DataSplitSpec.Spec)),
+        () => Assert.Equal(new FeatureScaleOptions(), OptionsBinder.Bind<FeatureScaleOptions>(Unset("feature_scale", "data"), FeatureScaleSpec.Spec)),
+        () => Assert.Equal(new ImputationOptions(), OptionsBinder.Bind<ImputationOptions>(Unset("feature_imputation", "data"), ImputationSpec.Spec)),
+        () => Assert.Equal(new OneHotOptions(), OptionsBinder.Bind<OneHotOptions>(Unset("one_hot_encoder", "data"), OneHotSpec.Spec)),
+        () => Assert.Equal(new SampleOptions(), OptionsBinder.Bind<SampleOptions>(Unset("sample", "data"), SampleSpec.Spec)),
+        () => Assert.Equal(new UnionOptions(), OptionsBinder.Bind<UnionOptions>(Unset("union", "data_0: reader_0.data, data_1"), UnionSpec.Spec)));
 
     [Fact]
     public void Evaluation_and_secureboost() => Assert.Multiple(

@@ -43,6 +43,12 @@ public sealed class ComponentSpecs : IReadOnlyCollection<ComponentSpec>
         SecureBoostSpec.Spec,
         EvaluationSpec.Spec,
         ModelLoaderSpec.Spec,
+        DataSplitSpec.Spec,
+        FeatureScaleSpec.Spec,
+        ImputationSpec.Spec,
+        OneHotSpec.Spec,
+        UnionSpec.Spec,
+        SampleSpec.Spec,
     ]);
 
     public int Count => _byType.Count;
