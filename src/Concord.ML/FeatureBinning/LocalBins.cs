@@ -39,15 +39,31 @@ public sealed class LocalBins
         }
         var names = options.Columns ?? table.Names;
         var index = table.Names.Select((n, i) => (n, i)).ToDictionary(p => p.n, p => p.i, StringComparer.Ordinal);
+        foreach (var name in names.Where(n => !index.ContainsKey(n)))
+        {
+            throw new ArgumentException($"{who}: there is no column \"{name}\" to bin; it has {string.Join(", ", table.Names.Take(8))}{(table.ColumnCount > 8 ? ", ..." : "")}");
+        }
         var cuts = new double[names.Count][];
         var codes = new byte[names.Count][];
-        for (var c = 0; c < names.Count; c++)
+        var problems = new ArgumentException?[names.Count];
+        // Columns are independent (a sort and a binary search per value each), so they are cut on every core.
+        Parallel.For(0, names.Count, c =>
         {
-            var column = index.TryGetValue(names[c], out var j)
-                ? table[j]
-                : throw new ArgumentException($"{who}: there is no column \"{names[c]}\" to bin; it has {string.Join(", ", table.Names.Take(8))}{(table.ColumnCount > 8 ? ", ..." : "")}");
-            cuts[c] = ColumnCuts(column, names[c], options, who, labels);
-            codes[c] = Codify(column, cuts[c]);
+            try
+            {
+                var column = table[index[names[c]]];
+                cuts[c] = ColumnCuts(column, names[c], options, who, labels);
+                codes[c] = Codify(column, cuts[c]);
+            }
+            catch (ArgumentException ex)
+            {
+                problems[c] = ex;
+            }
+        });
+        // The first column in order that cannot be binned is named, whichever thread found it.
+        if (problems.FirstOrDefault(p => p is not null) is { } problem)
+        {
+            throw problem;
         }
         return new LocalBins([.. names], cuts, codes);
     }
