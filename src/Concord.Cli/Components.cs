@@ -25,5 +25,7 @@ internal static class Components
         new OneHotComponent(),
         new UnionComponent(),
         new SampleComponent(),
+        new FeatureCorrelationComponent(),
+        new StabilityComponent(),
     ]);
 }

@@ -75,6 +75,9 @@ public sealed class StatisticsGuest(FederationContext ctx, ICheckpoints? checkpo
         }
     }
 
+    /// <summary>Parties with different columns hold vertically split data, which horizontal statistics cannot sum.</summary>
+    private const string VerticalHint = " (each party has its own columns? then the data is vertically split: set mode: vertical)";
+
     /// <summary>Every host must have the guest's column names; a host that differs is named, with its first odd column.</summary>
     private async Task AgreeOnColumnsAsync(IReadOnlyList<string> columns, CancellationToken ct)
     {
@@ -92,7 +95,8 @@ public sealed class StatisticsGuest(FederationContext ctx, ICheckpoints? checkpo
             await ctx.Hosts.Send(SchemaVerdict, new([.. columns], null), ct).ConfigureAwait(false);
             return;
         }
-        var message = "the statistics run cannot start: " + string.Join("; ", problems.Select(p => $"party {p.Host} {p.Problem}"));
+        var message = "the statistics run cannot start: " + string.Join("; ", problems.Select(p => $"party {p.Host} {p.Problem}"))
+            + (schemas.Any(s => s.Problem is null && ColumnAgreement.Mismatch(columns, s.Columns) is not null) ? VerticalHint : "");
         await ctx.Hosts.Send(SchemaVerdict, new([], message), ct).ConfigureAwait(false);
         throw new FederationException(message, problems[0].Host);
     }

@@ -49,6 +49,8 @@ public sealed class ComponentSpecs : IReadOnlyCollection<ComponentSpec>
         OneHotSpec.Spec,
         UnionSpec.Spec,
         SampleSpec.Spec,
+        FeatureCorrelationSpec.Spec,
+        StabilitySpec.Spec,
     ]);
 
     public int Count => _byType.Count;
