@@ -3,6 +3,7 @@ using Concord.Flow.Components;
 using Concord.Flow.Components.Homo;
 using Concord.Flow.Dsl.Specs.Binding;
 using Concord.Flow.Dsl.Specs.Components;
+using Concord.ML.Correlation;
 using Concord.ML.DataTransform;
 using Concord.ML.Evaluation;
 using Concord.ML.FeatureBinning;
@@ -18,6 +19,8 @@ using Concord.ML.Preprocessing.Sample;
 using Concord.ML.Preprocessing.Union;
 using Concord.ML.Psi;
 using Concord.ML.SecureBoost;
+using Concord.ML.Stability;
+using Concord.ML.Statistics;
 using Concord.ML.Validation;
 using static Concord.Flow.Tests.Dsl.JobYaml;
 
@@ -63,6 +66,12 @@ public sealed class OptionsDefaultsTests
     public void Evaluation_and_secureboost() => Assert.Multiple(
         () => Assert.Equal(new EvaluationOptions(), OptionsBinder.Bind<EvaluationOptions>(Unset("evaluation", "data"), EvaluationSpec.Spec)),
         () => Assert.Equal(new SecureBoostOptions { Seed = 7 }, SecureBoostComponent.Options(Unset("hetero_secureboost", "train_data"), seed: 7)));
+
+    [Fact]
+    public void Feature_correlation_stability_and_statistics() => Assert.Multiple(
+        () => Assert.Equal(new CorrelationOptions(), OptionsBinder.Bind<CorrelationOptions>(Unset("feature_correlation", "data"), FeatureCorrelationSpec.Spec)),
+        () => Assert.Equal(new StabilityOptions(), OptionsBinder.Bind<StabilityOptions>(Unset("stability", "expected: reader_0.data, actual"), StabilitySpec.Spec)),
+        () => Assert.Equal(new StatisticsOptions(), OptionsBinder.Bind<StatisticsOptions>(Unset("statistics", "data"), StatisticsSpec.Spec)));
 
     [Theory]
     [InlineData("hetero_lr", LinearTask.Logistic)]
