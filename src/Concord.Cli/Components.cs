@@ -27,5 +27,7 @@ internal static class Components
         new SampleComponent(),
         new FeatureCorrelationComponent(),
         new StabilityComponent(),
+        new ScorecardComponent(),
+        new HomoFeatureBinningComponent(),
     ]);
 }

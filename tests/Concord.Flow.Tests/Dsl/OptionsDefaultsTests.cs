@@ -7,6 +7,7 @@ using Concord.ML.Correlation;
 using Concord.ML.DataTransform;
 using Concord.ML.Evaluation;
 using Concord.ML.FeatureBinning;
+using Concord.ML.HomoBinning;
 using Concord.ML.HomoLR;
 using Concord.ML.Horizontal;
 using Concord.ML.Linear;
@@ -18,6 +19,7 @@ using Concord.ML.Preprocessing.OneHot;
 using Concord.ML.Preprocessing.Sample;
 using Concord.ML.Preprocessing.Union;
 using Concord.ML.Psi;
+using Concord.ML.Scorecard;
 using Concord.ML.SecureBoost;
 using Concord.ML.Stability;
 using Concord.ML.Statistics;
@@ -72,6 +74,14 @@ public sealed class OptionsDefaultsTests
         () => Assert.Equal(new CorrelationOptions(), OptionsBinder.Bind<CorrelationOptions>(Unset("feature_correlation", "data"), FeatureCorrelationSpec.Spec)),
         () => Assert.Equal(new StabilityOptions(), OptionsBinder.Bind<StabilityOptions>(Unset("stability", "expected: reader_0.data, actual"), StabilitySpec.Spec)),
         () => Assert.Equal(new StatisticsOptions(), OptionsBinder.Bind<StatisticsOptions>(Unset("statistics", "data"), StatisticsSpec.Spec)));
+
+    [Fact]
+    public void Scorecard() =>
+        Assert.Equal(new ScorecardOptions(), OptionsBinder.Bind<ScorecardOptions>(Unset("scorecard", "data"), ScorecardSpec.Spec));
+
+    [Fact]
+    public void Homo_feature_binning() =>
+        Assert.Equal(new HomoBinningOptions(), OptionsBinder.Bind<HomoBinningOptions>(Unset("homo_feature_binning", "data"), HomoFeatureBinningSpec.Spec));
 
     [Theory]
     [InlineData("hetero_lr", LinearTask.Logistic)]

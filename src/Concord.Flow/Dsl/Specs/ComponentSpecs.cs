@@ -51,6 +51,8 @@ public sealed class ComponentSpecs : IReadOnlyCollection<ComponentSpec>
         SampleSpec.Spec,
         FeatureCorrelationSpec.Spec,
         StabilitySpec.Spec,
+        ScorecardSpec.Spec,
+        HomoFeatureBinningSpec.Spec,
     ]);
 
     public int Count => _byType.Count;
