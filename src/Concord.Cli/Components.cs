@@ -29,5 +29,6 @@ internal static class Components
         new StabilityComponent(),
         new ScorecardComponent(),
         new HomoFeatureBinningComponent(),
+        new HeteroFeatureSelectionComponent(),
     ]);
 }

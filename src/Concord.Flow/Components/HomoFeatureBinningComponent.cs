@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Concord.Data;
 using Concord.Federation.Parties;
 using Concord.Flow.Dsl.Specs.Binding;
 using Concord.Flow.Dsl.Specs.Components;

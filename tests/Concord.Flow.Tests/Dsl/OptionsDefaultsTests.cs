@@ -7,6 +7,7 @@ using Concord.ML.Correlation;
 using Concord.ML.DataTransform;
 using Concord.ML.Evaluation;
 using Concord.ML.FeatureBinning;
+using Concord.ML.FeatureSelection;
 using Concord.ML.HomoBinning;
 using Concord.ML.HomoLR;
 using Concord.ML.Horizontal;
@@ -82,6 +83,10 @@ public sealed class OptionsDefaultsTests
     [Fact]
     public void Homo_feature_binning() =>
         Assert.Equal(new HomoBinningOptions(), OptionsBinder.Bind<HomoBinningOptions>(Unset("homo_feature_binning", "data"), HomoFeatureBinningSpec.Spec));
+
+    [Fact]
+    public void Hetero_feature_selection() =>
+        Assert.Equal(new SelectionOptions(), OptionsBinder.Bind<SelectionOptions>(Unset("hetero_feature_selection", "data"), HeteroFeatureSelectionSpec.Spec));
 
     [Theory]
     [InlineData("hetero_lr", LinearTask.Logistic)]

@@ -19,7 +19,9 @@ public sealed class ScorecardComponentTests
         Assert.Equal([500, 540, 460, 1500], table.Column(1).ToArray());
         Assert.Equal([0, 0, 1, 0], table.Labels!);
         Assert.Equal(4, distribution.Count);
-        Assert.Equal(1.0, distribution.Bands[0].BadRate); // 460 is the lowest score and the only bad row
+        // Ten bands of 104 points from 460: the first holds 460 (the bad row), 500 and 540; the last holds 1500.
+        Assert.Equal((3, 1), (distribution.Bands[0].Count, distribution.Bands[0].Bad));
+        Assert.Equal((1, 0.0), (distribution.Bands[^1].Count, distribution.Bands[^1].BadRate));
     }
 
     [Fact]

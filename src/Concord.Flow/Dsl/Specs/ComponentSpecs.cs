@@ -53,6 +53,7 @@ public sealed class ComponentSpecs : IReadOnlyCollection<ComponentSpec>
         StabilitySpec.Spec,
         ScorecardSpec.Spec,
         HomoFeatureBinningSpec.Spec,
+        HeteroFeatureSelectionSpec.Spec,
     ]);
 
     public int Count => _byType.Count;
