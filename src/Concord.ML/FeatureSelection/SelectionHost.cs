@@ -20,8 +20,11 @@ public sealed class SelectionHost(FederationContext ctx)
         {
             throw new FederationException($"the guest stopped hetero_feature_selection: {reason}", guest);
         }
-        // The guest knows each column by the binning's anonymous id; without a binning, by its position here.
-        var ids = local.Names.Select((name, j) => summary?.Find(name)?.AnonymousId ?? AnonymousColumns.Id(ctx.Self.Id.ToString(CultureInfo.InvariantCulture), j)).ToList();
+        // The guest knows a binned column by the binning's anonymous id; without a binning, every column by its position
+        // here. A column the binning skipped gets an id of another form, so it cannot collide with a binned one.
+        var self = ctx.Self.Id.ToString(CultureInfo.InvariantCulture);
+        var ids = local.Names.Select((name, j) => summary is null ? AnonymousColumns.Id(self, j)
+            : summary.Columns.FirstOrDefault(c => c.Column == name)?.AnonymousId ?? $"host_{self}_unbinned{j}").ToList();
         var ivDropped = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (id, filter) in verdict.DroppedBy)
         {

@@ -108,7 +108,8 @@ public sealed class HomoBinningTests
         var guest = new NumericColumns(["a", "b"], [[1, 2], [3, 4]]);
         var host = new NumericColumns(["a", "c"], [[1, 2], [3, 4]]);
         var run = HomoBinningFederation.Start(new HomoBinningOptions(), guest, host);
-        await run.SettleAsync();
+        // Each party must reach its refusal by itself, not be cancelled when the other fails.
+        await ProtocolRun.EveryFailureAsync([run.Guest, .. run.Hosts]);
         var atGuest = await Assert.ThrowsAsync<FederationException>(() => run.Guest);
         Assert.Contains("party host:10000 has no column \"b\"", atGuest.Message, StringComparison.Ordinal);
         var atHost = await Assert.ThrowsAsync<FederationException>(() => run.Hosts[0]);
