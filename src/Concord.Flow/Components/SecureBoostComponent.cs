@@ -6,6 +6,7 @@ using Concord.Flow.Dsl.Specs.Binding;
 using Concord.Flow.Dsl.Specs.Components;
 using Concord.ML.LocalBaseline;
 using Concord.ML.SecureBoost;
+using Concord.ML.Validation;
 
 namespace Concord.Flow.Components;
 
@@ -51,7 +52,7 @@ public sealed class SecureBoostComponent : IFederatedComponent
         var result = await new SecureBoostGuest(run.Context, options, run.Log)
             .FitAsync(guestData, warm is null ? null : SecureBoostModel.FromBytes(warm), ct).ConfigureAwait(false);
         run.Log($"trained {result.Model.Trees.Count} tree(s) in {result.Rounds} round(s)");
-        return new ComponentOutput(Prediction(table, result.Predictions), Metrics(result), result.Model.ToBytes());
+        return new ComponentOutput(Prediction(table, result.Predictions), Metrics(result, options), result.Model.ToBytes());
     }
 
     /// <summary>Predict mode: the guest walks its trees over test_data, asking each host which way its splits send the rows.</summary>
@@ -93,7 +94,7 @@ public sealed class SecureBoostComponent : IFederatedComponent
     /// exactly the options the federated run used.
     /// </summary>
     public static SecureBoostOptions Options(JsonObject p, long seed) =>
-        OptionsBinder.Bind<SecureBoostOptions>(p, SecureBoostSpec.Spec) with { Seed = seed };
+        OptionsBinder.Bind<SecureBoostOptions>(p, SecureBoostSpec.Spec) with { Seed = seed, Validation = OptionsBinder.Bind<ValidationOptions>(p, SecureBoostSpec.Spec) };
 
     /// <summary>
     /// The LocalBaseline of a hetero_secureboost job: the same options, trained in plaintext on the guest's and the
@@ -114,6 +115,16 @@ public sealed class SecureBoostComponent : IFederatedComponent
         var names = PredictionColumns.Of(predictions.Length);
         var labelName = table.Labels is null ? null : table.Schema.LabelName ?? "label";
         return PartyTable.Create(table.Schema.IdName, [.. table.Ids], names, predictions, labelName, table.Labels);
+    }
+
+    private static JsonObject Metrics(SecureBoostGuestResult result, SecureBoostOptions options)
+    {
+        var metrics = Metrics(result);
+        if (result.Validation is { Count: > 0 } points)
+        {
+            ValidationReport.AddTo(metrics, points, options.Validation.EarlyStopping ? [result.BestRound + 1] : [], 1, "round");
+        }
+        return metrics;
     }
 
     private static JsonObject Metrics(SecureBoostGuestResult result) => new()

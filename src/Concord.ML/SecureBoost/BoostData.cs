@@ -32,7 +32,9 @@ public sealed record SecureBoostGuestResult(
     string LossName,
     int Rounds,
     IReadOnlyList<FeatureImportance> Importance,
-    PhaseTimer Times);
+    PhaseTimer Times,
+    IReadOnlyList<Validation.ValidationPoint>? Validation = null,
+    int BestRound = -1);
 
 /// <summary>What a host ends with: its lookup table, the importance of its own features, and where its time went.</summary>
 public sealed record SecureBoostHostResult(HostLookupTable Table, IReadOnlyList<FeatureImportance> Importance, PhaseTimer Times);

@@ -1,3 +1,5 @@
+using Concord.ML.Validation;
+
 namespace Concord.ML.SecureBoost;
 
 /// <summary>
@@ -19,7 +21,8 @@ internal sealed record BoostStart(IReadOnlyList<double> Labels, double[][] Score
 
 /// <summary>The trees grown (after early stopping, up to the best round), the final scores, and the loss per round.</summary>
 internal sealed record BoostOutcome(
-    List<BoostTree> Trees, double[][] Scores, double[][]? ValidateScores, List<double> TrainLoss, List<double> ValidateLoss, int Rounds, int BestRound);
+    List<BoostTree> Trees, double[][] Scores, double[][]? ValidateScores, List<double> TrainLoss, List<double> ValidateLoss, int Rounds, int BestRound,
+    IReadOnlyList<ValidationPoint> Validation);
 
 /// <summary>
 /// Gradient boosting, round after round, the same for the guest and the LocalBaseline: draw the round's rows, compute
@@ -41,8 +44,10 @@ internal sealed class BoostingLoop(SecureBoostOptions options, IBoostingParties 
         var grower = new TreeGrower(options);
         var precision = QuantizedGradients.Precision(options.KeyBits, outputs, n);
         var trees = new List<BoostTree>();
+        var unvalidated = new List<BoostTree>();
+        var curve = new ValidationCurve(options.Validation);
         var (trainLoss, validateLoss) = (new List<double>(), new List<double>());
-        var (best, bestLoss, bestScores, rounds) = (-1, double.PositiveInfinity, scores, 0);
+        var (best, bestScores, rounds) = (-1, scores, 0);
         for (var round = 0; round < options.NumTrees; round++)
         {
             var rows = Sampling.Rows(options.Seed, round, n, options.Subsample);
@@ -60,6 +65,7 @@ internal sealed class BoostingLoop(SecureBoostOptions options, IBoostingParties 
                 grown.Add(tree.Tree);
             }
             trees.AddRange(grown);
+            unvalidated.AddRange(grown);
             if (rows.Length < n)
             {
                 var others = Enumerable.Range(0, n).Except(rows).ToArray();
@@ -67,25 +73,42 @@ internal sealed class BoostingLoop(SecureBoostOptions options, IBoostingParties 
             }
             trainLoss.Add(_objective.Loss(start.Labels, scores));
             rounds = round + 1;
-            if (validate is null)
+            if (validate is null || !options.Validation.Due(round))
             {
                 log?.Invoke($"round {round + 1}/{options.NumTrees}: train {_objective.LossName} {trainLoss[^1]:G6}");
                 continue;
             }
-            await AddAsync(grown, BoostDataset.Validate, [.. Enumerable.Range(0, validate[0].Length)], validate, ct).ConfigureAwait(false);
+            // The validation rows' scores take every tree grown since the last validation, by the same federated walk as prediction.
+            await AddAsync(unvalidated, BoostDataset.Validate, [.. Enumerable.Range(0, validate[0].Length)], validate, ct).ConfigureAwait(false);
+            unvalidated.Clear();
             validateLoss.Add(_objective.Loss(start.ValidateLabels!, validate));
+            var decision = curve.Add(new ValidationPoint(0, round + 1, Metrics(start.ValidateLabels!, validate, validateLoss[^1])));
             log?.Invoke($"round {round + 1}/{options.NumTrees}: train {_objective.LossName} {trainLoss[^1]:G6}, validation {validateLoss[^1]:G6}");
-            if (validateLoss[^1] < bestLoss)
+            if (decision.Best)
             {
-                (best, bestLoss, bestScores) = (round, validateLoss[^1], scores.Select(s => (double[])s.Clone()).ToArray());
+                (best, bestScores) = (round, scores.Select(s => (double[])s.Clone()).ToArray());
             }
-            else if (options.EarlyStoppingRounds > 0 && round - best >= options.EarlyStoppingRounds)
+            if (options.Validation.EarlyStopping && decision.Stop)
             {
-                log?.Invoke($"validation {_objective.LossName} has not improved for {options.EarlyStoppingRounds} rounds; keeping the {best + 1} best");
-                return new BoostOutcome(trees[..((best + 1) * outputs)], bestScores, null, trainLoss, validateLoss, rounds, best);
+                log?.Invoke($"validation has not improved for {options.Validation.EarlyStoppingRounds} validations; keeping the {best + 1} best rounds");
+                break;
             }
         }
-        return new BoostOutcome(trees, scores, validate, trainLoss, validateLoss, rounds, rounds - 1);
+        // With early stopping on, the model kept is the best validation's, whether it stopped or ran out of rounds (as FATE).
+        return options.Validation.EarlyStopping && best >= 0 && best < rounds - 1
+            ? new BoostOutcome(trees[..((best + 1) * outputs)], bestScores, null, trainLoss, validateLoss, rounds, best, curve.Points)
+            : new BoostOutcome(trees, scores, validate, trainLoss, validateLoss, rounds, rounds - 1, curve.Points);
+    }
+
+    /// <summary>The recorded validation metrics of the validation rows' scores; the loss is the objective's, as the training loss.</summary>
+    private Dictionary<string, double> Metrics(IReadOnlyList<double> labels, double[][] validate, double loss)
+    {
+        var recorded = options.Validation.Recorded(options.ValidationTask);
+        var predictions = _objective.Predict(validate);
+        var metrics = options.ValidationTask == ValidationTask.Multi
+            ? ValidationMetrics.EvaluateMulti(recorded, [.. Enumerable.Range(0, options.NumClasses).Select(k => (double)k)], predictions, [.. labels], null)
+            : ValidationMetrics.Evaluate(options.ValidationTask, recorded, predictions[0], [.. labels], null);
+        return metrics.ToDictionary(m => m.Key, m => m.Key == "loss" ? loss : m.Value);
     }
 
     private async Task AddAsync(List<BoostTree> trees, BoostDataset dataset, int[] rows, double[][] scores, CancellationToken ct)

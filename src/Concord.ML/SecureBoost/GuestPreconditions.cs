@@ -38,9 +38,9 @@ internal sealed class GuestPreconditions(FederationContext ctx, SecureBoostOptio
             RequireAligned(hellos, AlignedIds.Digest(data.ValidateIds ?? []), h => h.ValidateDigest, "validation");
             data = data with { ValidateFeatures = validate.Select(data.Features.Names) };
         }
-        else if (options.EarlyStoppingRounds > 0)
+        else if (options.Validation.EarlyStopping)
         {
-            throw new ArgumentException($"early_stopping_rounds is {options.EarlyStoppingRounds}, but there is no validation data to stop on; connect validate_data");
+            throw new ArgumentException($"early_stopping_rounds is {options.Validation.EarlyStoppingRounds}, but there is no validation data to stop on; connect validate_data");
         }
         if (warmStart is not null)
         {

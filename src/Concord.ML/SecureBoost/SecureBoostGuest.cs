@@ -47,7 +47,8 @@ public sealed class SecureBoostGuest(FederationContext ctx, SecureBoostOptions o
         await parties.FinishAsync(trees, ct).ConfigureAwait(false);
         var model = new SecureBoostModel(options.Objective, options.NumClasses, options.LearningRate, baseScores, [.. bins.Names], [.. ctx.Roster.HostIds], trees);
         return new SecureBoostGuestResult(
-            model, _objective.Predict(outcome.Scores), outcome.TrainLoss, outcome.ValidateLoss, _objective.LossName, outcome.Rounds, Importance(trees, bins), Timings);
+            model, _objective.Predict(outcome.Scores), outcome.TrainLoss, outcome.ValidateLoss, _objective.LossName, outcome.Rounds, Importance(trees, bins), Timings,
+            outcome.Validation, outcome.BestRound);
     }
 
     /// <summary>The guest's own features by name; each host's splits only as a total, since the guest never learns which of its features they use.</summary>

@@ -1,4 +1,5 @@
 using Concord.ML.JobParameters;
+using Concord.ML.Validation;
 
 namespace Concord.ML.SecureBoost;
 
@@ -66,9 +67,6 @@ public sealed record SecureBoostOptions
     public double Colsample { get; init; } = 1;
     [Parameter("huber_delta", Above = 0, Description = "the pseudo-Huber loss's δ")]
     public double HuberDelta { get; init; } = 1;
-    /// <summary>Stop when the validation loss has not improved for this many rounds (0: never), keeping the best round's trees.</summary>
-    [Parameter("early_stopping_rounds", AtLeast = 0, Description = "stop when the validation loss has not improved for this many rounds, keeping the best; 0 never stops early; needs validate_data")]
-    public int EarlyStoppingRounds { get; init; }
     [Parameter("privacy_mode", Description = "complete_secure grows the first round's trees from guest features only; layered splits guest_depth layers with guest features, then host_depth with host features")]
     public PrivacyMode Privacy { get; init; } = PrivacyMode.None;
     [Parameter("guest_depth", AtLeast = 1, AtMost = MaxDepthLimit, Description = "layered: guest-only layers at the top")]
@@ -80,6 +78,15 @@ public sealed record SecureBoostOptions
     /// <summary>Pack several split candidates' sums into one ciphertext, so the guest decrypts fewer.</summary>
     [Parameter("pack_candidates", Description = "hosts pack several split candidates' sums per ciphertext, so the guest decrypts fewer")]
     public bool PackCandidates { get; init; } = true;
+    /// <summary>validate_data's use (validation_freqs, early stopping, metrics): job parameters of their own, bound beside these.</summary>
+    public ValidationOptions Validation { get; init; } = new();
+    /// <summary>What validation scores: binary, multi-class under softmax, else regression.</summary>
+    public ValidationTask ValidationTask => Objective switch
+    {
+        BoostObjective.Binary => ValidationTask.Binary,
+        BoostObjective.Softmax => ValidationTask.Multi,
+        _ => ValidationTask.Regression,
+    };
     /// <summary>The job's seed: row and feature sampling derive from it.</summary>
     public long Seed { get; init; }
 
@@ -98,7 +105,11 @@ public sealed record SecureBoostOptions
         Require(Subsample > 0 && Subsample <= 1, "subsample", $"must be in (0, 1] (got {Subsample})");
         Require(Colsample > 0 && Colsample <= 1, "colsample", $"must be in (0, 1] (got {Colsample})");
         Require(HuberDelta > 0 && double.IsFinite(HuberDelta), "huber_delta", $"must be positive (got {HuberDelta})");
-        Require(EarlyStoppingRounds >= 0, "early_stopping_rounds", $"must not be negative (got {EarlyStoppingRounds})");
+        Require(Validation.EarlyStoppingRounds >= 0, "early_stopping_rounds", $"must not be negative (got {Validation.EarlyStoppingRounds})");
+        if (Validation.Problem(ValidationTask) is var (parameter, problem))
+        {
+            Require(false, parameter, problem);
+        }
         Require(KeyBits >= MinimumKeyBits, "key_bits", $"is {KeyBits}; Paillier keys below {MinimumKeyBits} bits are not secure and are refused");
         if (Objective == BoostObjective.Softmax)
         {

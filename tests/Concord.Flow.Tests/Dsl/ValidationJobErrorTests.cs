@@ -18,6 +18,7 @@ public sealed class ValidationJobErrorTests
     [InlineData("hetero_lr")]
     [InlineData("hetero_linr")]
     [InlineData("hetero_poisson")]
+    [InlineData("hetero_secureboost")]
     public void Early_stopping_without_validate_data_is_refused_at_early_stopping_rounds(string type)
     {
         var yaml = ModelJob(type, "early_stopping_rounds: 3", validate: false);
@@ -38,10 +39,19 @@ public sealed class ValidationJobErrorTests
     [InlineData("hetero_linr", "auc", "regression")]
     [InlineData("hetero_poisson", "ks", "Poisson regression")]
     [InlineData("hetero_lr", "rmse", "binary classification")]
+    [InlineData("hetero_secureboost", "r2", "binary classification")]
     public void A_metric_that_does_not_fit_the_task_is_refused(string type, string metric, string task)
     {
         var yaml = ModelJob(type, $"metrics: [{metric}]", validate: true);
         AssertOnlyError(yaml, $"validation metric \"{metric}\" does not fit a {task} model", $"metrics: [{metric}]");
+    }
+
+    [Fact]
+    public void Secureboost_checks_metrics_against_its_objective()
+    {
+        Parse(ModelJob("hetero_secureboost", "{ objective: l2, metrics: [rmse, r2] }", validate: true));
+        var yaml = ModelJob("hetero_secureboost", "{ objective: softmax, num_classes: 3, metrics: [auc] }", validate: true);
+        Assert.Contains("validation metric \"auc\" does not fit a multi-class model", SingleError(yaml).Message, StringComparison.Ordinal);
     }
 
     [Fact]

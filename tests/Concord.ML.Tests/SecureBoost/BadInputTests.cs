@@ -72,7 +72,7 @@ public class BadInputTests
         Assert.Contains("not aligned", (await Assert.ThrowsAsync<ArgumentException>(() => misaligned.Guest)).Message, StringComparison.Ordinal);
         await Assert.ThrowsAsync<FederationException>(() => misaligned.Hosts[0]);
 
-        var early = SecureBoostFederation.Start(Options(trees: 5) with { EarlyStoppingRounds = 2 }, BreastGuest.Guest(), [BreastHost.Host()]);
+        var early = SecureBoostFederation.Start(Options(trees: 5) with { Validation = new() { EarlyStoppingRounds = 2 } }, BreastGuest.Guest(), [BreastHost.Host()]);
         Assert.Contains("no validation data", (await Assert.ThrowsAsync<ArgumentException>(() => early.Guest)).Message, StringComparison.Ordinal);
         await Assert.ThrowsAsync<FederationException>(() => early.Hosts[0]);
     }

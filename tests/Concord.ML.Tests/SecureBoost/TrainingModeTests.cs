@@ -45,7 +45,7 @@ public class TrainingModeTests
         var train = BreastGuest.Rows(0, 400);
         var validate = BreastGuest.Rows(400, 569) with { Labels = [.. BreastGuest.Labels![400..].Select(y => 1 - y)] };
         var (hostTrain, hostValidate) = (BreastHost.Rows(0, 400), BreastHost.Rows(400, 569));
-        var options = Options(trees: 10) with { EarlyStoppingRounds = 2 };
+        var options = Options(trees: 10) with { Validation = new() { EarlyStoppingRounds = 2 } };
         var run = await SecureBoostFederation.RunAsync(options, train.Guest(validate), [hostTrain.Host(hostValidate)]);
         var local = LocalSecureBoostTrainer.Fit([train.Local(9999, validate), hostTrain.Local(10000, hostValidate)], train.Labels!, options, validate.Labels);
 

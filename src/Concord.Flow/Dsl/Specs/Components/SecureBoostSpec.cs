@@ -17,6 +17,16 @@ internal static class SecureBoostSpec
         Inputs = ModelInputs.Inputs,
         Modes = ModelInputs.Modes,
         Outputs = [OutputSpec.Data, OutputSpec.Model, OutputSpec.Metrics],
-        Parameters = OptionsBinder.Spec<SecureBoostOptions>(),
+        Parameters = [.. OptionsBinder.Spec<SecureBoostOptions>(), .. ValidationSpecs.Parameters],
+        Rules = [Metrics],
+        InputRules = ValidationSpecs.InputRules,
     };
+
+    /// <summary>The validation metrics check for the objective the job sets.</summary>
+    private static RuleViolation? Metrics(System.Text.Json.Nodes.JsonObject p, JobParties parties)
+    {
+        var word = p["objective"]!.GetValue<string>();
+        var objective = (BoostObjective)ML.JobParameters.WireNames.Of(typeof(BoostObjective)).First(n => n.Wire == word).Value;
+        return ValidationSpecs.Metrics(new SecureBoostOptions { Objective = objective }.ValidationTask)(p, parties);
+    }
 }
