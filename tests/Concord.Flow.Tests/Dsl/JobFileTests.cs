@@ -60,6 +60,7 @@ public sealed class JobFileTests
         AssertJson("""
             {"max_iter": 50, "learning_rate": 0.15, "batch_size": -1, "penalty": "l2", "alpha": 0.01, "optimizer": "rmsprop",
              "tol": 0.0001, "early_stop": "diff", "key_bits": 1024, "decay": 0, "standardize": false, "keep_constant_features": false,
+             "validation_freqs": 1, "early_stopping_rounds": 0, "use_first_metric_only": false,
              "init_param": {"method": "random_uniform", "fit_intercept": true, "const": 0}}
             """, job.Component("lr_0").ParametersFor(10002));
         AssertJson("""{"eval_type": "binary", "threshold": 0.5, "pos_label": 1, "metrics": ["auc", "ks"]}""", job.Component("eval_0").ParametersFor(9999));
@@ -121,6 +122,7 @@ public sealed class JobFileTests
         var expected = """
             {"max_iter": 30, "learning_rate": 0.15, "batch_size": -1, "penalty": "l2", "alpha": 0.01, "optimizer": "rmsprop",
              "tol": 0.0001, "early_stop": "diff", "key_bits": 2048, "decay": 0, "standardize": false, "keep_constant_features": false,
+             "validation_freqs": 1, "early_stopping_rounds": 0, "use_first_metric_only": false,
              "init_param": {"method": "zeros", "fit_intercept": true, "const": 0}}
             """;
         foreach (var party in lr.Parties)
