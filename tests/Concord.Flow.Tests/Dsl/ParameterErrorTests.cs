@@ -1,3 +1,5 @@
+using Concord.Flow.Dsl;
+using Concord.Flow.Dsl.Specs;
 using static Concord.Flow.Tests.Dsl.JobYaml;
 
 namespace Concord.Flow.Tests.Dsl;
@@ -98,11 +100,18 @@ public sealed class ParameterErrorTests
     [Fact]
     public void A_parameter_for_a_component_that_takes_none_is_unknown()
     {
+        // Every shipped component now takes some parameter, so a spec of this test's own has none.
+        var specs = new ComponentSpecs(ComponentSpecs.Default.Append(new ComponentSpec("count_rows", "test: takes no parameters")
+        {
+            Inputs = [InputSpec.Data()],
+            Outputs = [OutputSpec.Metrics],
+        }));
         var yaml = Job($$"""
             {{Reader}}
-            - { name: stats_0, type: statistics, inputs: { data: reader_0.data }, parameters: { bins: 10 } }
+            - { name: count_0, type: count_rows, inputs: { data: reader_0.data }, parameters: { bins: 10 } }
             """);
-        AssertOnlyError(yaml, "unknown parameter \"bins\": there are none to set here", "bins");
+        var error = Assert.Single(Assert.Throws<JobFileException>(() => JobFile.Parse(yaml, Source, specs)).Errors);
+        AssertError(error, yaml, "unknown parameter \"bins\": there are none to set here", "bins");
     }
 
     [Fact]

@@ -20,7 +20,7 @@ internal static class RunReport
         {
             Console.WriteLine(IsEvaluation(metric)
                 ? $"{metric.Task.Component} at party {metric.Task.Party}: {EvaluationJson.Summary(metric.Value)}{Matrix(metric.Value)}"
-                : $"{metric.Task.Component} at party {metric.Task.Party}: {metric.Name} = {metric.Value.ToJsonString()}");
+                : $"{metric.Task.Component} at party {metric.Task.Party}: {metric.Name}: {Scalars(metric.Value)}");
         }
         Job.MetricWarnings.Print(outcome.Metrics);
     }
@@ -55,6 +55,22 @@ internal static class RunReport
         }
         figures["metrics"] = Metrics(outcome.Metrics);
         return figures;
+    }
+
+    /// <summary>
+    /// A component's top-level numbers, words and flags; its tables and curves (a binning's bins, a validation curve)
+    /// are named only, since printed whole they bury the rest of the report: --json carries them.
+    /// </summary>
+    private static string Scalars(JsonNode value)
+    {
+        if (value is not JsonObject fields)
+        {
+            return value.ToJsonString();
+        }
+        var scalars = fields.Where(f => f.Value is JsonValue).Select(f => $"{f.Key} {f.Value!.ToJsonString()}").ToList();
+        var nested = fields.Where(f => f.Value is JsonObject or JsonArray).Select(f => f.Key).ToList();
+        return string.Join(", ", scalars)
+            + (nested.Count == 0 ? "" : $"{(scalars.Count > 0 ? "; " : "")}with --json also {string.Join(", ", nested)}");
     }
 
     private static bool IsEvaluation(MetricRecord metric) => metric.Name == EvaluationComponent.TypeName;
