@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
-using System.Text;
 using Concord.Bench.Synthetic;
 using Concord.Crypto.Profiling;
 using Concord.Data;
@@ -53,8 +51,8 @@ public static class BinningBenchmark
         {
             var data = SyntheticData.Generate(options.Rows, options.GuestFeatures, options.HostFeatures, seed: 20241206);
             await using var federation = LocalFederation.Create(folder, Guest, [Host]);
-            Upload(federation, Guest, Path.Combine(folder, "guest.csv"), data.Ids, data.Guest, data.Labels, options.Progress);
-            Upload(federation, Host, Path.Combine(folder, "host.csv"), data.Ids, data.Host, null, options.Progress);
+            SyntheticUpload.Upload(federation, Guest, Table, Path.Combine(folder, "guest.csv"), data.Ids, data.Guest, data.Labels, options.Progress);
+            SyntheticUpload.Upload(federation, Host, Table, Path.Combine(folder, "host.csv"), data.Ids, data.Host, null, options.Progress);
             await federation.StartAllAsync(options.Progress, ct);
             JobView view;
             IReadOnlyList<BinningPartyTimes> parties;
@@ -136,29 +134,4 @@ public static class BinningBenchmark
             inputs: { data: reader_0.data }
             parameters: { bin_num: {{o.Bins}}, key_bits: {{o.KeyBits}}, transform_method: woe }
         """;
-
-    private static void Upload(LocalFederation federation, int party, string file, string[] ids, double[][] columns, double[]? labels, Action<string> progress)
-    {
-        var prefix = labels is null ? "h" : "g";
-        using (var writer = new StreamWriter(file, false, new UTF8Encoding(false)))
-        {
-            writer.WriteLine(string.Join(',', ["id", .. labels is null ? Array.Empty<string>() : ["y"], .. columns.Select((_, j) => $"{prefix}{j}")]));
-            var line = new StringBuilder();
-            for (var i = 0; i < ids.Length; i++)
-            {
-                line.Clear().Append(ids[i]);
-                if (labels is not null)
-                {
-                    line.Append(',').Append(labels[i].ToString(CultureInfo.InvariantCulture));
-                }
-                foreach (var column in columns)
-                {
-                    line.Append(',').Append(column[i].ToString("R", CultureInfo.InvariantCulture));
-                }
-                writer.WriteLine(line);
-            }
-        }
-        var table = federation.Upload(party, file, Table, new CsvReadOptions { LabelRequired = false });
-        progress($"party {party} uploaded {table.RowCount:N0} rows with {table.FeatureCount} features");
-    }
 }
