@@ -91,6 +91,20 @@ public sealed class TableStore
         return table;
     }
 
+    /// <summary>
+    /// The table's first rows: only the partitions that hold its first <paramref name="rows"/> rows are read, so a
+    /// preview of a large table costs one partition. The result may hold more rows than asked (whole partitions).
+    /// </summary>
+    /// <exception cref="TableNotFoundException">No table has the name.</exception>
+    public PartyTable Head(TableName name, int rows, CancellationToken cancellationToken = default)
+    {
+        var info = Info(name);
+        var partitions = info.Partitions.OrderBy(p => p.FirstRow).TakeWhile(p => p.FirstRow < rows).ToList();
+        var table = TableFolder.Read(info with { Partitions = partitions, RowCount = partitions.Sum(p => p.RowCount) }, cancellationToken);
+        _access?.Read(info);
+        return table;
+    }
+
     /// <summary>What is known about a table, without reading its values.</summary>
     /// <exception cref="TableNotFoundException">No table has the name.</exception>
     public TableInfo Info(TableName name) =>

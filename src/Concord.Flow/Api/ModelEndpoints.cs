@@ -26,8 +26,7 @@ internal static class ModelEndpoints
 
         api.MapGet("/models/{modelId}/export", async (HttpContext http, string modelId, int? version, CancellationToken ct) =>
         {
-            var (info, archive) = await ModelArchive.ExportAsync(store, modelId, version, signer, ct);
-            await audit.AppendAsync(ModelAuditEvents.Exported(info, archive.Length, OperatorIdentity.Of(http).ToString()), ct);
+            var (info, archive) = await new ModelExport(store, signer, audit).ExportAsync(modelId, version, OperatorIdentity.Of(http).ToString(), ct);
             return Results.File(archive, ModelArchive.MediaType, ModelArchive.FileName(info));
         }).WithName("ExportModel").Allow(OperatorApi.JobRoles).AnswersFile(ModelArchive.MediaType);
 

@@ -24,6 +24,9 @@ public static class OperatorApi
     /// <summary>Who submits and follows jobs.</summary>
     internal static readonly OperatorRole[] JobRoles = [OperatorRole.Admin, OperatorRole.DataScientist];
 
+    /// <summary>The roles that may follow, stop and resume jobs, for other front ends of the same actions.</summary>
+    public static IReadOnlyList<OperatorRole> JobCallers => JobRoles;
+
     /// <summary>What an error says in place of the store's own description, which names a file or a server.</summary>
     public const string StoreInErrors = "this party's flow store";
 

@@ -37,4 +37,7 @@ public sealed record NodeSettings(FederationConfig Config, int PartyId, string P
 
     /// <summary>The audit trail signs a checkpoint once this many records have been appended since the last one.</summary>
     public int AuditCheckpointEvery { get; init; } = 1000;
+
+    /// <summary>What the node serves beside its API on the same host, such as the board; none by default.</summary>
+    public IReadOnlyList<INodeExtension> Extensions { get; init; } = [];
 }

@@ -117,6 +117,8 @@ public sealed class PartyNode : IAsyncDisposable
         var guestServing = new GuestServing(partyServices, ControlOf, settings.Serving);
         var deployer = new PipelineDeployer(partyServices, ControlOf, scheduler);
         await guestServing.RestoreAsync(ct).ConfigureAwait(false);
+        var credentials = new OperatorCredentials(token, store);
+        var context = new NodeContext(self.Id, settings.PartyHome, jobs, scheduler, credentials, governance, guestServing, deployer, new ModelExport(store, certificate, auditLog));
 
         PartyNode? node = null;
         var listen = new IPEndPoint(ListenAddress(self.Address), self.Address.Port);
@@ -131,12 +133,23 @@ public sealed class PartyNode : IAsyncDisposable
                     log(line);
                     auditLog.AppendInBackground(new AuditEvent(AuditKinds.Refused, "federation TLS") { Detail = line });
                 },
-                ConfigureServices = OperatorApiDocument.AddTo,
+                ConfigureServices = services =>
+                {
+                    OperatorApiDocument.AddTo(services);
+                    foreach (var extension in settings.Extensions)
+                    {
+                        extension.AddServices(services, context);
+                    }
+                },
             },
             mailbox,
             app =>
             {
-                app.Use(new OperatorAccess(token, store, governance).InvokeAsync);
+                app.Use(new OperatorAccess(credentials, governance).InvokeAsync);
+                foreach (var extension in settings.Extensions)
+                {
+                    extension.Map(app, context);
+                }
                 ControlEndpoints.Map(app, jobs, () => node!._shutdown.TrySetResult());
                 var api = OperatorApi.Map(app, jobs, scheduler, certificate, ca);
                 AuditApi.Map(api, store, audit, self.Id);

@@ -22,6 +22,9 @@ public interface IFlowStore : Governance.IGovernanceStore, IAuditStore, IDisposa
     /// <summary>The newest jobs first, optionally only those in one state.</summary>
     Task<IReadOnlyList<JobRecord>> ListJobsAsync(int limit = 100, TaskState? state = null, CancellationToken ct = default);
 
+    /// <summary>One page of the jobs a query matches, newest first, with the number that match in all; the store does the paging.</summary>
+    Task<JobPage> PageJobsAsync(JobQuery query, CancellationToken ct = default);
+
     /// <summary>
     /// Moves a job from <paramref name="from"/> to <paramref name="to"/> if it is still in <paramref name="from"/>,
     /// and returns whether it was; so two callers racing to change a job cannot both win. Throws when

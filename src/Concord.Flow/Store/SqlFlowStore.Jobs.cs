@@ -40,6 +40,35 @@ public abstract partial class SqlFlowStore
             : await session.QueryAsync(Sql, ReadJob, ct, ("@limit", limit)).ConfigureAwait(false), ct);
     }
 
+    public Task<JobPage> PageJobsAsync(JobQuery query, CancellationToken ct = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(query.Offset);
+        ArgumentOutOfRangeException.ThrowIfNegative(query.Limit);
+        var where = new List<string>();
+        var parameters = new List<(string, object?)>();
+        if (query.State is { } state)
+        {
+            where.Add("state = @state");
+            parameters.Add(("@state", SqlValues.Name(state)));
+        }
+        if (!string.IsNullOrEmpty(query.IdContains))
+        {
+            // The text is matched literally: its own % and _ are escaped, not wildcards.
+            where.Add(@"LOWER(job_id) LIKE @pattern ESCAPE '\'");
+            var literal = query.IdContains.ToLowerInvariant().Replace(@"\", @"\\", StringComparison.Ordinal)
+                .Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal);
+            parameters.Add(("@pattern", $"%{literal}%"));
+        }
+        var filter = where.Count == 0 ? "" : $"WHERE {string.Join(" AND ", where)}";
+        return RunAsync("list a page of jobs", async session =>
+        {
+            var total = Convert.ToInt32(await session.ScalarAsync($"SELECT COUNT(*) FROM jobs {filter}", ct, [.. parameters]).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+            var jobs = await session.QueryAsync($"SELECT {JobColumns} FROM jobs {filter} ORDER BY seq DESC LIMIT @limit OFFSET @offset", ReadJob, ct,
+                [.. parameters, ("@limit", query.Limit), ("@offset", query.Offset)]).ConfigureAwait(false);
+            return new JobPage(jobs, total);
+        }, ct);
+    }
+
     public Task<bool> TryTransitionJobAsync(string jobId, TaskState from, TaskState to, string? error = null, CancellationToken ct = default)
     {
         if (!JobStateMachine.Allows(from, to))

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using Concord.Federation.Security;
 using Concord.Flow.Governance;
@@ -13,7 +12,7 @@ namespace Concord.Flow.Api.Access;
 /// admin issued) and lets the request through only to an endpoint that declares the caller's role. It runs before
 /// the endpoint reads its parameters, so an unauthorised caller learns nothing from validation errors.
 /// </summary>
-internal sealed class OperatorAccess(string nodeToken, IGovernanceStore store, IGovernanceEvents events)
+internal sealed class OperatorAccess(OperatorCredentials credentials, IGovernanceEvents events)
 {
     private const int MaxRemembered = 10_000;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _signedIn = new(StringComparer.Ordinal);
@@ -58,34 +57,14 @@ internal sealed class OperatorAccess(string nodeToken, IGovernanceStore store, I
         var certificate = await http.Connection.GetClientCertificateAsync(http.RequestAborted).ConfigureAwait(false);
         if (certificate is not null && PartyIdentity.IsOperator(certificate))
         {
-            var name = $"operator certificate {certificate.GetNameInfo(X509NameType.SimpleName, false)}";
-            return PartyIdentity.OperatorRoleOf(certificate) is not string role ? new OperatorIdentity(name, OperatorRole.Admin)
-                : TryRole(role) is OperatorRole r ? new OperatorIdentity(name, r)
-                : null;
+            return OperatorCredentials.FromCertificate(certificate);
         }
         string? header = http.Request.Headers[OperatorToken.Header];
         if (header is null || !header.StartsWith(OperatorToken.Scheme, StringComparison.Ordinal))
         {
             return null;
         }
-        if (OperatorToken.Matches(nodeToken, header))
-        {
-            return new OperatorIdentity("the node's operator token", OperatorRole.Admin);
-        }
-        var issued = await store.FindTokenAsync(IssuedTokens.Digest(header[OperatorToken.Scheme.Length..].Trim()), http.RequestAborted).ConfigureAwait(false);
-        return issued is null ? null : new OperatorIdentity($"token {issued.Name}", issued.Role);
-    }
-
-    private static OperatorRole? TryRole(string name)
-    {
-        try
-        {
-            return OperatorRoles.Parse(name);
-        }
-        catch (ArgumentException)
-        {
-            return null;
-        }
+        return await credentials.FromTokenAsync(header[OperatorToken.Scheme.Length..], http.RequestAborted).ConfigureAwait(false);
     }
 
     /// <summary>
