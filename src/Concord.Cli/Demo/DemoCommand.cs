@@ -15,11 +15,17 @@ internal static class DemoCommand
         command.Options.Add(json);
         command.Options.Add(workdir);
         command.Options.Add(keep);
+        var board = new Option<bool>("--board") { Description = "Keep the nodes up after the demo and print the guest's board address and how to sign in; Ctrl-C stops them" };
+        command.Options.Add(board);
         Commands.UserFacing.SetAction(command, async (parse, ct) =>
         {
             var folder = Path.GetFullPath(parse.GetValue(workdir) ?? Path.Combine(Path.GetTempPath(), $"concord-demo-{Guid.NewGuid().ToString("N")[..8]}"));
-            var outcome = await DemoRun.RunAsync(folder, new StepProgress(), ct);
-            DemoReport.Print(outcome);
+            var keepUp = parse.GetValue(board);
+            var outcome = await DemoRun.RunAsync(folder, new StepProgress(), keepUp ? (o, federation) => DemoBoard.KeepUpAsync(o, federation, ct) : null, ct);
+            if (!keepUp)
+            {
+                DemoReport.Print(outcome);
+            }
             if (parse.GetValue(json))
             {
                 Commands.JsonLine.Write(DemoReport.Figures(outcome));

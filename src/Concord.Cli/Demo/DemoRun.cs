@@ -27,7 +27,8 @@ internal sealed record DemoOutcome(string Folder, JobView Job, IReadOnlyList<Dem
 /// <summary>The demo's steps, in order; nodes are always stopped, whatever happens.</summary>
 internal static class DemoRun
 {
-    public static async Task<DemoOutcome> RunAsync(string folder, StepProgress progress, CancellationToken ct)
+    /// <param name="whileUp">Runs with the outcome while the nodes are still up (the board's demo keeps them up in it); null stops them at once.</param>
+    public static async Task<DemoOutcome> RunAsync(string folder, StepProgress progress, Func<DemoOutcome, LocalFederation, Task>? whileUp, CancellationToken ct)
     {
         var job = JobFile.Load(DemoScenario.JobPath);
         var table = job.Component("reader_0").ParametersFor(DemoScenario.Guest)["table"]!;
@@ -46,7 +47,6 @@ internal static class DemoRun
         var view = await Commands.Run.TaskProgress.FollowAsync(api, jobId, ct);
         var metrics = await api.MetricsAsync(jobId, ct);
         var served = view.Job.State == TaskState.Success ? await DemoServing.ScoreAsync(api, jobId, tableName, progress, ct) : [];
-        await federation.StopAllAsync(progress.Step);
         var intersection = Metric(metrics, DemoScenario.Psi)?["intersect_count"]?.GetValue<long>() ?? 0;
 
         progress.Step("training the same models in plaintext on the joined data (the LocalBaselines; possible only because this demo holds both parties' data)");
@@ -58,7 +58,13 @@ internal static class DemoRun
                 evaluation["auc"]!.GetValue<double>(), evaluation["ks"]!.GetValue<double>(), TaskSeconds(view, spec.Component));
             return new DemoComparison(spec, federated, DemoScenario.Baseline(spec, job, guest, host));
         }).ToList();
-        return new DemoOutcome(folder, view, models, intersection, progress.Elapsed.TotalSeconds, served);
+        var outcome = new DemoOutcome(folder, view, models, intersection, progress.Elapsed.TotalSeconds, served);
+        if (whileUp is not null)
+        {
+            await whileUp(outcome, federation);
+        }
+        await federation.StopAllAsync(progress.Step);
+        return outcome;
     }
 
     /// <summary>Both tables restricted to their shared ids in ordinal id order: the rows PSI hands the models.</summary>

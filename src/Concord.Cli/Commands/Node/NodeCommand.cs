@@ -1,9 +1,11 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Numerics;
+using Concord.Board;
 using Concord.Data;
 using Concord.Federation.Parties;
 using Concord.Federation.Transport;
+using Concord.Flow.Api;
 using Concord.Flow.Dsl;
 using Concord.Flow.Node;
 
@@ -26,6 +28,8 @@ internal static class NodeCommand
         start.Options.Add(home);
         var noAudit = new Option<bool>("--no-audit") { Description = "Keep no audit trail (only to measure what keeping one costs)" };
         start.Options.Add(noAudit);
+        var noBoard = new Option<bool>("--no-board") { Description = "Serve no board (the web dashboard under /board on the node's address)" };
+        start.Options.Add(noBoard);
         var postgres = new Option<string?>("--postgres") { Description = "Keep the job and model store in this PostgreSQL database (Npgsql connection string) instead of SQLite in the party's home" };
         start.Options.Add(receiveTimeout);
         start.Options.Add(postgres);
@@ -63,6 +67,7 @@ internal static class NodeCommand
                     MaxFileKilobytes = Positive(parse.GetValue(maxFile), "--max-job-file-kb"),
                 },
                 MaxRunningTasks = Positive(parse.GetValue(maxRunning), "--max-running-tasks"),
+                Extensions = parse.GetValue(noBoard) ? [] : [new BoardExtension()],
                 Federation = new FederationOptions
                 {
                     ReceiveTimeout = TimeSpan.FromSeconds(Positive(parse.GetValue(receiveTimeout), "--receive-timeout")),
@@ -76,6 +81,10 @@ internal static class NodeCommand
             };
             await using var running = await PartyNode.StartAsync(settings, Components.Catalog(), line => Console.WriteLine(line), ct: ct);
             Console.WriteLine($"party {id} ({entry.Role.ToWire()}) listening on {running.Address} with data in {partyHome}");
+            if (!parse.GetValue(noBoard))
+            {
+                Console.WriteLine($"party {id}: board at {new Uri(running.Address, BoardPaths.Root)} (sign in with {OperatorToken.PathIn(partyHome)})");
+            }
             try
             {
                 await running.ShutdownRequested.WaitAsync(ct);
