@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Concord.Federation.Parties;
 
 namespace Concord.Flow.Dsl.Specs;
 
@@ -23,3 +24,9 @@ public delegate RuleViolation? ComponentRule(JsonObject parameters, JobParties p
 /// "early stopping needs validate_data". It runs at submit time, with the <see cref="ComponentRule"/>s.
 /// </summary>
 public delegate RuleViolation? ComponentInputRule(JsonObject parameters, IReadOnlySet<string> inputs);
+
+/// <summary>
+/// A check of one party's resolved parameters (shared, its role's and its own) against its role, for what only some roles
+/// can do, such as "optimal binning needs the labels, which only the guest holds". It runs at submit time for every party.
+/// </summary>
+public delegate RuleViolation? ComponentPartyRule(JsonObject parameters, Role role);

@@ -29,6 +29,9 @@ public sealed record ComponentSpec(string Type, string Description)
     /// <summary>Checks of the parameters against the inputs the job connects, run with <see cref="Rules"/>.</summary>
     public IReadOnlyList<ComponentInputRule> InputRules { get; init; } = [];
 
+    /// <summary>Checks of each party's own parameters against its role, run with <see cref="Rules"/>.</summary>
+    public IReadOnlyList<ComponentPartyRule> PartyRules { get; init; } = [];
+
     public InputSpec? Input(string name) => Inputs.FirstOrDefault(i => i.Name == name);
 
     public OutputSpec? Output(string name) => Outputs.FirstOrDefault(o => o.Name == name);

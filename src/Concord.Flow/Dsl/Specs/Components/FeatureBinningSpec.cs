@@ -1,3 +1,4 @@
+using Concord.Federation.Parties;
 using Concord.Flow.Dsl.Specs.Binding;
 using Concord.ML.FeatureBinning;
 
@@ -12,5 +13,19 @@ internal static class FeatureBinningSpec
         Inputs = [InputSpec.Data(), InputSpec.Model("input_model", required: false)],
         Outputs = [OutputSpec.Data, OutputSpec.Model, OutputSpec.Metrics],
         Parameters = OptionsBinder.Spec<FeatureBinningOptions>(),
+        // What the run would refuse once it had binned, said at submit time: the job file alone shows it.
+        PartyRules =
+        [
+            (p, role) => role != Role.Guest && OptionsBinder.Bind<FeatureBinningOptions>(p, Spec).Method == BinningMethod.Optimal
+                ? new RuleViolation("method", "method optimal needs the labels, which only the guest holds; use quantile or bucket at a host")
+                : null,
+            (p, _) => OptionsBinder.Bind<FeatureBinningOptions>(p, Spec) is { TransformMethod: TransformMethod.Woe, MultiClass: true }
+                ? new RuleViolation("transform_method", "transform_method woe needs a binary label, and multi_class has a WOE per class; use bin_idx or none")
+                : null,
+            (p, _) => OptionsBinder.Bind<FeatureBinningOptions>(p, Spec) is { Columns: { } columns, TransformColumns: { } transformed }
+                && transformed.Where(c => !columns.Contains(c)).ToList() is { Count: > 0 } outside
+                ? new RuleViolation("transform_columns", $"transform_columns {string.Join(", ", outside)} {(outside.Count == 1 ? "is" : "are")} not among the binned columns ({string.Join(", ", columns)})")
+                : null,
+        ],
     };
 }
