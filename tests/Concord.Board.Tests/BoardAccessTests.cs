@@ -44,6 +44,18 @@ public sealed class BoardAccessTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_valid_token_of_a_role_that_may_not_follow_jobs_is_refused_the_same_way()
+    {
+        using var admin = _nodes.Nodes.WithToken(BoardNodes.Guest);
+        var issued = await admin.IssueTokenAsync("reader", Flow.Governance.OperatorRole.Auditor, CancellationToken.None);
+
+        var response = await BoardNodes.SignInAsync(_nodes.Browser(), issued.Secret);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal(["Sign-in refused."], Regex.Matches(await response.Content.ReadAsStringAsync(), "role=\"alert\">([^<]*)<").Select(m => m.Groups[1].Value));
+    }
+
+    [Fact]
     public async Task The_right_token_opens_a_session_whose_cookie_is_http_only_strict_secure_and_for_the_board_only()
     {
         var browser = _nodes.Browser();
