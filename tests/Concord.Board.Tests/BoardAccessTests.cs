@@ -99,6 +99,20 @@ public sealed class BoardAccessTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Sign_ins_and_refusals_are_in_the_audit_trail()
+    {
+        await BoardNodes.SignInAsync(_nodes.Browser(), "not-a-token");
+        await _nodes.SignedInAsync();
+        using var admin = _nodes.Nodes.WithToken(BoardNodes.Guest);
+
+        var records = await admin.AuditRecordsAsync(new Flow.Audit.AuditQuery(), CancellationToken.None);
+
+        var board = records.Where(r => r.Subject == "board sign-in").ToList();
+        Assert.Contains(board, r => r.Kind == Flow.Audit.AuditKinds.Refused && r.Actor!.StartsWith("anonymous", StringComparison.Ordinal));
+        Assert.Contains(board, r => r.Kind == Flow.Audit.AuditKinds.SignIn && r.Actor!.StartsWith("the node's operator token", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Sign_out_ends_the_session()
     {
         var browser = await _nodes.SignedInAsync();
