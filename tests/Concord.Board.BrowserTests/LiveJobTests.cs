@@ -1,9 +1,28 @@
+using Concord.Flow.Control;
+
 namespace Concord.Board.BrowserTests;
 
 /// <summary>The board follows a job as it runs: the list and the job page change in place, never by a reload.</summary>
 [Collection(BoardCollection.Name)]
 public class LiveJobTests(BoardFederation board)
 {
+    // board.js refreshes the states of the rows the list was served with, but adds no row for a newer job yet.
+    [BrowserFact(Skip = "the jobs list does not yet add a job submitted after it loaded (issue 18: the job appears live, without a reload)")]
+    public async Task A_job_submitted_after_the_list_opened_appears_in_it_and_reaches_success_without_a_reload()
+    {
+        var page = await board.SignedInAsync(BoardPaths.Jobs);
+        await page.MarkDocumentAsync();
+
+        var jobId = await board.SubmitAsync("board-live-list", 3);
+
+        var row = page.Locator($"table.jobs tr[data-job='{jobId}']");
+        await row.WaitForAsync(new() { Timeout = BoardPages.LiveTimeoutMs });
+        await row.Locator(".job-state [data-state='success']").WaitForAsync(new() { Timeout = BoardPages.LiveTimeoutMs });
+        await page.AssertNotReloadedAsync();
+        using var api = board.Operator();
+        Assert.Equal(TaskState.Success, (await api.GetJobAsync(jobId, CancellationToken.None)).Job.State);
+    }
+
     [BrowserFact]
     public async Task Log_lines_stream_into_the_job_page_while_the_job_runs_and_the_search_filters_them()
     {
