@@ -8,7 +8,8 @@ namespace Concord.Flow.Deployment;
 /// Turns a training job into the job that scores new rows with what it fitted, as FATE's deploy does: the chosen
 /// models and everything upstream of them, each fitted component (a model in predict mode, a transform applying its
 /// fitted state) fed its share by a model_loader that reads the deployment's bundle, and the readers left to be
-/// pointed at the new table. Evaluation and anything else downstream of the models is left out.
+/// pointed at the new table. Evaluation and anything else downstream of the models is left out, and a step of training
+/// alone (data_split) is bypassed: what it fed reads its input, so every new row is scored.
 /// </summary>
 public static class PredictPipeline
 {
@@ -46,7 +47,7 @@ public static class PredictPipeline
 
         var components = new JsonArray();
         var fitted = new List<string>();
-        foreach (var c in training.Components.Where(c => kept.Contains(c.Name)))
+        foreach (var c in training.Components.Where(c => kept.Contains(c.Name) && !c.Spec.TrainingOnly))
         {
             var isModel = models.Contains(c);
             var isTransform = !isModel && c.Spec.Outputs.Any(o => o.Kind == ArtifactKind.Model);
@@ -59,7 +60,7 @@ public static class PredictPipeline
                 fitted.Add(c.Name);
                 components.Add(Loader(c, deployment));
             }
-            components.Add(Component(c, isModel, isTransform));
+            components.Add(Component(c, isModel, isTransform, i => Source(training, i)));
         }
         var roster = training.Roster;
         var parties = new JsonObject { ["guest"] = roster.Guest, ["hosts"] = new JsonArray([.. roster.Hosts.Select(h => (JsonNode)h)]) };
@@ -107,6 +108,15 @@ public static class PredictPipeline
     private static IEnumerable<ComponentInput> Feeding(JobComponent c, bool isModel) =>
         c.Inputs.Where(i => i.Kind == ArtifactKind.Data && (!isModel || i.Slot == TrainData));
 
+    /// <summary>What an input reads in the predict job: its producer's output, or, through a step of training alone, what fed that step.</summary>
+    private static string Source(JobDefinition training, ComponentInput input)
+    {
+        var producer = training.Component(input.Producer);
+        return producer.Spec.TrainingOnly
+            ? Source(training, producer.Inputs.Single(i => i.Kind == ArtifactKind.Data))
+            : $"{input.Producer}.{input.Output}";
+    }
+
     private static JsonObject Loader(JobComponent c, string deployment) => new()
     {
         ["name"] = LoaderOf(c.Name),
@@ -114,13 +124,13 @@ public static class PredictPipeline
         ["parameters"] = new JsonObject { ["model_id"] = deployment, ["component"] = c.Name },
     };
 
-    private static JsonObject Component(JobComponent c, bool isModel, bool isTransform)
+    private static JsonObject Component(JobComponent c, bool isModel, bool isTransform, Func<ComponentInput, string> source)
     {
         var inputs = new JsonObject();
         foreach (var input in Feeding(c, isModel))
         {
             // A model reads the rows to score as test_data; its train_data producer is what feeds them.
-            inputs[isModel ? TestData : input.Slot] = $"{input.Producer}.{input.Output}";
+            inputs[isModel ? TestData : input.Slot] = source(input);
         }
         if (isModel || isTransform)
         {

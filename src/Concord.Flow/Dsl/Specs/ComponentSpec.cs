@@ -21,6 +21,12 @@ public sealed record ComponentSpec(string Type, string Description)
 
     public IReadOnlyList<OutputSpec> Outputs { get; init; } = [];
 
+    /// <summary>
+    /// A step of training alone, such as data_split: a predict pipeline passes every row through it (feeds what it fed
+    /// from its own data input), as FATE skips it in predict.
+    /// </summary>
+    public bool TrainingOnly { get; init; }
+
     public IReadOnlyList<ParameterSpec> Parameters { get; init; } = [];
 
     /// <summary>Checks across parameters and against the job's parties, run once the parameters are resolved.</summary>

@@ -15,6 +15,8 @@ internal static class DataSplitSpec
         Inputs = [InputSpec.Data()],
         Outputs = [new(Train, ArtifactKind.Data), new(Validate, ArtifactKind.Data), new(Test, ArtifactKind.Data), OutputSpec.Metrics],
         Parameters = OptionsBinder.Spec<DataSplitOptions>(),
+        // New rows to score are all to be scored: a deployed pipeline feeds every one of them on.
+        TrainingOnly = true,
         // The sizes alone can be wrong (fractions that do not add up to 1); only counts against the rows must wait for the run.
         Rules = [(p, _) => SplitSizes.Problem(OptionsBinder.Bind<DataSplitOptions>(p, Spec)) is var (name, message) ? new RuleViolation(name, message) : null],
     };
