@@ -40,9 +40,6 @@ public static class BoardPaths
         return query.Count == 0 ? Jobs : $"{Jobs}?{string.Join('&', query)}";
     }
 
-    /// <summary>The states of some jobs, as JSON, for the jobs list to refresh itself.</summary>
-    public static string JobStates => $"{Jobs}/states";
-
     public static string Job(string jobId) => $"{Root}/jobs/{Uri.EscapeDataString(jobId)}";
 
     public static string JobEvents(string jobId) => $"{Job(jobId)}/events";

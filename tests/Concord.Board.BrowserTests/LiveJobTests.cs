@@ -6,8 +6,7 @@ namespace Concord.Board.BrowserTests;
 [Collection(BoardCollection.Name)]
 public class LiveJobTests(BoardFederation board)
 {
-    // board.js refreshes the states of the rows the list was served with, but adds no row for a newer job yet.
-    [BrowserFact(Skip = "the jobs list does not yet add a job submitted after it loaded (issue 18: the job appears live, without a reload)")]
+    [BrowserFact]
     public async Task A_job_submitted_after_the_list_opened_appears_in_it_and_reaches_success_without_a_reload()
     {
         var page = await board.SignedInAsync(BoardPaths.Jobs);

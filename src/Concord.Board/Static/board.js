@@ -1,5 +1,5 @@
 // The board's live parts, without inline script (the pages' CSP forbids it): the job page follows its job over
-// server-sent events, the log pane filters as you type, and the jobs list refreshes its states.
+// server-sent events, the log pane filters as you type, and the jobs list refreshes itself.
 "use strict";
 
 (function () {
@@ -116,26 +116,27 @@
     events.addEventListener("gone", function () { events.close(); });
   }
 
-  function refreshJobs(table) {
-    const ids = Array.from(table.querySelectorAll("tbody tr")).map(function (r) { return r.dataset.job; });
-    if (ids.length === 0) {
-      return;
-    }
-    const url = table.dataset.statesUrl + "?ids=" + ids.map(encodeURIComponent).join(",");
+  // The list re-reads its own page (same filters, same page) and swaps the live part: new jobs appear, states and
+  // durations change, and the boxes ticked for comparison stay ticked. Not while focus is inside it, so a keyboard
+  // user's place is never taken away.
+  function refreshJobs(live) {
     function tick() {
-      fetch(url, { credentials: "same-origin", cache: "no-store" })
-        .then(function (r) { return r.ok ? r.json() : []; })
-        .then(function (states) {
-          states.forEach(function (s) {
-            const row = Array.from(table.querySelectorAll("tbody tr")).find(function (r) { return r.dataset.job === s.id; });
-            if (row) {
-              const cell = row.querySelector(".job-state");
-              if (!cell.querySelector("[data-state='" + s.state + "']")) {
-                setBadge(cell, s.state);
-              }
-              row.querySelector(".job-duration").textContent = s.duration;
-            }
-          });
+      if (live.contains(document.activeElement)) {
+        return;
+      }
+      fetch(location.href, { credentials: "same-origin", cache: "no-store", headers: { "Accept": "text/html" } })
+        .then(function (r) { return r.ok ? r.text() : null; })
+        .then(function (html) {
+          if (html === null || live.contains(document.activeElement)) {
+            return;
+          }
+          const fresh = new DOMParser().parseFromString(html, "text/html").getElementById("jobs-live");
+          if (!fresh) {
+            return;
+          }
+          const ticked = Array.from(live.querySelectorAll("input[name='jobs']:checked")).map(function (c) { return c.value; });
+          live.replaceChildren.apply(live, Array.from(fresh.childNodes).map(function (n) { return document.importNode(n, true); }));
+          live.querySelectorAll("input[name='jobs']").forEach(function (c) { c.checked = ticked.includes(c.value); });
         })
         .catch(function () { /* the next tick tries again */ });
     }
@@ -147,8 +148,8 @@
     if (job && job.dataset.eventsUrl) {
       followJob(job);
     }
-    const jobs = document.querySelector("table.jobs");
-    if (jobs && jobs.dataset.statesUrl) {
+    const jobs = document.getElementById("jobs-live");
+    if (jobs) {
       refreshJobs(jobs);
     }
   });

@@ -17,9 +17,6 @@ internal static class JobEndpoints
 {
     private static readonly string[] Actions = ["stop", "resume", "rerun"];
 
-    /// <summary>Jobs one refresh of the list may ask about: a page's worth, and some.</summary>
-    private const int MaxStates = 100;
-
     public static void Map(RouteGroupBuilder board, NodeContext node)
     {
         var store = node.Store;
@@ -39,20 +36,6 @@ internal static class JobEndpoints
                 ["Search"] = search,
                 ["Now"] = DateTimeOffset.UtcNow,
             });
-        });
-
-        board.MapGet("/jobs/states", async (string? ids, CancellationToken ct) =>
-        {
-            var now = DateTimeOffset.UtcNow;
-            var states = new List<object>();
-            foreach (var id in (ids ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct().Take(MaxStates))
-            {
-                if (await store.GetJobAsync(id, ct) is { } job)
-                {
-                    states.Add(new { id, state = BoardPaths.StateName(job.State), duration = Formats.Duration(job, now) });
-                }
-            }
-            return Results.Json(states);
         });
 
         board.MapGet("/jobs/{jobId}", async (HttpContext http, BoardViews views, string jobId, CancellationToken ct) =>
