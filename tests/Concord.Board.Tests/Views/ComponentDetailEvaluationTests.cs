@@ -109,4 +109,23 @@ public class ComponentDetailEvaluationTests
         statistics.WaitForElement("table.metric-table", Timeout);
         Assert.Contains("host only", statistics.Markup, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Metrics_of_an_unexpected_shape_fall_back_to_tables_instead_of_failing_the_page()
+    {
+        var odd = new JsonObject { ["auc"] = 0.5, ["roc"] = new JsonArray(1, 2), ["confusion_matrix"] = "none", ["loss"] = "high", ["validation"] = new JsonArray("x") };
+        await using var board = await BoardStore.OpenAsync();
+        await board.PutAsync("evaluation_0", BoardStore.Guest, "guest", "evaluation", odd);
+        await board.PutAsync("hetero_lr_0", BoardStore.Guest, "guest", "hetero_lr", odd, model: [1, 2, 3]);
+        using var context = board.Context(BoardStore.Guest);
+
+        var evaluation = BoardStore.Detail(context, "evaluation_0");
+        var linear = BoardStore.Detail(context, "hetero_lr_0");
+
+        evaluation.WaitForElement("table.metric-table", Timeout);
+        Assert.Empty(evaluation.FindAll("path[data-series]"));
+        linear.WaitForElement("p.note", Timeout);
+        Assert.Contains("could not be read as this party's share of a linear model", linear.Markup, StringComparison.Ordinal);
+        Assert.Contains("high", linear.Markup, StringComparison.Ordinal);
+    }
 }

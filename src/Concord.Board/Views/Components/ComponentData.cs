@@ -36,11 +36,11 @@ public sealed record ComponentData(
     {
         var output = (await store.OutputsAsync(jobId, ct).ConfigureAwait(false))
             .FirstOrDefault(o => o.Slot == OutputSlot.Model && o.Task.Component == component && o.Task.Party == party);
-        if (MetricJson.String(output?.Reference["model_id"]) is not string modelId)
+        if (MetricJson.String(MetricJson.Field(output?.Reference, "model_id")) is not string modelId)
         {
             return null;
         }
-        var version = MetricJson.Number(output!.Reference["version"]) is double v ? (int)v : (int?)null;
+        var version = MetricJson.Number(MetricJson.Field(output!.Reference, "version")) is double v ? (int)v : (int?)null;
         return await store.GetModelAsync(modelId, version, ct).ConfigureAwait(false);
     }
 }

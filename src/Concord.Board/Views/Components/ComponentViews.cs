@@ -22,18 +22,28 @@ public static class ComponentViews
                 Add(EvaluationView.Sections(metrics), EvaluationView.Shown);
                 break;
             case "hetero_lr" or "hetero_linr" or "hetero_poisson":
-                Add(TrainingView.Sections(metrics, "epoch"), TrainingView.Shown);
+                Add(TrainingView.Sections(metrics, "epoch"), TrainingView.Shown(metrics));
                 if (data.Model is not null)
                 {
                     sections.AddRange(LinearModelView.Sections(data.Model));
                 }
                 break;
             case "hetero_secureboost":
-                Add(TrainingView.Sections(metrics, "round"), TrainingView.Shown);
+                Add(TrainingView.Sections(metrics, "round"), TrainingView.Shown(metrics));
                 Add(BoostView.Sections(metrics, data.Model, tree), BoostView.Shown);
                 break;
             case "homo_lr" or "homo_nn":
-                Add(TrainingView.Sections(metrics, "round"), TrainingView.Shown);
+                Add(TrainingView.Sections(metrics, "round"), TrainingView.Shown(metrics));
+                Add(HomoView.Sections(metrics, data.Model), HomoView.Shown);
+                break;
+            case "hetero_feature_binning":
+                Add(BinningView.Sections(metrics), BinningView.Shown);
+                break;
+            case "hetero_feature_selection":
+                Add(SelectionView.Sections(metrics), SelectionView.Shown);
+                break;
+            case "feature_correlation":
+                Add(CorrelationView.Sections(metrics), CorrelationView.Shown);
                 break;
         }
         sections.AddRange(GenericView.Sections(data.Metrics, shown, sections.Count == 0 ? "Metrics" : "Other metrics"));

@@ -46,7 +46,7 @@ public static class EvaluationView
 
     /// <summary>The ROC curve (false positive rate, true positive rate) as one series named <paramref name="name"/>.</summary>
     public static Series RocSeries(JsonObject metrics, string name) =>
-        Series.Of(name, MetricJson.Numbers(metrics["roc"]?["fpr"]), MetricJson.Numbers(metrics["roc"]?["tpr"]));
+        Series.Of(name, MetricJson.Numbers(MetricJson.Field(metrics["roc"], "fpr")), MetricJson.Numbers(MetricJson.Field(metrics["roc"], "tpr")));
 
     public static LineChart Roc(JsonObject metrics, string name) => RocChart([RocSeries(metrics, name)], AucTitle("ROC curve", metrics));
 

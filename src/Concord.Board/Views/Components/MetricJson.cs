@@ -10,6 +10,9 @@ internal static class MetricJson
     public static double[] Numbers(JsonNode? node) =>
         node is JsonArray array ? [.. array.Select(v => Number(v) ?? double.NaN)] : [];
 
+    /// <summary>A field of an object, or null when the node is absent or not an object (an indexer would throw on an array).</summary>
+    public static JsonNode? Field(JsonNode? node, string name) => node is JsonObject o ? o[name] : null;
+
     public static double? Number(JsonNode? node) =>
         node is JsonValue value && value.TryGetValue<double>(out var d) ? d : null;
 

@@ -15,9 +15,9 @@ public static class PrecisionRecallCurve
     /// <summary>The curve, or null when the metrics lack the ROC points or a binary confusion matrix.</summary>
     public static Series? From(JsonObject metrics, string name)
     {
-        var fpr = MetricJson.Numbers(metrics["roc"]?["fpr"]);
-        var tpr = MetricJson.Numbers(metrics["roc"]?["tpr"]);
-        if (fpr.Length == 0 || metrics["confusion_matrix"]?["matrix"] is not JsonArray { Count: 2 } rows)
+        var fpr = MetricJson.Numbers(MetricJson.Field(metrics["roc"], "fpr"));
+        var tpr = MetricJson.Numbers(MetricJson.Field(metrics["roc"], "tpr"));
+        if (fpr.Length == 0 || MetricJson.Field(metrics["confusion_matrix"], "matrix") is not JsonArray { Count: 2 } rows)
         {
             return null;
         }

@@ -9,7 +9,10 @@ namespace Concord.Board.Views.Components;
 /// </summary>
 public static class TrainingView
 {
-    public static IReadOnlySet<string> Shown { get; } = new HashSet<string>(["loss", "local_loss", "validation", "epochs"]);
+    private static readonly string[] Keys = ["loss", "local_loss", "validation", "epochs"];
+
+    /// <summary>The keys this view draws: those holding a list or an object; a value of another shape is left to the tables.</summary>
+    public static IReadOnlySet<string> Shown(JsonObject metrics) => Keys.Where(k => metrics[k] is JsonArray or JsonObject).ToHashSet();
 
     /// <param name="step">What the model counts: epoch, round.</param>
     public static IReadOnlyList<ViewSection> Sections(JsonObject metrics, string step)
@@ -34,7 +37,7 @@ public static class TrainingView
         return sections;
     }
 
-    private static string LossName(JsonObject metrics) => MetricJson.String(metrics["loss"]?["name"]) is string name ? $"loss ({name})" : "loss";
+    private static string LossName(JsonObject metrics) => MetricJson.String(MetricJson.Field(metrics["loss"], "name")) is string name ? $"loss ({name})" : "loss";
 
     /// <summary>Training loss: an array per epoch, SecureBoost's {name, train, validate}, or a horizontal client's local_loss.</summary>
     private static List<Series> LossSeries(JsonObject metrics, string step)
