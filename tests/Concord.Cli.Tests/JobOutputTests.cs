@@ -9,7 +9,8 @@ namespace Concord.Cli.Tests;
 
 /// <summary>
 /// A PSI job through two node processes, then what scripts read of it: <c>concord job status|list|logs|metrics --json</c>,
-/// and <c>concord job output</c>, which gives each party its own output table as CSV and nothing else.
+/// and <c>concord job output</c>, which gives each party its own output table as CSV and nothing else: a component's data
+/// table, or one of its named tables (data_split's train set) with <c>--output</c>.
 /// </summary>
 [Collection(NodeProcesses.Name)]
 public sealed class JobOutputTests(JobOutputTests.PsiJob run) : IClassFixture<JobOutputTests.PsiJob>
@@ -41,12 +42,36 @@ public sealed class JobOutputTests(JobOutputTests.PsiJob run) : IClassFixture<Jo
     }
 
     [Fact]
+    public async Task Each_of_data_splits_sets_downloads_by_its_output_name_and_together_they_are_the_psi_output()
+    {
+        var ids = new List<string>();
+        foreach (var set in new[] { "train_output_data", "validate_output_data", "test_output_data" })
+        {
+            var file = Path.Combine(run.Federation.Folder, $"split-{set}.csv");
+            var result = await Concord("job", "output", run.JobId, "data_split_0", "--output", set, "--out", file);
+            Assert.Contains($"wrote {file}", result.Stdout, StringComparison.Ordinal);
+
+            var stored = TableStore.Open(run.Federation.HomeOf(PsiJob.Guest)).Load(new TableName(run.JobId, $"data_split_0_{set}"));
+            var lines = await File.ReadAllLinesAsync(file);
+            Assert.NotEmpty(stored.Ids);
+            Assert.Equal(stored.Ids, lines.Skip(1).Select(l => l.Split(',')[0]));
+            ids.AddRange(stored.Ids);
+        }
+        var psi = TableStore.Open(run.Federation.HomeOf(PsiJob.Guest)).Load(new TableName(run.JobId, "psi_0_data"));
+        Assert.Equal(psi.Ids.Order(StringComparer.Ordinal), ids.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task Another_component_job_or_output_name_and_another_party_s_node_are_refused_in_one_line()
     {
         var file = Path.Combine(run.Federation.Folder, "never.csv");
-        await Refused($"component psi_9 of job {run.JobId} left no output table at party {PsiJob.Guest}; these have one: psi_0, reader_0", "job", "output", run.JobId, "psi_9");
+        await Refused($"component psi_9 of job {run.JobId} left no output table at party {PsiJob.Guest}; these have one: data_split_0, psi_0, reader_0", "job", "output", run.JobId, "psi_9");
         await Refused("no job no-such-job", "job", "output", "no-such-job", "psi_0");
-        await Refused($"component psi_0 of job {run.JobId} has no table output named model; its table is 'data'", "job", "output", run.JobId, "psi_0", "--name", "model");
+        await Refused($"component psi_0 of job {run.JobId} has no output table named model at party {PsiJob.Guest}; it has data", "job", "output", run.JobId, "psi_0", "--output", "model");
+        await Refused($"component data_split_0 of job {run.JobId} has no output table named train at party {PsiJob.Guest}; it has train_output_data, validate_output_data, test_output_data",
+            "job", "output", run.JobId, "data_split_0", "--output", "train");
+        await Refused($"component data_split_0 of job {run.JobId} has 3 output tables at party {PsiJob.Guest}: train_output_data, validate_output_data, test_output_data; name one with output",
+            "job", "output", run.JobId, "data_split_0");
         // The guest's operator token opens only the guest's node: the host's node does not know it.
         var guestToken = OperatorToken.Read(run.Federation.HomeOf(PsiJob.Guest));
         await Refused("the operator API needs the operator certificate or the node's operator token", "job", "output", run.JobId, "psi_0", "--party", $"{PsiJob.Host}", "--token", guestToken);
@@ -70,7 +95,8 @@ public sealed class JobOutputTests(JobOutputTests.PsiJob run) : IClassFixture<Jo
             var root = status.RootElement;
             Assert.Equal((run.JobId, "psi-output-test", "success"), (root.GetProperty("jobId").GetString(), root.GetProperty("name").GetString(), root.GetProperty("state").GetString()));
             var tasks = root.GetProperty("tasks").EnumerateArray().Select(t => (t.GetProperty("component").GetString()!, t.GetProperty("party").GetInt32(), t.GetProperty("state").GetString()!)).ToHashSet();
-            Assert.Equal(new[] { ("psi_0", 9999, "success"), ("psi_0", 10000, "success"), ("reader_0", 9999, "success"), ("reader_0", 10000, "success") }.ToHashSet(), tasks);
+            Assert.Equal(new[] { ("data_split_0", 9999, "success"), ("data_split_0", 10000, "success"), ("psi_0", 9999, "success"), ("psi_0", 10000, "success"),
+                ("reader_0", 9999, "success"), ("reader_0", 10000, "success") }.ToHashSet(), tasks);
         }
         using (var list = await Json("job", "list"))
         {
@@ -142,6 +168,10 @@ public sealed class JobOutputTests(JobOutputTests.PsiJob run) : IClassFixture<Jo
                     type: psi
                     inputs: { data: reader_0.data }
                     parameters: { method: ecdh, salt: output-test }
+                  - name: data_split_0
+                    type: data_split
+                    inputs: { data: psi_0.data }
+                    parameters: { train_size: 0.6, validate_size: 0.2, test_size: 0.2 }
                 """, "psi-output.yaml", CancellationToken.None), null, CancellationToken.None);
             Assert.True(view.Job.State == TaskState.Success, view.Job.Error);
             JobId = view.Job.JobId;

@@ -31,9 +31,9 @@ public sealed partial class OperatorClient(Uri address, int partyId, X509Certifi
 
     public Task<List<DagNode>> DagAsync(string jobId, CancellationToken ct) => _node.SendAsync<List<DagNode>>(HttpMethod.Get, $"{Job(jobId)}/dag", null, ct);
 
-    /// <summary>Writes this party's output table of a component as CSV (<see cref="OutputEndpoints"/>).</summary>
+    /// <summary>Writes this party's output table of a component as CSV (<see cref="OutputEndpoints"/>): the one named <paramref name="name"/>, or its data table.</summary>
     public Task DownloadOutputAsync(string jobId, string component, string? name, Stream destination, CancellationToken ct) =>
-        _node.DownloadAsync($"{Job(jobId)}/components/{Uri.EscapeDataString(component)}/output{(name is null ? "" : $"/{Uri.EscapeDataString(name)}")}", destination, ct);
+        _node.DownloadAsync($"{Job(jobId)}/components/{Uri.EscapeDataString(component)}/output{(name is null ? "" : $"?output={Uri.EscapeDataString(name)}")}", destination, ct);
 
     public Task<List<ModelInfo>> ListModelsAsync(CancellationToken ct) => _node.SendAsync<List<ModelInfo>>(HttpMethod.Get, $"{OperatorApi.Root}/models", null, ct);
 

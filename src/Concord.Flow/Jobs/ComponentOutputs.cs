@@ -23,15 +23,17 @@ internal sealed class ComponentOutputs(IFlowStore store, string partyHome, IAudi
 
     public async Task SaveAsync(TaskKey task, string componentType, string role, ComponentOutput output, CancellationToken ct)
     {
+        var tables = new List<(string Output, TableName Table, long Rows)>();
         foreach (var (slot, data) in output.Tables)
         {
             var name = DataTable(task.JobId, task.Component, slot);
             TableStore.Open(partyHome, TableAccess(task)).Save(name, data, options: new SaveOptions { Overwrite = true });
-            // The flow store keeps one data record per task: the "data" table, which the output endpoint serves.
-            if (slot == ComponentOutput.DataOutput)
-            {
-                await store.PutOutputAsync(task, OutputSlot.Data, new JsonObject { ["namespace"] = name.Namespace, ["name"] = name.Name, ["rows"] = data.RowCount }, ct).ConfigureAwait(false);
-            }
+            tables.Add((slot, name, data.RowCount));
+        }
+        // The flow store keeps one data record per task, naming every table it produced: what the output endpoint serves.
+        if (tables.Count > 0)
+        {
+            await store.PutOutputAsync(task, OutputSlot.Data, OutputTables.Record(tables), ct).ConfigureAwait(false);
         }
         if (output.Metrics is JsonNode metrics)
         {

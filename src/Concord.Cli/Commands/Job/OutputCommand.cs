@@ -3,8 +3,8 @@ using System.CommandLine;
 namespace Concord.Cli.Commands.Job;
 
 /// <summary>
-/// <c>concord job output JOB COMPONENT --out FILE.csv</c>: a component's output table (a PSI result, scores) as the
-/// chosen party's node holds it; each party downloads its own rows from its own node.
+/// <c>concord job output JOB COMPONENT [--output NAME] --out FILE.csv</c>: a component's output table (a PSI result,
+/// scores, data_split's train set) as the chosen party's node holds it; each party downloads its own rows from its own node.
 /// </summary>
 internal static class OutputCommand
 {
@@ -13,7 +13,7 @@ internal static class OutputCommand
         var command = new Command("output", "Download a component's output table, as one party holds it (--party; the guest by default), as CSV.");
         var id = new Argument<string>("job-id") { Description = "The job's id" };
         var component = new Argument<string>("component") { Description = "The component's name in the job, such as psi_0" };
-        var name = new Option<string?>("--name") { Description = "The output's name (default: data, the component's table)" };
+        var name = new Option<string?>("--output") { Description = "Which of the component's tables, such as data_split's train_output_data (default: its data table, or its only one)", HelpName = "name" };
         var output = new Option<string>("--out") { Description = "The CSV file to write", HelpName = "file", Required = true };
         command.Arguments.Add(id);
         command.Arguments.Add(component);
