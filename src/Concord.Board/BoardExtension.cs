@@ -49,6 +49,7 @@ public sealed class BoardExtension : INodeExtension
         StaticAssets.Map(board);
         SignInEndpoints.Map(board, node);
         JobEndpoints.Map(board, node);
+        ChartEndpoints.Map(board, node);
         RegistryEndpoints.Map(board, node);
     }
 }

@@ -71,6 +71,23 @@ public sealed partial class BoardJobPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_component_page_shows_the_component_and_an_unknown_one_is_a_404_page()
+    {
+        var browser = await _nodes.SignedInAsync();
+        using var api = _nodes.Nodes.WithToken(BoardNodes.Guest);
+        var jobId = await api.SubmitAsync(BoardJobs.Quick, "quick.yaml", CancellationToken.None);
+        await api.WaitAsync(jobId, null, CancellationToken.None);
+
+        var page = await browser.GetAsync(BoardPaths.Component(jobId, "first"));
+        var missing = await browser.GetAsync(BoardPaths.Component(jobId, "third"));
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("class=\"component-detail\" data-component=\"first\"", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Contains("job " + jobId + " has no component third; its components are first, second", await missing.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_unknown_job_is_a_404_page()
     {
         var browser = await _nodes.SignedInAsync();
