@@ -24,7 +24,7 @@ public static class CsvTableReader
         var names = header.Names;
 
         var ids = new IdRegistry(path, names[header.IdIndex]);
-        var labels = header.LabelIndex >= 0 ? new GrowableColumn() : null;
+        var labels = header.LabelIndex >= 0 ? new LabelColumn(path, names[header.LabelIndex]) : null;
         var weights = header.WeightIndex >= 0 ? new GrowableColumn() : null;
         var featureIndexes = header.FeatureIndexes;
         var columns = featureIndexes.Select(_ => new GrowableColumn()).ToArray();
@@ -44,7 +44,7 @@ public static class CsvTableReader
                 throw RaggedRow(path, at, line, delimiter, count, names.Length);
             }
             ids.Add(line[fields[header.IdIndex]], at);
-            labels?.Add(CellParser.Label(line[fields[header.LabelIndex]], path, at, names[header.LabelIndex]));
+            labels?.Add(line[fields[header.LabelIndex]], at);
             weights?.Add(CellParser.Weight(line[fields[header.WeightIndex]], path, at, names[header.WeightIndex]));
             for (var j = 0; j < featureIndexes.Length; j++)
             {
@@ -57,11 +57,12 @@ public static class CsvTableReader
         {
             throw new DataFormatException(path, null, null, "the file has a header but no data rows");
         }
+        (double[]? labelValues, LabelClasses? classes) = labels is null ? (null, null) : labels.Finish();
         var table = PartyTable.Create(
             names[header.IdIndex], ids.ToArray(), featureIndexes.Select(i => names[i]).ToArray(),
             columns.Select(c => c.ToArray()).ToArray(),
-            header.LabelIndex >= 0 ? names[header.LabelIndex] : null, labels?.ToArray(),
-            header.WeightIndex >= 0 ? names[header.WeightIndex] : null, weights?.ToArray());
+            header.LabelIndex >= 0 ? names[header.LabelIndex] : null, labelValues,
+            header.WeightIndex >= 0 ? names[header.WeightIndex] : null, weights?.ToArray(), classes);
         return (table, reader.Consumed);
     }
 

@@ -12,7 +12,7 @@ namespace Concord.Data;
 /// </summary>
 internal sealed class MetadataDb
 {
-    private const int SchemaVersion = 1;
+    private const int SchemaVersion = 2;
 
     private static readonly JsonSerializerOptions JsonOptions = new()
     {
@@ -29,7 +29,7 @@ internal sealed class MetadataDb
         // No pooling: the CLI and the node process share the file, and a pooled handle would outlive its use.
         _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString();
         using var connection = Open();
-        Execute(connection, $"""
+        Execute(connection, """
             CREATE TABLE IF NOT EXISTS tables (
                 namespace TEXT NOT NULL,
                 name TEXT NOT NULL,
@@ -41,6 +41,7 @@ internal sealed class MetadataDb
                 weight_column TEXT,
                 features_json TEXT NOT NULL,
                 source_file TEXT,
+                label_classes_json TEXT,
                 uploaded_at TEXT NOT NULL,
                 PRIMARY KEY (namespace, name));
             CREATE TABLE IF NOT EXISTS partitions (
@@ -50,8 +51,20 @@ internal sealed class MetadataDb
                 first_row INTEGER NOT NULL,
                 row_count INTEGER NOT NULL,
                 PRIMARY KEY (namespace, name, idx));
-            PRAGMA user_version = {SchemaVersion};
             """);
+        AddLabelClassesColumn(connection);
+        Execute(connection, $"PRAGMA user_version = {SchemaVersion};");
+    }
+
+    /// <summary>A store written before text labels were kept (version 1) gets the column; its tables have none.</summary>
+    private static void AddLabelClassesColumn(SqliteConnection connection)
+    {
+        using var columns = connection.CreateCommand();
+        columns.CommandText = "SELECT COUNT(*) FROM pragma_table_info('tables') WHERE name = 'label_classes_json'";
+        if (Convert.ToInt64(columns.ExecuteScalar(), CultureInfo.InvariantCulture) == 0)
+        {
+            Execute(connection, "ALTER TABLE tables ADD COLUMN label_classes_json TEXT");
+        }
     }
 
     public TableInfo? Find(TableName name)
@@ -79,8 +92,8 @@ internal sealed class MetadataDb
         }
         var command = Command(connection, """
             INSERT INTO tables (namespace, name, folder, row_count, rows_per_partition, id_column, label_column,
-                                weight_column, features_json, source_file, uploaded_at)
-            VALUES ($ns, $name, $folder, $rows, $per, $id, $label, $weight, $features, $source, $at)
+                                weight_column, features_json, source_file, uploaded_at, label_classes_json)
+            VALUES ($ns, $name, $folder, $rows, $per, $id, $label, $weight, $features, $source, $at, $classes)
             """, info.Name);
         command.Parameters.AddWithValue("$folder", Path.GetRelativePath(_home, info.Folder));
         command.Parameters.AddWithValue("$rows", info.RowCount);
@@ -91,6 +104,7 @@ internal sealed class MetadataDb
         command.Parameters.AddWithValue("$features", JsonSerializer.Serialize(info.Schema.Features, JsonOptions));
         command.Parameters.AddWithValue("$source", (object?)info.SourceFile ?? DBNull.Value);
         command.Parameters.AddWithValue("$at", info.UploadedAt.ToString("O", CultureInfo.InvariantCulture));
+        command.Parameters.AddWithValue("$classes", info.Schema.LabelClasses is { } classes ? JsonSerializer.Serialize(classes, JsonOptions) : DBNull.Value);
         command.ExecuteNonQuery();
         foreach (var partition in info.Partitions)
         {
@@ -132,7 +146,7 @@ internal sealed class MetadataDb
         var command = connection.CreateCommand();
         command.CommandText = $"""
             SELECT namespace, name, folder, row_count, rows_per_partition, id_column, label_column, weight_column,
-                   features_json, source_file, uploaded_at
+                   features_json, source_file, uploaded_at, label_classes_json
             FROM tables {where} ORDER BY namespace, name
             """;
         if (name is { } n)
@@ -156,7 +170,10 @@ internal sealed class MetadataDb
     {
         var features = JsonSerializer.Deserialize<Feature[]>(reader.GetString(8), JsonOptions)
             ?? throw new InvalidDataException("a table's feature list is null");
-        var schema = new TableSchema(reader.GetString(5), features, NullableString(reader, 6), NullableString(reader, 7));
+        var classes = NullableString(reader, 11) is { } json
+            ? JsonSerializer.Deserialize<LabelClasses>(json, JsonOptions) ?? throw new InvalidDataException("a table's label classes are null")
+            : null;
+        var schema = new TableSchema(reader.GetString(5), features, NullableString(reader, 6), NullableString(reader, 7), classes);
         return new TableInfo(
             new TableName(reader.GetString(0), reader.GetString(1)), schema, reader.GetInt32(3), reader.GetInt32(4), [],
             DateTimeOffset.Parse(reader.GetString(10), CultureInfo.InvariantCulture), NullableString(reader, 9),

@@ -31,6 +31,7 @@ public sealed class PartyTable
         RequireLength(labels, ids.Length, "the labels");
         RequireLength(weights, ids.Length, "the weights");
         RequireUniqueIds(ids);
+        RequireClasses(labels, schema);
         Schema = schema;
         _ids = ids;
         _columns = columns;
@@ -41,14 +42,15 @@ public sealed class PartyTable
     /// <summary>Builds a table whose feature kinds are inferred from the values.</summary>
     public static PartyTable Create(
         string idName, string[] ids, IReadOnlyList<string> featureNames, double[][] columns,
-        string? labelName = null, double[]? labels = null, string? weightName = null, double[]? weights = null)
+        string? labelName = null, double[]? labels = null, string? weightName = null, double[]? weights = null,
+        LabelClasses? labelClasses = null)
     {
         if (featureNames.Count != columns.Length)
         {
             throw new ArgumentException($"{featureNames.Count} feature names were given for {columns.Length} columns");
         }
         var features = featureNames.Select((name, j) => new Feature(name, Feature.InferKind(columns[j]))).ToArray();
-        return new PartyTable(new TableSchema(idName, features, labelName, weightName), ids, columns, labels, weights);
+        return new PartyTable(new TableSchema(idName, features, labelName, weightName, labelClasses), ids, columns, labels, weights);
     }
 
     public TableSchema Schema { get; }
@@ -99,6 +101,22 @@ public sealed class PartyTable
         if (values is not null && values.Length != rows)
         {
             throw new ArgumentException($"{what} has {values.Length} values for {rows} ids");
+        }
+    }
+
+    /// <summary>Text labels must each be the number of a class, or the texts could not be shown again.</summary>
+    private static void RequireClasses(double[]? labels, TableSchema schema)
+    {
+        if (labels is null || schema.LabelClasses is not { } classes)
+        {
+            return;
+        }
+        foreach (var label in labels)
+        {
+            if (classes.TextOf(label) is null)
+            {
+                throw new ArgumentException($"the label {label} of column \"{schema.LabelName}\" is none of its {classes.Count} classes' numbers");
+            }
         }
     }
 

@@ -6,7 +6,7 @@ namespace Concord.Data;
 /// <summary>
 /// A table as CSV (RFC 4180), for a spreadsheet, pandas or <c>concord data upload</c>: a header row from the schema,
 /// the id column first, then the label and weight when the table has them, then the features; numbers in their
-/// shortest round-trip form; a missing value an empty cell.
+/// shortest round-trip form; a missing value an empty cell. A label column that held texts is written as its texts.
 /// </summary>
 public static class CsvTableWriter
 {
@@ -21,7 +21,14 @@ public static class CsvTableWriter
         {
             table.CopyRow(row, features);
             line.Clear().Append(Field(table.Ids[row]));
-            AppendNumber(line, table.Labels?[row]);
+            if (table.Schema.LabelClasses is { } classes)
+            {
+                line.Append(',').Append(Field(LabelClasses.Show(classes, table.Labels![row])));
+            }
+            else
+            {
+                AppendNumber(line, table.Labels?[row]);
+            }
             AppendNumber(line, table.Weights?[row]);
             foreach (var value in features)
             {

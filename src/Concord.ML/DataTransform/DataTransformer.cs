@@ -118,7 +118,7 @@ public static class DataTransformer
             columns[k] = column;
             features[k] = new Feature(name, Feature.InferKind(column));
         }
-        var schema = new TableSchema(table.Schema.IdName, features, table.Schema.LabelName, table.Schema.WeightName);
+        var schema = table.Schema.WithFeatures(features);
         return (new PartyTable(schema, [.. table.Ids], columns, table.Labels, table.Weights), new FillReport(model.FillValues, filled));
     }
 

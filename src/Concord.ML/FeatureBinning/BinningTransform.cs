@@ -49,7 +49,7 @@ public static class BinningTransform
             }
             features[j] = new Feature(name, model.Transform == TransformMethod.Woe ? FeatureKind.Real : FeatureKind.Integer);
         }
-        var schema = new TableSchema(table.Schema.IdName, features, table.Schema.LabelName, table.Schema.WeightName);
+        var schema = table.Schema.WithFeatures(features);
         return new PartyTable(schema, [.. table.Ids], columns, table.Labels, table.Weights);
     }
 }

@@ -34,7 +34,7 @@ public sealed record SelectionModel(string[] Kept, Dictionary<string, string> Dr
         var index = Kept.Select(name => names.IndexOf(name) is var j && j >= 0
             ? j
             : throw new ArgumentException($"hetero_feature_selection: column \"{name}\" was kept when the selection was fitted, and the table has no such column")).ToArray();
-        var schema = new TableSchema(table.Schema.IdName, [.. index.Select(j => table.Schema.Features[j])], table.Schema.LabelName, table.Schema.WeightName);
+        var schema = table.Schema.WithFeatures([.. index.Select(j => table.Schema.Features[j])]);
         return new PartyTable(schema, [.. table.Ids], [.. index.Select(j => table.Column(j).ToArray())], table.Labels, table.Weights);
     }
 }

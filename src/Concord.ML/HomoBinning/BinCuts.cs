@@ -70,7 +70,7 @@ public sealed record BinCuts(string[] Columns, double[][] Cuts)
             columns[j] = column;
             features[j] = new Feature(names[j], Feature.InferKind(column));
         }
-        var schema = new TableSchema(table.Schema.IdName, features, table.Schema.LabelName, table.Schema.WeightName);
+        var schema = table.Schema.WithFeatures(features);
         return new PartyTable(schema, [.. table.Ids], columns, table.Labels, table.Weights);
     }
 }

@@ -76,7 +76,7 @@ public static class FeatureScaler
             }
             features[j] = new Feature(scale.Name, Feature.InferKind(columns[j]));
         }
-        var schema = new TableSchema(table.Schema.IdName, features, table.Schema.LabelName, table.Schema.WeightName);
+        var schema = table.Schema.WithFeatures(features);
         return new PartyTable(schema, [.. table.Ids], columns, table.Labels, table.Weights);
     }
 

@@ -72,7 +72,7 @@ public static class Imputer
             filled[name] = count;
             features[j] = new Feature(name, Feature.InferKind(columns[j]));
         }
-        var schema = new TableSchema(table.Schema.IdName, features, table.Schema.LabelName, table.Schema.WeightName);
+        var schema = table.Schema.WithFeatures(features);
         return (new PartyTable(schema, [.. table.Ids], columns, table.Labels, table.Weights), filled);
     }
 

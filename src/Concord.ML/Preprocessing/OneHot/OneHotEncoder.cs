@@ -88,7 +88,7 @@ public static class OneHotEncoder
                 columns.Add(indicator);
             }
         }
-        var schema = new TableSchema(table.Schema.IdName, features, table.Schema.LabelName, table.Schema.WeightName);
+        var schema = table.Schema.WithFeatures(features);
         return new PartyTable(schema, [.. table.Ids], [.. columns], table.Labels, table.Weights);
     }
 }

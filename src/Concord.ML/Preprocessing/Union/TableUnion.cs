@@ -64,6 +64,11 @@ public static class TableUnion
         {
             return $"its label column is {Name(b.LabelName)}, not {Name(a.LabelName)}";
         }
+        if (!Equals(a.LabelClasses, b.LabelClasses))
+        {
+            // Two files' codes of texts number their own classes; appended as they are, one text would take two numbers.
+            return "its label texts are numbered differently; apply the same label_transform model to each input before union";
+        }
         if (a.WeightName != b.WeightName)
         {
             return $"its weight column is {Name(b.WeightName)}, not {Name(a.WeightName)}";
