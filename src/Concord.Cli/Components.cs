@@ -30,5 +30,6 @@ internal static class Components
         new ScorecardComponent(),
         new HomoFeatureBinningComponent(),
         new HeteroFeatureSelectionComponent(),
+        new LabelTransformComponent(),
     ]);
 }

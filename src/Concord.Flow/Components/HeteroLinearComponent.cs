@@ -154,9 +154,7 @@ public sealed class HeteroLinearComponent(string type, LinearTask task) : IFeder
 
     private static PartyTable Prediction(PartyTable table, double[] classes, double[][] predictions)
     {
-        var names = PredictionColumns.Of(classes);
-        var labelName = table.Labels is null ? null : table.Schema.LabelName ?? "label";
-        return PartyTable.Create(table.Schema.IdName, [.. table.Ids], names, predictions, labelName, table.Labels);
+        return PredictionColumns.Table(table, PredictionColumns.Of(classes), predictions);
     }
 
     private static JsonObject Metrics(HeteroLinearGuestResult result) => new()

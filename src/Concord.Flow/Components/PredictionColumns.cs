@@ -1,4 +1,5 @@
 using System.Globalization;
+using Concord.Data;
 
 namespace Concord.Flow.Components;
 
@@ -12,6 +13,17 @@ public static class PredictionColumns
     public static string[] Of(IReadOnlyList<double> classes) => classes.Count == 0
         ? [Score]
         : [.. classes.Select(c => $"{Score}_{c.ToString(CultureInfo.InvariantCulture)}")];
+
+    /// <summary>
+    /// A prediction table: the input's ids and labels (with their label classes, so that labels a label_transform
+    /// encoded show as their words again), then the named prediction columns.
+    /// </summary>
+    public static PartyTable Table(PartyTable input, IReadOnlyList<string> names, double[][] columns)
+    {
+        var labelName = input.Labels is null ? null : input.Schema.LabelName ?? "label";
+        return PartyTable.Create(input.Schema.IdName, [.. input.Ids], names, columns, labelName, input.Labels,
+            labelClasses: input.Labels is null ? null : input.Schema.LabelClasses);
+    }
 
     /// <summary>predict_score, or predict_score_&lt;k&gt; for each of several outputs (classes 0 … k−1).</summary>
     public static string[] Of(int outputs) => outputs == 1

@@ -53,8 +53,7 @@ public sealed class ScorecardComponent : IFederatedComponent
                 ? CreditScore.Of(p[i], options)
                 : throw new ArgumentException($"scorecard: row {SensitiveIds.Mark(input.Ids[i])} has {PredictionColumns.Score} {p[i]}, not a probability in [0, 1]");
         }
-        var labelName = input.Labels is null ? null : input.Schema.LabelName;
-        var table = PartyTable.Create(input.Schema.IdName, [.. input.Ids], [PredictionColumns.Score, CreditScoreColumn], [p.ToArray(), scores], labelName, input.Labels);
+        var table = PredictionColumns.Table(input, [PredictionColumns.Score, CreditScoreColumn], [p.ToArray(), scores]);
         return (table, ScoreDistribution.Of(scores, input.Labels, options.BinNum));
     }
 }

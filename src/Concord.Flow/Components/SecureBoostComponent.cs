@@ -112,9 +112,7 @@ public sealed class SecureBoostComponent : IFederatedComponent
     /// <summary>The prediction columns a model's outputs become: predict_score, or predict_score_&lt;class&gt; per class.</summary>
     public static PartyTable Prediction(PartyTable table, double[][] predictions)
     {
-        var names = PredictionColumns.Of(predictions.Length);
-        var labelName = table.Labels is null ? null : table.Schema.LabelName ?? "label";
-        return PartyTable.Create(table.Schema.IdName, [.. table.Ids], names, predictions, labelName, table.Labels);
+        return PredictionColumns.Table(table, PredictionColumns.Of(predictions.Length), predictions);
     }
 
     private static JsonObject Metrics(SecureBoostGuestResult result, SecureBoostOptions options)

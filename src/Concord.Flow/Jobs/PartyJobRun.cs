@@ -195,6 +195,7 @@ public sealed class PartyJobRun
                 // An arbiter takes data inputs from components that never ran at it: it has none of their tables.
                 .Where(i => i.Kind == Dsl.Specs.ArtifactKind.Data && _job.Component(i.Producer).Parties.Contains(_party.PartyId))
                 .ToDictionary(i => i.Slot, i => data.TryGetValue((i.Producer, i.Output), out var table) ? table : _outputs.LoadData(task, i.Producer, i.Output, ct));
+            TextLabelCheck.Require(component, _party.PartyId, inputs);
             var models = await ModelInputsAsync(component, ct).ConfigureAwait(false);
             var context = new FederationContext(_start.Session(), _self, _job.Roster.ToRoster(), _party.Transport, _party.Transcript).Sub(component.Name);
             var checkpoints = new StoreCheckpoints(_party.Store, task, _job.Settings.CheckpointEvery, _start.ResumeFrom.TryGetValue(component.Name, out var from) ? from : null);

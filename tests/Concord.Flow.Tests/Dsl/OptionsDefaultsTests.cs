@@ -16,6 +16,7 @@ using Concord.ML.Neural.Definition;
 using Concord.ML.Preprocessing.DataSplit;
 using Concord.ML.Preprocessing.FeatureScale;
 using Concord.ML.Preprocessing.Imputation;
+using Concord.ML.Preprocessing.LabelTransform;
 using Concord.ML.Preprocessing.OneHot;
 using Concord.ML.Preprocessing.Sample;
 using Concord.ML.Preprocessing.Union;
@@ -62,6 +63,7 @@ public sealed class OptionsDefaultsTests
         () => Assert.Equal(new FeatureScaleOptions(), OptionsBinder.Bind<FeatureScaleOptions>(Unset("feature_scale", "data"), FeatureScaleSpec.Spec)),
         () => Assert.Equal(new ImputationOptions(), OptionsBinder.Bind<ImputationOptions>(Unset("feature_imputation", "data"), ImputationSpec.Spec)),
         () => Assert.Equal(new OneHotOptions(), OptionsBinder.Bind<OneHotOptions>(Unset("one_hot_encoder", "data"), OneHotSpec.Spec)),
+        () => Assert.Equal(new LabelTransformOptions(), OptionsBinder.Bind<LabelTransformOptions>(Unset("label_transform", "data"), LabelTransformSpec.Spec)),
         () => Assert.Equal(new SampleOptions(), OptionsBinder.Bind<SampleOptions>(Unset("sample", "data"), SampleSpec.Spec)),
         () => Assert.Equal(new UnionOptions(), OptionsBinder.Bind<UnionOptions>(Unset("union", "data_0: reader_0.data, data_1"), UnionSpec.Spec)));
 

@@ -126,8 +126,7 @@ public static class HomoTables
             }
         }
         var names = PredictionColumns.Of(shape.Task == HorizontalTask.MultiClass ? shape.Classes : []);
-        var labelName = table.Labels is null ? null : table.Schema.LabelName ?? "label";
-        return PartyTable.Create(table.Schema.IdName, [.. table.Ids], names, columns, labelName, table.Labels);
+        return PredictionColumns.Table(table, names, columns);
     }
 
     /// <summary>The table's values in <paramref name="features"/>' order; a scored table must have every feature the model was trained on.</summary>

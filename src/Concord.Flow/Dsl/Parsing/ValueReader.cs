@@ -31,6 +31,7 @@ internal sealed class ValueReader(ErrorSink errors)
             ParameterKind.String or ParameterKind.Enum => node is YamlScalarNode s ? s.Value : null,
             ParameterKind.Table => ReadTable(node, where),
             ParameterKind.StringList => ReadList(node, where),
+            ParameterKind.IntMap => ReadIntMap(node, where),
             ParameterKind.Group => ReadGroup(node, spec, where),
             ParameterKind.TypedList => ReadTypedList(node, spec, where),
             _ => throw new InvalidOperationException($"unknown parameter kind {spec.Kind}"),
@@ -54,7 +55,7 @@ internal sealed class ValueReader(ErrorSink errors)
 
     private static bool HasRightShape(YamlNode node, ParameterKind kind) => kind switch
     {
-        ParameterKind.Table or ParameterKind.Group => node is YamlMappingNode,
+        ParameterKind.Table or ParameterKind.Group or ParameterKind.IntMap => node is YamlMappingNode,
         ParameterKind.StringList or ParameterKind.TypedList => node is YamlSequenceNode,
         _ => false,
     };
@@ -106,6 +107,30 @@ internal sealed class ValueReader(ErrorSink errors)
             }
         }
         return ok ? list : null;
+    }
+
+    private JsonObject? ReadIntMap(YamlNode node, string where)
+    {
+        if (node is not YamlMappingNode mapping)
+        {
+            return null;
+        }
+        var map = new JsonObject();
+        var ok = true;
+        foreach (var (key, _, value) in mapping.Entries())
+        {
+            if (value is YamlScalarNode s && s.IsPlain() && long.TryParse(s.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var whole)
+                && whole is >= int.MinValue and <= int.MaxValue)
+            {
+                map[key] = whole;
+            }
+            else
+            {
+                ok = false;
+                errors.Add(value, where.Dot(key), $"expected an integer, found {value.Describe()}");
+            }
+        }
+        return ok ? map : null;
     }
 
     private JsonObject? ReadGroup(YamlNode node, ParameterSpec spec, string where) =>

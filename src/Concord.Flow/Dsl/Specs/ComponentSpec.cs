@@ -27,6 +27,12 @@ public sealed record ComponentSpec(string Type, string Description)
     /// </summary>
     public bool TrainingOnly { get; init; }
 
+    /// <summary>
+    /// Whether the component reads labels as numbers (trains on them, scores against them, weighs bins by them): a table
+    /// whose labels are still words is refused at run time until a label_transform has encoded them.
+    /// </summary>
+    public bool NumericLabels { get; init; }
+
     public IReadOnlyList<ParameterSpec> Parameters { get; init; } = [];
 
     /// <summary>Checks across parameters and against the job's parties, run once the parameters are resolved.</summary>

@@ -54,6 +54,7 @@ public sealed class ComponentSpecs : IReadOnlyCollection<ComponentSpec>
         ScorecardSpec.Spec,
         HomoFeatureBinningSpec.Spec,
         HeteroFeatureSelectionSpec.Spec,
+        LabelTransformSpec.Spec,
     ]);
 
     public int Count => _byType.Count;

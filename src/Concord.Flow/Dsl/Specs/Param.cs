@@ -17,6 +17,8 @@ public static class Param
 
     public static ParameterSpec StringList(string name) => new(name, ParameterKind.StringList);
 
+    public static ParameterSpec IntMap(string name) => new(name, ParameterKind.IntMap);
+
     public static ParameterSpec Group(string name, params ParameterSpec[] fields) => new(name, ParameterKind.Group) { Fields = fields };
 
     public static ParameterSpec TypedList(string name, params ParameterVariant[] variants) => new(name, ParameterKind.TypedList) { Variants = variants };

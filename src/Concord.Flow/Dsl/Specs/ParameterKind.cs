@@ -24,6 +24,9 @@ public enum ParameterKind
     /// <summary>A list of texts, such as column names.</summary>
     StringList,
 
+    /// <summary>A mapping of texts to whole numbers, such as label_transform's <c>label_encoder: { "yes": 1, "no": 0 }</c>.</summary>
+    IntMap,
+
     /// <summary>A mapping of named sub-parameters, such as <c>init_param</c>; each field resolves on its own.</summary>
     Group,
 

@@ -66,6 +66,7 @@ public sealed record ParameterSpec(string Name, ParameterKind Kind)
         ParameterKind.Enum => $"one of {string.Join(", ", Allowed)}",
         ParameterKind.Table => "a table as { namespace: ..., name: ... }",
         ParameterKind.StringList => "a list of strings",
+        ParameterKind.IntMap => "a mapping of strings to integers",
         ParameterKind.Group => $"a mapping with fields {string.Join(", ", Fields.Select(f => f.Name))}",
         ParameterKind.TypedList => $"a list of mappings, each with type: one of {string.Join(", ", Variants.Select(v => v.Type))}",
         _ => throw new InvalidOperationException($"unknown parameter kind {Kind}"),

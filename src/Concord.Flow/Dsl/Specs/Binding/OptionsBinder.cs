@@ -76,6 +76,7 @@ public static class OptionsBinder
             ParameterKind.Bool => element.ValueKind is JsonValueKind.True or JsonValueKind.False,
             ParameterKind.String or ParameterKind.Enum => element.ValueKind is JsonValueKind.String,
             ParameterKind.StringList => element.ValueKind is JsonValueKind.Array && element.EnumerateArray().All(e => e.ValueKind is JsonValueKind.String),
+            ParameterKind.IntMap => element.ValueKind is JsonValueKind.Object && element.EnumerateObject().All(e => e.Value.ValueKind is JsonValueKind.Number && e.Value.TryGetInt32(out _)),
             _ => false,
         };
         if (!fits)
@@ -95,6 +96,7 @@ public static class OptionsBinder
             ParameterKind.Bool => element.GetBoolean(),
             ParameterKind.Enum => WireNames.Of(type).First(n => n.Wire == element.GetString()).Value,
             ParameterKind.StringList => element.EnumerateArray().Select(e => e.GetString()!).ToArray(),
+            ParameterKind.IntMap => element.EnumerateObject().ToDictionary(e => e.Name, e => e.Value.GetInt32(), StringComparer.Ordinal),
             _ => element.GetString(),
         };
     }

@@ -72,6 +72,7 @@ internal sealed record OptionsField(ParameterSpec Spec, PropertyInfo? Property, 
         : type == typeof(string) ? ParameterKind.String
         : type.IsEnum ? ParameterKind.Enum
         : type.IsAssignableFrom(typeof(string[])) ? ParameterKind.StringList
+        : type.IsAssignableFrom(typeof(Dictionary<string, int>)) ? ParameterKind.IntMap
         : throw new InvalidOperationException($"a job parameter cannot have type {type.Name}");
 
     private static NumericRange? RangeOf(ParameterAttribute a)

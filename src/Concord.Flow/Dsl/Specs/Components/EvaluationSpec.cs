@@ -11,6 +11,7 @@ internal static class EvaluationSpec
     {
         Roles = [Role.Guest],
         RequiredRoles = [Role.Guest],
+        NumericLabels = true,
         Inputs = [InputSpec.Data()],
         Outputs = [OutputSpec.Metrics],
         Parameters = OptionsBinder.Spec<EvaluationOptions>(),

@@ -9,6 +9,7 @@ internal static class FeatureBinningSpec
 {
     public static ComponentSpec Spec { get; } = new("hetero_feature_binning", "bins each party's columns and computes WOE and IV against the guest's label (hosts' bins by Paillier sums)")
     {
+        NumericLabels = true,
         // With input_model (a model_loader's output) the fitted cut points and WOEs are replayed, not refitted.
         Inputs = [InputSpec.Data(), InputSpec.Model("input_model", required: false)],
         Outputs = [OutputSpec.Data, OutputSpec.Model, OutputSpec.Metrics],

@@ -42,6 +42,7 @@ internal static class HeteroLinearSpecs
     {
         Roles = [Role.Guest, Role.Host, Role.Arbiter],
         RequiredRoles = [Role.Guest, Role.Host, Role.Arbiter],
+        NumericLabels = true,
         // With validate_data connected, the model is scored on it per epoch (ValidationSpecs); see HeteroLinearComponent.
         Inputs = ModelInputs.Inputs,
         Modes = ModelInputs.Modes,

@@ -53,6 +53,7 @@ public static class HomoSpecs
     {
         Roles = [Role.Guest, Role.Host, Role.Arbiter],
         RequiredRoles = [Role.Guest, Role.Arbiter],
+        NumericLabels = true,
         // In training, test_data is scored with the final model and is what the output data holds; without it, train_data is.
         Inputs = [InputSpec.Data("train_data", required: false), InputSpec.Data("test_data", required: false), InputSpec.Model("input_model", required: false)],
         Modes =

@@ -14,6 +14,7 @@ internal static class SecureBoostSpec
     {
         Roles = [Role.Guest, Role.Host],
         RequiredRoles = [Role.Guest, Role.Host],
+        NumericLabels = true,
         Inputs = ModelInputs.Inputs,
         Modes = ModelInputs.Modes,
         Outputs = [OutputSpec.Data, OutputSpec.Model, OutputSpec.Metrics],
