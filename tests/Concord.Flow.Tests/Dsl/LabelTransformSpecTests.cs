@@ -43,6 +43,17 @@ public sealed class LabelTransformSpecTests
     }
 
     [Fact]
+    public void A_party_s_own_encoder_is_checked_too()
+    {
+        var error = SingleError(Transform("{}", """
+              parties:
+                host: { label_encoder: { good: 0, bad: 0 } }
+            """));
+
+        Assert.Contains("label_encoder maps both \"good\" and \"bad\" to 0", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_label_list_that_differs_from_the_encoder_is_refused_at_submission()
     {
         var error = SingleError(Transform("{ label_encoder: { \"yes\": 1, \"no\": 0 }, label_list: [\"yes\"] }"));

@@ -12,7 +12,8 @@ internal static class LabelTransformSpec
         Inputs = [InputSpec.Data(), InputSpec.Model("input_model", required: false)],
         Outputs = [OutputSpec.Data, OutputSpec.Model],
         Parameters = OptionsBinder.Spec<LabelTransformOptions>(),
-        Rules =
+        // Each party's own encoder, as it resolved: label_encoder and label_list may differ by party.
+        PartyRules =
         [
             (p, _) => LabelTransformer.Conflict(OptionsBinder.Bind<LabelTransformOptions>(p, Spec)) is { } conflict
                 ? new RuleViolation(conflict.StartsWith("label_list", StringComparison.Ordinal) ? "label_list" : "label_encoder", conflict)
