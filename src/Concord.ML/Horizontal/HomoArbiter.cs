@@ -5,13 +5,19 @@ using Concord.Federation.Parties;
 using Concord.ML.Checkpoints;
 using Concord.ML.Horizontal.Aggregation;
 using Concord.ML.Horizontal.Strategies;
+using Concord.ML.Horizontal.Validation;
 using Concord.ML.Runtime;
+using Concord.ML.Validation;
 using static Concord.ML.Horizontal.HomoProtocol;
 
 namespace Concord.ML.Horizontal;
 
-/// <summary>What the arbiter ends with: the global parameters (null under Paillier, which it never sees) and each round.</summary>
-public sealed record HomoArbiterResult(ModelShape Shape, double[]? Global, IReadOnlyList<RoundRecord> Rounds, PrivacyReport? Privacy);
+/// <summary>What the arbiter ends with: the global parameters (null under Paillier, which it never sees; the best round's under early stopping) and each round.</summary>
+/// <param name="Validation">The clients' row-weighted mean metrics of each validation; null when no client validates.</param>
+/// <param name="BestRound">The round (1-based) whose model early stopping kept; null when it is off.</param>
+public sealed record HomoArbiterResult(
+    ModelShape Shape, double[]? Global, IReadOnlyList<RoundRecord> Rounds, PrivacyReport? Privacy,
+    IReadOnlyList<ValidationPoint>? Validation = null, int? BestRound = null);
 
 /// <summary>
 /// The arbiter of horizontal federated training. Each round its strategy (Flower's <c>Strategy</c>) picks the
@@ -38,7 +44,8 @@ public sealed class HomoArbiter(
         var clients = HomoRoles.Clients(ctx);
         settings.Validate(clients.Count);
         var setup = ctx.Sub("setup");
-        var shape = await AgreeOnShapeAsync(setup, clients, ct).ConfigureAwait(false);
+        var (shape, validates) = await AgreeOnShapeAsync(setup, clients, ct).ConfigureAwait(false);
+        var validation = validates ? new ArbiterValidation(settings, shape, aggregation) : null;
         await aggregation.SetupAsync(setup, ct).ConfigureAwait(false);
         var global = await setup.Guest.Receive(InitialParameters, ct).ConfigureAwait(false);
         var length = WeightedUpdate.Length(global.Length);
@@ -48,7 +55,7 @@ public sealed class HomoArbiter(
             : null;
 
         var history = new RoundHistory([], Stopped: false);
-        IResumable[] state = [new ResumableValue<double[]>(() => global, g => global = g), new ResumableValue<RoundHistory>(() => history, h => history = h), _strategy.AsResumable(), .. ledger is null ? [] : new[] { ledger.AsResumable() }];
+        IResumable[] state = [new ResumableValue<double[]>(() => global, g => global = g), new ResumableValue<RoundHistory>(() => history, h => history = h), _strategy.AsResumable(), .. ledger is null ? [] : new[] { ledger.AsResumable() }, .. validation?.State ?? []];
 
         // One step more than the rounds: the last tells the clients to stop (and hands them the model).
         await foreach (var round in ctx.Rounds(settings.Rounds + 1, checkpoints, state, ct: ct).ConfigureAwait(false))
@@ -56,7 +63,7 @@ public sealed class HomoArbiter(
             if (round.Index == settings.Rounds || history.Stopped)
             {
                 await Stragglers.SendToEachAsync(round, clients, Plan, new RoundPlan(round.Index, PartyRefList.Of([]), Stop: true, RoundConfig.None, ledger?.Report()), ct).ConfigureAwait(false);
-                if (HoldsGlobal)
+                if (HoldsGlobal && !HomoClient.ValidatedAfter(settings, round.Index - 1, validation is not null))
                 {
                     await Stragglers.SendToEachAsync(round, clients, GlobalModel, global, ct).ConfigureAwait(false);
                 }
@@ -65,7 +72,7 @@ public sealed class HomoArbiter(
             }
             var participants = _strategy.SelectClients(clients, round.Index);
             await Stragglers.SendToEachAsync(round, clients, Plan, new RoundPlan(round.Index, PartyRefList.Of(participants), Stop: false, _strategy.Configure(round.Index)), ct).ConfigureAwait(false);
-            if (HoldsGlobal || round.Index == 0)
+            if ((HoldsGlobal && !HomoClient.ValidatedAfter(settings, round.Index - 1, validation is not null)) || round.Index == 0)
             {
                 await Stragglers.SendToEachAsync(round, clients, GlobalModel, global, ct).ConfigureAwait(false);
             }
@@ -84,19 +91,24 @@ public sealed class HomoArbiter(
                 ? _strategy.Aggregate(round.Index, global, new RoundUpdates(plain, sum.Each))
                 : (await round.Guest.Receive(AggregateLoss, ct).ConfigureAwait(false))[0];
             ledger?.Spend((double)participants.Count / clients.Count, 1);
-            var stop = _strategy.ShouldStop(history.LastLoss, loss);
+            // Validation's early stopping ends training where the loss's tol does: the next step tells the clients to stop.
+            var validationStop = validation is not null && settings.Validation.Due(round.Index)
+                && await validation.ValidateAsync(round, clients, HoldsGlobal ? global : null, ct).ConfigureAwait(false);
+            var stop = _strategy.ShouldStop(history.LastLoss, loss) || validationStop;
             history = new RoundHistory([.. history.Rounds, new RoundRecord(round.Index, participants.Count, sum.Included.Count, settings.Dp.Enabled ? null : loss, ledger?.Epsilon, round.Elapsed.TotalSeconds)], stop);
             var dropped = participants.Except(sum.Included).ToList();
             log?.Invoke($"round {round.Index}: {sum.Included.Count}/{participants.Count} updates" + (dropped.Count > 0 ? $" (dropped {string.Join(", ", dropped)})" : "")
                 + (settings.Dp.Enabled ? "" : $", loss {loss:G6}") + (ledger is null ? "" : $", ε {ledger.Epsilon:G4}"));
         }
-        return new HomoArbiterResult(shape, HoldsGlobal ? global : null, history.Rounds, ledger?.Report());
+        return new HomoArbiterResult(shape, HoldsGlobal ? validation?.Best.Of(0) ?? global : null, history.Rounds, ledger?.Report(), validation?.Curve.Points, validation?.BestRound);
     }
 
     /// <summary>Every client's columns must match the guest's, by name and order; the label values of all make the classes.</summary>
-    private async Task<ModelShape> AgreeOnShapeAsync(FederationContext setup, IReadOnlyList<PartyRef> clients, CancellationToken ct)
+    /// <returns>The shape, and whether any client validates.</returns>
+    private async Task<(ModelShape Shape, bool Validates)> AgreeOnShapeAsync(FederationContext setup, IReadOnlyList<PartyRef> clients, CancellationToken ct)
     {
         var profiles = await setup.Group(clients).ReceiveAll(Profile, ct).ConfigureAwait(false);
+        var validates = profiles.Any(p => p.Validates);
         string? rejection = null;
         ModelShape? shape = null;
         try
@@ -110,6 +122,10 @@ public sealed class HomoArbiter(
                 ? new ModelShape(HorizontalTask.Regression, guest.FeatureNames, [])
                 : ModelShape.ForClassification(guest.FeatureNames, profiles.SelectMany(p => p.LabelValues), guest.LabelName);
             factory?.CheckFits(agreed);
+            if (ArbiterValidation.Problem(settings, agreed, validates) is string problem)
+            {
+                throw new ArgumentException(problem);
+            }
             // Only a shape the model fits goes out: clients start training on any shape they are sent.
             shape = agreed;
         }
@@ -117,8 +133,8 @@ public sealed class HomoArbiter(
         {
             rejection = ex.Message;
         }
-        await setup.Group(clients).Send(Setup, new TrainingSetup(shape, rejection), ct).ConfigureAwait(false);
-        return shape ?? throw new ArgumentException(rejection);
+        await setup.Group(clients).Send(Setup, new TrainingSetup(shape, rejection, validates), ct).ConfigureAwait(false);
+        return (shape ?? throw new ArgumentException(rejection), validates);
     }
 
     private static double[] CentralNoise(int parameters, double standardDeviation)

@@ -4,7 +4,9 @@ using Concord.Federation.Context;
 using Concord.ML.Checkpoints;
 using Concord.ML.Horizontal.Aggregation;
 using Concord.ML.Horizontal.Strategies;
+using Concord.ML.Horizontal.Validation;
 using Concord.ML.Runtime;
+using Concord.ML.Validation;
 using static Concord.ML.Horizontal.HomoProtocol;
 
 namespace Concord.ML.Horizontal;
@@ -13,8 +15,12 @@ namespace Concord.ML.Horizontal;
 /// <param name="LocalLoss">This client's mean training loss over its last local epoch; null when it sat the round out.</param>
 public sealed record ClientRound(int Round, bool Trained, double? LocalLoss, int Included);
 
-/// <summary>What a client ends with: its model holding the final global parameters, and the agreed shape.</summary>
-public sealed record HomoClientResult(ILocalModel Model, ModelShape Shape, IReadOnlyList<ClientRound> Rounds, PrivacyReport? Privacy);
+/// <summary>What a client ends with: its model holding the final global parameters (the best round's under early stopping), and the agreed shape.</summary>
+/// <param name="Validation">This client's own metrics of each validation, on its validate_data rows; null when no client validates.</param>
+/// <param name="BestRound">The round (1-based) whose model early stopping kept; null when it is off.</param>
+public sealed record HomoClientResult(
+    ILocalModel Model, ModelShape Shape, IReadOnlyList<ClientRound> Rounds, PrivacyReport? Privacy,
+    IReadOnlyList<ValidationPoint>? Validation = null, int? BestRound = null);
 
 /// <summary>
 /// A client of horizontal federated training (the guest or a host): it describes its table to the arbiter, builds its
@@ -38,13 +44,16 @@ public sealed class HomoClient(
     private bool ArbiterHoldsGlobal => settings.Aggregation != AggregationKind.Paillier;
 
     /// <param name="classification">Whether the label is a class (binary or multi-class) rather than a regression target.</param>
-    public async Task<HomoClientResult> FitAsync(HorizontalData data, bool classification, CancellationToken ct = default)
+    /// <param name="validation">This client's validate_data rows, in <paramref name="data"/>'s feature order, or null.</param>
+    public async Task<HomoClientResult> FitAsync(HorizontalData data, bool classification, CancellationToken ct = default, HorizontalData? validation = null)
     {
-        settings.Validate(HomoRoles.Clients(ctx).Count);
+        var clients = HomoRoles.Clients(ctx);
+        settings.Validate(clients.Count);
         data.Validate($"party {ctx.Self}");
+        CheckValidation(data, validation);
         var setup = ctx.Sub("setup");
         var labelValues = classification ? data.Labels.Distinct().Order().ToArray() : [];
-        await setup.Arbiter.Send(Profile, new ClientProfile(factory.Name, data.FeatureNames, data.LabelName, labelValues), ct).ConfigureAwait(false);
+        await setup.Arbiter.Send(Profile, new ClientProfile(factory.Name, data.FeatureNames, data.LabelName, labelValues, validation is not null), ct).ConfigureAwait(false);
         var agreed = await setup.Arbiter.Receive(Setup, ct).ConfigureAwait(false);
         var shape = agreed.Shape ?? throw new FederationException($"the arbiter refused to start training: {agreed.Rejection}", ctx.Roster.Arbiter);
         var model = factory.Create(shape, data, settings.Seed);
@@ -54,16 +63,21 @@ public sealed class HomoClient(
             await setup.Arbiter.Send(InitialParameters, model.GetParameters(), ct).ConfigureAwait(false);
         }
         var ledger = DpSgdLedger(model);
+        var validating = agreed.Validation ? new ClientValidation(settings, shape, validation, ctx.Self) : null;
 
         double[]? global = null;
         PrivacyReport? centralPrivacy = null;
-        IResumable[] state = [new ResumableValue<double[]?>(() => global, g => global = g), _strategy.AsResumable(), .. ledger is null ? [] : new[] { ledger.AsResumable() }];
+        IResumable[] state =
+        [
+            new ResumableValue<double[]?>(() => global, g => global = g), _strategy.AsResumable(), .. ledger is null ? [] : new[] { ledger.AsResumable() },
+            .. validating?.State ?? [],
+        ];
 
         // As many steps as the arbiter's: the rounds, and the one that says stop.
         await foreach (var round in ctx.Rounds(settings.Rounds + 1, checkpoints, state, ct: ct).ConfigureAwait(false))
         {
             var plan = await round.Arbiter.Receive(Plan, ct).ConfigureAwait(false);
-            if (ArbiterHoldsGlobal || global is null)
+            if ((ArbiterHoldsGlobal && !ValidatedAfter(round.Index - 1, validating is not null)) || global is null)
             {
                 global = await round.Arbiter.Receive(GlobalModel, ct).ConfigureAwait(false);
             }
@@ -106,14 +120,44 @@ public sealed class HomoClient(
                     await round.Arbiter.Send(AggregateLoss, [loss], ct).ConfigureAwait(false);
                 }
             }
+            if (validating is not null && settings.Validation.Due(round.Index))
+            {
+                global = await validating.ValidateAsync(round, clients, model, global, aggregation, ct).ConfigureAwait(false);
+            }
             _rounds.Add(new ClientRound(round.Index, report is not null, report?.Loss, outcome.Included));
         }
         if (global is null)
         {
             throw new FederationException("the arbiter ended training without sending the global model", ctx.Roster.Arbiter);
         }
-        model.SetParameters(global);
-        return new HomoClientResult(model, shape, [.. _rounds], ledger?.Report() ?? centralPrivacy);
+        model.SetParameters(validating?.Best.Of(0) ?? global);
+        return new HomoClientResult(model, shape, [.. _rounds], ledger?.Report() ?? centralPrivacy, validating?.Points.ToList(), validating?.BestRound);
+    }
+
+    /// <summary>
+    /// Whether round <paramref name="round"/> ended with a validation, which handed every client the new global model:
+    /// the arbiter then does not send it again at the start of the next round. Every party reads the same settings
+    /// and the same setup, so they agree on it.
+    /// </summary>
+    internal static bool ValidatedAfter(HomoSettings settings, int round, bool validating) => validating && round >= 0 && settings.Validation.Due(round);
+
+    private bool ValidatedAfter(int round, bool validating) => ValidatedAfter(settings, round, validating);
+
+    private void CheckValidation(HorizontalData data, HorizontalData? validation)
+    {
+        if (validation is null)
+        {
+            return;
+        }
+        if (validation.RowCount == 0)
+        {
+            throw new ArgumentException($"party {ctx.Self}: validate_data has no rows");
+        }
+        if (!validation.FeatureNames.SequenceEqual(data.FeatureNames))
+        {
+            throw new ArgumentException($"party {ctx.Self}: validate_data has features [{string.Join(", ", validation.FeatureNames.Take(10))}], and train_data [{string.Join(", ", data.FeatureNames.Take(10))}]; they must match in name and order");
+        }
+        validation.Validate($"party {ctx.Self}'s validate_data");
     }
 
     private async Task<LocalTrainingReport> TrainAsync(ILocalModel model, double[] global, int round, RoundConfig config, PrivacyLedger? ledger, CancellationToken ct)

@@ -1,5 +1,6 @@
 using Concord.ML.Horizontal.Strategies;
 using Concord.ML.JobParameters;
+using Concord.ML.Validation;
 
 namespace Concord.ML.Horizontal;
 
@@ -101,6 +102,9 @@ public sealed record HomoSettings
     /// <summary>Stop when the weighted mean training loss changes by less than this between rounds; 0 never stops early.</summary>
     [Parameter("tol", AtLeast = 0, Description = "stop when the weighted mean loss changes less than this between rounds; 0 runs every round")]
     public double Tol { get; init; }
+
+    /// <summary>validate_data's use (validation_freqs, early stopping, metrics): job parameters of their own, bound beside these.</summary>
+    public ValidationOptions Validation { get; init; } = new();
 
     /// <summary>The job's seed: participant selection, initial parameters and (without DP) each client's batch order derive from it.</summary>
     public long Seed { get; init; }

@@ -143,11 +143,7 @@ public sealed class BonawitzClient(FederationContext keys, IReadOnlyList<PartyRe
 
     private ulong[] Mask(FederationContext round, int index, ulong[] input)
     {
-        if (_masked.Length != input.Length)
-        {
-            _masked = new ulong[input.Length];
-        }
-        var masked = _masked;
+        var masked = ReusedBuffer.Of(ref _masked, input.Length);
         input.AsSpan().CopyTo(masked);
         var terms = new List<MaskTerm> { new(_selfSeeds[index], SelfMaskLabel(round), Add: true) };
         terms.AddRange(_sharers.Where(p => p != _self).Select(peer =>

@@ -27,6 +27,29 @@ public sealed class ValidationJobErrorTests
         Parse(ModelJob(type, "early_stopping_rounds: 3", validate: true));
     }
 
+    [Theory]
+    [InlineData("homo_lr", "rounds: 3")]
+    [InlineData("homo_nn", "layers: [{ type: dense, units: 1 }, { type: sigmoid }]")]
+    public void Horizontal_early_stopping_without_validate_data_is_refused_at_early_stopping_rounds(string type, string model)
+    {
+        var yaml = ModelJob(type, $"{{ {model}, early_stopping_rounds: 3 }}", validate: false);
+        var error = AssertOnlyError(yaml, "early_stopping_rounds is 3, but no validate_data is connected to stop on", "early_stopping_rounds: 3", "early_stopping_rounds");
+        Assert.Equal("model_0.parameters.early_stopping_rounds", error.Where);
+        var p = Parse(ModelJob(type, $"{{ {model}, early_stopping_rounds: 3, validation_freqs: 2 }}", validate: true)).Component("model_0").ParametersFor(10000);
+        Assert.Equal(2, p["validation_freqs"]!.GetValue<long>());
+    }
+
+    [Theory]
+    [InlineData("homo_lr", "rounds: 3", "rmse", "binary classification")]
+    [InlineData("homo_nn", "layers: [{ type: dense, units: 1 }, { type: sigmoid }]", "r2", "binary classification")]
+    [InlineData("homo_nn", "layers: [{ type: dense, units: 1 }], loss: mse", "auc", "regression")]
+    public void A_horizontal_metric_that_does_not_fit_the_model_is_refused(string type, string model, string metric, string task)
+    {
+        var yaml = ModelJob(type, $"{{ {model}, metrics: [{metric}] }}", validate: true);
+        AssertOnlyError(yaml, $"validation metric \"{metric}\" does not fit a {task} model", $"metrics: [{metric}]", "metrics");
+        Parse(ModelJob("homo_nn", "{ layers: [{ type: dense, units: 1 }], loss: mse, metrics: [rmse, r2] }", validate: true));
+    }
+
     [Fact]
     public void An_unknown_metric_is_refused_naming_it_and_the_known_ones()
     {

@@ -74,7 +74,8 @@ public class ValidationTests
 
         var guest = await run.Guest;
         var losses = guest.Validation!.Select(p => p.Metrics["loss"]).ToList();
-        var (stopAt, best) = PlaintextRule(losses, patience: 2);
+        var (stop, best) = PlaintextEarlyStopping.Rule(losses, patience: 2);
+        var stopAt = stop ?? losses.Count;
         Assert.True(stopAt < options.MaxIter, $"the rule on the curve stops at {stopAt}: this test needs an early stop");
         Assert.Equal([stopAt], guest.Epochs);
         Assert.Equal(stopAt, (await run.Arbiter).Count);
@@ -124,24 +125,6 @@ public class ValidationTests
         var settings = new HeteroLinearSettings(new LinearOptions { Task = LinearTask.Linear }, 1024, new ValidationOptions { Metrics = ["auc"] });
         var error = Assert.Throws<ArgumentException>(() => settings.Validate(1));
         Assert.Contains("\"auc\" does not fit a regression model", error.Message, StringComparison.Ordinal);
-    }
-
-    /// <summary>FATE's rule, written out: stop after the validation at which the loss has not improved on its best for <paramref name="patience"/> validations.</summary>
-    private static (int StopAt, int Best) PlaintextRule(IReadOnlyList<double> losses, int patience)
-    {
-        var best = 0;
-        for (var i = 1; i < losses.Count; i++)
-        {
-            if (losses[i] < losses[best])
-            {
-                best = i;
-            }
-            if (i - best >= patience)
-            {
-                return (i + 1, best + 1);
-            }
-        }
-        return (losses.Count, best + 1);
     }
 
     /// <summary>The first <paramref name="train"/> rows to train on and the next <paramref name="validate"/> to validate on, scaled by the training rows.</summary>

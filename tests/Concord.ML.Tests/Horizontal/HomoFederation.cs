@@ -34,6 +34,7 @@ internal sealed class HomoFederation
     public static int ClientId(int index) => index == 0 ? GuestId : FirstHostId + index - 1;
 
     /// <param name="factoryFor">The factory of each client by index (0 is the guest); lets a test slow one client down.</param>
+    /// <param name="validation">Each client's validate_data rows by index, null for a client without; null for none at all.</param>
     public static HomoFederation Start(
         HomoSettings settings,
         IReadOnlyList<HorizontalData> data,
@@ -41,7 +42,8 @@ internal sealed class HomoFederation
         bool classification = true,
         Func<int, ICheckpoints>? checkpoints = null,
         TimeSpan? receiveTimeout = null,
-        Func<int, IClientAggregation, IClientAggregation>? wrapAggregation = null)
+        Func<int, IClientAggregation, IClientAggregation>? wrapAggregation = null,
+        IReadOnlyList<HorizontalData?>? validation = null)
     {
         var roster = new Roster(GuestId, [.. Enumerable.Range(1, data.Count - 1).Select(ClientId)], ArbiterId);
         var (network, contexts, transcripts) = InMemoryParties.Join(roster, "job-homo", ["homo_lr"], receiveTimeout ?? TimeSpan.FromSeconds(60));
@@ -54,16 +56,17 @@ internal sealed class HomoFederation
         {
             Arbiter = Task.Run(() => new HomoArbiter(contexts[arbiter], settings, HomoAggregations.ForArbiter(settings), factoryFor(0), checkpoints?.Invoke(arbiter.Id)).RunAsync(ct)),
             Clients = [.. clients.Select((p, i) => Task.Run(() =>
-                new HomoClient(contexts[p], settings, factoryFor(i), Wrap(i, HomoAggregations.ForClient(settings)), checkpoints?.Invoke(p.Id)).FitAsync(data[i], classification, ct)))],
+                new HomoClient(contexts[p], settings, factoryFor(i), Wrap(i, HomoAggregations.ForClient(settings)), checkpoints?.Invoke(p.Id)).FitAsync(data[i], classification, ct, validation?[i])))],
             Transcripts = transcripts,
             Network = network,
             Cancellation = cancellation,
         };
     }
 
-    public static async Task<HomoFederation> RunAsync(HomoSettings settings, IReadOnlyList<HorizontalData> data, ILocalModelFactory factory, Func<int, ICheckpoints>? checkpoints = null)
+    public static async Task<HomoFederation> RunAsync(
+        HomoSettings settings, IReadOnlyList<HorizontalData> data, ILocalModelFactory factory, Func<int, ICheckpoints>? checkpoints = null, IReadOnlyList<HorizontalData?>? validation = null)
     {
-        var run = Start(settings, data, _ => factory, checkpoints: checkpoints);
+        var run = Start(settings, data, _ => factory, checkpoints: checkpoints, validation: validation);
         await HeteroLinearFederation.FirstFailureAsync([run.Arbiter, .. run.Clients]);
         return run;
     }

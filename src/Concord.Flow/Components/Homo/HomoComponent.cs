@@ -7,6 +7,7 @@ using Concord.Flow.Dsl.Specs.Components;
 using Concord.ML;
 using Concord.ML.Horizontal;
 using Concord.ML.Horizontal.Aggregation;
+using Concord.ML.Validation;
 
 namespace Concord.Flow.Components.Homo;
 
@@ -17,6 +18,13 @@ namespace Concord.Flow.Components.Homo;
 /// global model outputs it (<see cref="HomoModelFile"/>). Given test_data and input_model (a model_loader's output),
 /// each client scores its test_data with the loaded model alone: nothing crosses the federation, and the arbiter does
 /// nothing. A model plugs in through <see cref="Factory"/>; the round loop, aggregation, DP and outputs are shared.
+/// <para>
+/// Each client holds its own rows, so each may connect its own validate_data: after every validation_freqs rounds
+/// every client scores the new global model on its rows, and the arbiter decides early stopping on the row-weighted
+/// mean of the clients' metrics (see <see cref="ML.Horizontal.Validation.ArbiterValidation"/>). A client's metrics then
+/// hold <c>validation: [{round, loss, auc, …}]</c> on its own rows, the arbiter's the same of the aggregate, both in
+/// the vertical models' format (<see cref="ValidationReport"/>), with <c>best_round</c> under early stopping.
+/// </para>
 /// </summary>
 public abstract class HomoComponent : IFederatedComponent
 {
@@ -33,7 +41,7 @@ public abstract class HomoComponent : IFederatedComponent
 
     /// <summary>The framework's settings from a party's parameters of <paramref name="component"/>.</summary>
     public static HomoSettings Settings(JsonObject parameters, long seed, ComponentSpec component) =>
-        OptionsBinder.Bind<HomoSettings>(parameters, component) with { Seed = seed };
+        OptionsBinder.Bind<HomoSettings>(parameters, component) with { Seed = seed, Validation = OptionsBinder.Bind<ValidationOptions>(parameters, component) };
 
     public async Task<ComponentOutput> RunAsync(ComponentRun run, CancellationToken ct)
     {
@@ -48,6 +56,10 @@ public abstract class HomoComponent : IFederatedComponent
         {
             var arbiter = new HomoArbiter(ctx, settings, HomoAggregations.ForArbiter(settings), factory, run.Checkpoints, run.Log);
             var outcome = await arbiter.RunAsync(ct).ConfigureAwait(false);
+            if (outcome.Validation is { } aggregate)
+            {
+                run.Log(ValidationReport.Summary(aggregate, outcome.BestRound is int b ? [b] : [], [outcome.Rounds.Count]));
+            }
             return new ComponentOutput(
                 Metrics: HomoMetrics.Arbiter(outcome, settings),
                 Model: outcome.Global is double[] global ? new HomoModelFile(factory.Name, outcome.Shape, global, Definition(run.Parameters)).ToBytes() : null);
@@ -55,7 +67,12 @@ public abstract class HomoComponent : IFederatedComponent
         var train = run.RequireInput("train_data");
         var data = HomoTables.ToData(train, ctx.Self);
         var client = new HomoClient(ctx, settings, factory, HomoAggregations.ForClient(settings), run.Checkpoints, run.Log);
-        var result = await client.FitAsync(data, IsClassification(run.Parameters), ct).ConfigureAwait(false);
+        var validation = run.Inputs.TryGetValue("validate_data", out var validate) ? HomoTables.ToValidationData(validate, data.FeatureNames, ctx.Self) : null;
+        var result = await client.FitAsync(data, IsClassification(run.Parameters), ct, validation).ConfigureAwait(false);
+        if (result.Validation is { } points)
+        {
+            run.Log(ValidationReport.Summary(points, result.BestRound is int b ? [b] : [], [result.Rounds.Count > 0 ? result.Rounds[^1].Round + 1 : 0]));
+        }
         var scored = run.Inputs.TryGetValue("test_data", out var test) ? test : train;
         var predictions = HomoTables.Score(result.Model, result.Shape, scored, ctx.Self);
         run.Log($"scored {scored.RowCount} rows of {(test is null ? "train_data" : "test_data")} with the final global model");
@@ -111,6 +128,14 @@ public static class HomoTables
         return new HorizontalData([.. table.Schema.FeatureNames], Rows(table, [.. table.Schema.FeatureNames], self), labels, table.Weights, table.Schema.LabelName ?? "label");
     }
 
+    /// <summary>A client's validate_data as rows in its training columns' order; validating needs labels.</summary>
+    public static HorizontalData ToValidationData(PartyTable table, string[] features, PartyRef self)
+    {
+        var labels = table.Labels ?? throw new ArgumentException(
+            $"party {self}: validate_data has no label column; a client validates on its own labelled rows (name it in the reader or data_transform)");
+        return new HorizontalData(features, Rows(table, features, self), labels, table.Weights, table.Schema.LabelName ?? "label");
+    }
+
     /// <summary>The model's output on every row: predict_score (binary, regression) or predict_score_&lt;class&gt; (multi-class), with ids and labels.</summary>
     public static PartyTable Score(ILocalModel model, ModelShape shape, PartyTable table, PartyRef self)
     {
@@ -156,7 +181,7 @@ public static class HomoTables
 /// <summary>What each role reports: per-round figures and, under DP, ε spent per round and in total.</summary>
 public static class HomoMetrics
 {
-    public static JsonObject Arbiter(HomoArbiterResult result, HomoSettings settings) => new()
+    public static JsonObject Arbiter(HomoArbiterResult result, HomoSettings settings) => WithValidation(new()
     {
         ["rounds"] = result.Rounds.Count,
         ["aggregation"] = settings.Aggregation.ToString(),
@@ -165,15 +190,25 @@ public static class HomoMetrics
         ["included"] = new JsonArray([.. result.Rounds.Select(r => (JsonNode)r.Included)]),
         ["seconds"] = new JsonArray([.. result.Rounds.Select(r => (JsonNode)Math.Round(r.Seconds, 4))]),
         ["privacy"] = Privacy(result.Privacy),
-    };
+    }, result.Validation, result.BestRound);
 
-    public static JsonObject Client(HomoClientResult result) => new()
+    public static JsonObject Client(HomoClientResult result) => WithValidation(new()
     {
         ["rounds_trained"] = result.Rounds.Count(r => r.Trained),
         ["local_loss"] = new JsonArray([.. result.Rounds.Select(r => r.LocalLoss is double l ? (JsonNode)l : null)]),
         ["parameters"] = result.Model.ParameterCount,
         ["privacy"] = Privacy(result.Privacy),
-    };
+    }, result.Validation, result.BestRound);
+
+    /// <summary>The validations, as the vertical models report them, with the step named "round" (1-based).</summary>
+    private static JsonObject WithValidation(JsonObject metrics, IReadOnlyList<ValidationPoint>? points, int? best)
+    {
+        if (points is not null)
+        {
+            ValidationReport.AddTo(metrics, points, best is int b ? [b] : [], 1, "round");
+        }
+        return metrics;
+    }
 
     private static JsonObject? Privacy(PrivacyReport? report) => report is null ? null : new JsonObject
     {

@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using Concord.Flow.Dsl.Specs;
 using Concord.Flow.Dsl.Specs.Components;
 using Concord.ML.Horizontal;
-using Concord.ML.JobParameters;
 using Concord.ML.Neural;
 using Concord.ML.Neural.Definition;
 
@@ -17,5 +16,5 @@ public sealed class HomoNnComponent : HomoComponent
 
     protected override ILocalModelFactory Factory(JsonObject parameters, long seed) => new NeuralModelFactory(NeuralModelParser.Parse(parameters));
 
-    protected override bool IsClassification(JsonObject parameters) => parameters.String("loss") != WireNames.Of(LossKind.Mse);
+    protected override bool IsClassification(JsonObject parameters) => !HomoNnSpec.IsRegression(parameters);
 }

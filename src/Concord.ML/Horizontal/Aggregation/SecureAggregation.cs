@@ -37,11 +37,8 @@ public sealed class SecureClientAggregation(HomoSettings settings) : IClientAggr
     public async Task ContributeAsync(FederationContext round, IReadOnlyList<PartyRef> participants, double[] update, CancellationToken ct)
     {
         using var timing = Timings.Install();
-        if (_encoded.Length != update.Length)
-        {
-            _encoded = new ulong[update.Length];
-        }
-        UpdateFixedPoint.Encode(update, _encoded, settings.FractionBits, participants.Count, $"party {round.Self}");
+        var encoded = ReusedBuffer.Of(ref _encoded, update.Length);
+        UpdateFixedPoint.Encode(update, encoded, settings.FractionBits, participants.Count, $"party {round.Self}");
         var scope = round.Sub("secagg");
         var keys = await scope.Arbiter.Receive(SecureRounds.Keys, ct).ConfigureAwait(false);
         if (keys.NewBatch)
@@ -54,7 +51,7 @@ public sealed class SecureClientAggregation(HomoSettings settings) : IClientAggr
         // A client the arbiter left out of the batch's keys sits out the batch's rounds.
         if (_inBatch)
         {
-            _ = await batch.SendMaskedInputAsync(scope, keys.Index, _encoded, ct).ConfigureAwait(false)
+            _ = await batch.SendMaskedInputAsync(scope, keys.Index, encoded, ct).ConfigureAwait(false)
                 && await batch.UnmaskAsync(scope, keys.Index, ct).ConfigureAwait(false);
         }
     }

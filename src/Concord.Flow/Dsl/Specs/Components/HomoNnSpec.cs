@@ -1,5 +1,7 @@
 using Concord.Flow.Dsl.Specs.Binding;
+using Concord.ML.JobParameters;
 using Concord.ML.Neural.Definition;
+using Concord.ML.Validation;
 
 namespace Concord.Flow.Dsl.Specs.Components;
 
@@ -28,15 +30,17 @@ public static class HomoNnSpec
         Param.Variant("softmax"),
     ];
 
-    public static ComponentSpec Spec { get; } = HomoSpecs.Spec("homo_nn", "a neural network (dense layers, activations, dropout, softmax) trained by horizontal federated learning",
+    public static ComponentSpec Spec { get; } = WithWholeModel(HomoSpecs.Spec("homo_nn", "a neural network (dense layers, activations, dropout, softmax) trained by horizontal federated learning",
     [
         Param.TypedList("layers", [.. Layers]).Required()
             .Describe("the network in order, e.g. [{type: dense, units: 32}, {type: relu}, {type: dense, units: 4}, {type: softmax}]"),
         .. OptionsBinder.Spec<NeuralModelDefinition>(),
-    ]) with
-    {
-        Rules = [.. HomoSpecs.Rules, WholeModel],
-    };
+    ], p => IsRegression(p) ? ValidationTask.Regression : ValidationTask.Binary));
+
+    /// <summary>Whether the network regresses (mse) rather than classifies, which decides its validation metrics.</summary>
+    public static bool IsRegression(System.Text.Json.Nodes.JsonObject parameters) => parameters["loss"]?.GetValue<string>() == WireNames.Of(LossKind.Mse);
+
+    private static ComponentSpec WithWholeModel(ComponentSpec spec) => spec with { Rules = [.. spec.Rules, WholeModel] };
 
     /// <summary>The definition as a whole, as the clients will build it; reported at the parameter its problem is about.</summary>
     private static RuleViolation? WholeModel(System.Text.Json.Nodes.JsonObject parameters, JobParties parties)

@@ -3,17 +3,19 @@ using Concord.Flow.Components.Homo;
 using Concord.Flow.Dsl.Specs.Binding;
 using Concord.ML.Horizontal;
 using Concord.ML.JobParameters;
+using Concord.ML.Validation;
 
 namespace Concord.Flow.Dsl.Specs.Components;
 
 /// <summary>
 /// What every horizontal component (homo_lr, homo_nn) shares: the clients are the guest and the hosts, the arbiter
-/// aggregates; the round loop, aggregation and DP parameters; and the submit-time checks against the job's parties.
-/// A model's spec is <see cref="Spec"/> with its own parameters added.
+/// aggregates; the round loop, aggregation and DP parameters; validate_data's (<see cref="ValidationSpecs"/>); and the
+/// submit-time checks against the job's parties. A model's spec is <see cref="Spec"/> with its own parameters added.
 /// </summary>
 public static class HomoSpecs
 {
-    public static IReadOnlyList<ParameterSpec> Framework { get; } = OptionsBinder.Spec<HomoSettings>();
+    /// <summary>The parameters of the horizontal framework rather than of the model: the round loop's, and validation's.</summary>
+    public static IReadOnlyList<ParameterSpec> Framework { get; } = [.. OptionsBinder.Spec<HomoSettings>(), .. ValidationSpecs.Parameters];
 
     /// <summary>The framework's rules: enough clients for the per-round minimum, and consistent DP and aggregation choices.</summary>
     public static IReadOnlyList<ComponentRule> Rules { get; } =
@@ -47,22 +49,31 @@ public static class HomoSpecs
     /// <summary>
     /// A horizontal component's spec: the framework's parameters and rules with the model's own parameters. It trains
     /// from train_data, or predicts from test_data with an input_model that a model_loader reads; a model parameter
-    /// training requires (homo_nn's layers) is not needed to predict, since the loaded model brings its own.
+    /// training requires (homo_nn's layers) is not needed to predict, since the loaded model brings its own. Each
+    /// client may connect its own validate_data (see HomoComponent); <paramref name="validationTask"/> says which
+    /// metrics fit the model its parameters make (binary by default: a classifier's class count is known only from the
+    /// data, and a multi-class model's metrics are a subset of a binary one's, so the rest are refused before round 0).
     /// </summary>
-    public static ComponentSpec Spec(string type, string description, IReadOnlyList<ParameterSpec> modelParameters) => new(type, description)
-    {
-        Roles = [Role.Guest, Role.Host, Role.Arbiter],
-        RequiredRoles = [Role.Guest, Role.Arbiter],
-        NumericLabels = true,
-        // In training, test_data is scored with the final model and is what the output data holds; without it, train_data is.
-        Inputs = [InputSpec.Data("train_data", required: false), InputSpec.Data("test_data", required: false), InputSpec.Model("input_model", required: false)],
-        Modes =
+    public static ComponentSpec Spec(
+        string type, string description, IReadOnlyList<ParameterSpec> modelParameters, Func<System.Text.Json.Nodes.JsonObject, ValidationTask>? validationTask = null) => new(type, description)
+        {
+            Roles = [Role.Guest, Role.Host, Role.Arbiter],
+            RequiredRoles = [Role.Guest, Role.Arbiter],
+            NumericLabels = true,
+            // In training, test_data is scored with the final model and is what the output data holds; without it, train_data is.
+            Inputs =
+        [
+            InputSpec.Data("train_data", required: false), InputSpec.Data("validate_data", required: false),
+            InputSpec.Data("test_data", required: false), InputSpec.Model("input_model", required: false),
+        ],
+            Modes =
         [
             new("train", ["train_data"]),
             new("predict", ["input_model", "test_data"]) { OptionalParameters = [.. modelParameters.Where(p => p.IsRequired).Select(p => p.Name)] },
         ],
-        Outputs = [OutputSpec.Data, OutputSpec.Model, OutputSpec.Metrics],
-        Parameters = [.. Framework, .. modelParameters],
-        Rules = Rules,
-    };
+            Outputs = [OutputSpec.Data, OutputSpec.Model, OutputSpec.Metrics],
+            Parameters = [.. Framework, .. modelParameters],
+            Rules = [.. Rules, (p, parties) => ValidationSpecs.Metrics(validationTask?.Invoke(p) ?? ValidationTask.Binary)(p, parties)],
+            InputRules = ValidationSpecs.InputRules,
+        };
 }
