@@ -15,6 +15,7 @@ public class ScreenshotTests(BoardFederation board, ITestOutputHelper output)
         {
             ("jobs", BoardPaths.Jobs),
             ("job", BoardPaths.Job(jobId)),
+            ("evaluation", BoardPaths.Component(jobId, BreastJob.Evaluation)),
             ("data", BoardPaths.Data),
             ("models", BoardPaths.Models),
         };

@@ -64,7 +64,8 @@ public sealed record Heatmap(string Title, IReadOnlyList<string> Rows, IReadOnly
         var left = 20 + (CharWidth * Math.Min(Rows.Max(r => r.Length), MaxLabelChars)) + (RowTitle is null ? 0 : 18);
         var header = 16 + (CharWidth * 0.75 * Math.Min(Columns.Max(c => c.Length), MaxLabelChars)) + (ColumnTitle is null ? 0 : 18);
         var top = Top + header;
-        var width = left + (cell * Columns.Count) + 20;
+        // Wide enough for the title too: a two-class confusion matrix is narrower than its title.
+        var width = Math.Max(left + (cell * Columns.Count) + 20, 20 + (CharWidth * 1.25 * Title.Length));
         var height = top + (cell * Rows.Count) + 20;
         var svg = new SvgWriter(width, height, Title, "heatmap");
         svg.Label(width / 2, 20, Title, cssClass: "chart-title");
