@@ -57,6 +57,6 @@ internal static class RegistryEndpoints
         });
 
         board.MapGet("/serving", (HttpContext http, BoardViews views) =>
-            views.Page<ServingPage>(http, BoardViews.ServingSection, new() { ["Deployments"] = node.Serving.List() }));
+            views.Page<ServingPage>(http, BoardViews.ServingSection, new() { ["Deployments"] = node.Serving.List(), ["Stats"] = node.Serving.Stats() }));
     }
 }

@@ -62,6 +62,9 @@ public sealed class PartyNode : IAsyncDisposable
     /// <summary>Completes when an operator asks the node to shut down.</summary>
     public Task ShutdownRequested => _shutdown.Task;
 
+    /// <summary>This party's deployments as guest, for tests that look at what they served.</summary>
+    internal GuestServing Serving => _serving;
+
     public static async Task<PartyNode> StartAsync(NodeSettings settings, ComponentCatalog catalog, Action<string> log, ILoggerProvider? kestrelLog = null, CancellationToken ct = default)
     {
         var self = settings.Config.Party(settings.PartyId);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Concord.Flow.Control;
 using Concord.ML;
 using Concord.ML.Serving;
@@ -33,10 +34,36 @@ internal sealed class GuestDeployment : IAsyncDisposable
 
     public GuestScorer Scorer => _scorer;
 
-    public Task<RowScore> SubmitAsync(ServingRow row) =>
-        _batcher.TrySubmit(row, out var result) ? result
-        : _batcher.IsClosed ? throw new ServingException(503, $"deployment {View.Name} version {View.Version} was replaced or undeployed during the request; retry it")
-        : throw new ServingException(503, $"deployment {View.Name} has {_batcher.Capacity} requests waiting, its limit; retry later");
+    /// <summary>Rows served, the recent rate and latencies, for the board's serving page.</summary>
+    public ServingMeter Meter { get; } = new();
+
+    public Task<RowScore> SubmitAsync(ServingRow row)
+    {
+        var started = Stopwatch.GetTimestamp();
+        if (_batcher.TrySubmit(row, out var result))
+        {
+            return MeasuredAsync(result, started);
+        }
+        Meter.Record(null, failed: true);
+        throw _batcher.IsClosed
+            ? new ServingException(503, $"deployment {View.Name} version {View.Version} was replaced or undeployed during the request; retry it")
+            : new ServingException(503, $"deployment {View.Name} has {_batcher.Capacity} requests waiting, its limit; retry later");
+    }
+
+    private async Task<RowScore> MeasuredAsync(Task<RowScore> answer, long started)
+    {
+        try
+        {
+            var score = await answer.ConfigureAwait(false);
+            Meter.Record(Stopwatch.GetElapsedTime(started), failed: score.Error is not null);
+            return score;
+        }
+        catch
+        {
+            Meter.Record(Stopwatch.GetElapsedTime(started), failed: true);
+            throw;
+        }
+    }
 
     private async Task<RowScore[]> ScoreAsync(IReadOnlyList<ServingRow> rows)
     {

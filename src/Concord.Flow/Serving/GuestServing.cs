@@ -27,6 +27,9 @@ public sealed class GuestServing(PartyServices party, Func<int, ControlClient> h
 
     public IReadOnlyList<DeploymentView> List() => [.. _live.Values.Select(d => d.View).OrderBy(v => v.Name, StringComparer.Ordinal)];
 
+    /// <summary>What each live deployment has served, by name (the version serving now; a replaced one starts afresh).</summary>
+    public IReadOnlyDictionary<string, ServingStats> Stats() => _live.ToDictionary(d => d.Key, d => d.Value.Meter.Snapshot(), StringComparer.Ordinal);
+
     public async Task<DeploymentView> DeployAsync(ServingDeploy request, CancellationToken ct)
     {
         SafeName.Check(request.Name, "deployment name");

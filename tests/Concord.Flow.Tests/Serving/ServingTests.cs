@@ -47,6 +47,10 @@ public class ServingTests
         var rows = Enumerable.Range(0, guestNew.RowCount).ToArray();
         var one = await Task.WhenAll(rows.Select(r => api.PredictAsync(Name, Row(guestNew, r), None)));
         var all = await api.PredictAsync(Name, new JsonObject { ["rows"] = new JsonArray([.. rows.Select(r => (JsonNode)Row(guestNew, r))]) }, None);
+        // Each row was answered twice, once alone and once in the batch; the board's serving page shows these counts.
+        var served = nodes.Node(Guest).Serving.Stats()[Name];
+        Assert.Equal((2L * rows.Length, 0L), (served.Rows, served.Errors));
+        Assert.InRange(served.P50Ms!.Value, 0, served.P99Ms!.Value);
         var guestShare = await PredictJobTests.ShareAsync(nodes, Guest, trained);
         var hostShare = await PredictJobTests.ShareAsync(nodes, Host, trained);
         foreach (var r in rows)
