@@ -1,163 +1,197 @@
 using Concord.Crypto.Arithmetic;
+using Concord.Crypto.Profiling;
 
 namespace Concord.Crypto.Vector;
 
 public sealed partial class CipherVector
 {
+    // Accumulator bytes of one pass over the elements, all threads together; blocks beyond it wait for another pass.
+    private const long PassBytes = 128L << 20;
+
     /// <summary>
     /// The histogram kernel: for each of F groupings of the same elements, Enc(Σ a_i) over the elements of each group,
-    /// as F·G ciphertexts (grouping f's group g at f·G + g; an empty group holds 1, the trivial Enc(0)). Elements are
-    /// read once and multiplied into every grouping's accumulator, one set of accumulators per thread, merged at the end.
+    /// as F·G ciphertexts (grouping f's group g at f·G + g; an empty group holds 1, the trivial Enc(0)). Groupings are
+    /// summed a few at a time into their joint cells (<see cref="JointGroupings"/>), each element read once per pass and
+    /// multiplied into one cell per block, one set of accumulators per thread; the threads' cells are then merged and
+    /// each grouping's sums taken as products of the joint cells.
     /// </summary>
     /// <param name="elements">The elements to sum, as indices into this vector.</param>
     /// <param name="groupOf">Per grouping, the group (0 to <paramref name="groupCount"/> − 1) of each listed element.</param>
-    public CipherVector SumByGroup(int[] elements, IReadOnlyList<byte[]> groupOf, int groupCount, int maxDegreeOfParallelism = -1)
+    /// <param name="maxBlockSize">Groupings per joint block at most; 1 sums each grouping on its own (tests compare both).</param>
+    public CipherVector SumByGroup(int[] elements, IReadOnlyList<byte[]> groupOf, int groupCount, int maxDegreeOfParallelism = -1, int maxBlockSize = int.MaxValue)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(groupCount, 1);
-        foreach (var groups in groupOf)
+        var radices = groupOf.Select(groups => Radix(groups, elements.Length, groupCount)).ToList();
+        var threads = maxDegreeOfParallelism < 1 ? Environment.ProcessorCount : maxDegreeOfParallelism;
+        var plan = JointGroupings.Plan(radices, elements.Length, threads, maxBlockSize);
+        var sums = new Accumulators(groupOf.Count * groupCount, Stride);
+        long multiplications = 0;
+        foreach (var pass in Passes(plan, threads))
         {
-            if (groups.Length != elements.Length)
+            var partials = new List<Accumulators>();
+            ParallelRange.For(elements.Length, maxDegreeOfParallelism, (from, to) =>
             {
-                throw new ArgumentException($"a grouping lists {groups.Length} groups for {elements.Length} elements");
-            }
-            if (groups.Any(g => g >= groupCount))
+                var partial = WithMultiplier(multiplier => Accumulate(multiplier, elements, groupOf, pass, from, to));
+                lock (partials)
+                {
+                    partials.Add(partial);
+                }
+            }, chunksPerThread: 1);
+            ParallelRange.For(pass.Count, maxDegreeOfParallelism, (from, to) => WithMultiplier(multiplier =>
             {
-                throw new ArgumentOutOfRangeException(nameof(groupOf), $"a grouping names a group beyond the {groupCount} groups");
-            }
+                var merged = new Accumulators(1, Stride);
+                foreach (var block in pass.Take(to).Skip(from))
+                {
+                    Marginalize(multiplier, block, block.Offset - pass[0].Offset, partials, merged, sums, groupCount);
+                }
+                Interlocked.Add(ref multiplications, merged.Multiplications);
+                return merged;
+            }), chunksPerThread: 1);
+            multiplications += partials.Sum(p => p.Multiplications);
         }
-        var cells = groupOf.Count * groupCount;
-        var partials = new List<Partial>();
-        ParallelRange.For(elements.Length, maxDegreeOfParallelism, (from, to) =>
-        {
-            var partial = PublicKey.CiphertextMontgomery is { } montgomery
-                ? MontgomerySums(montgomery, elements, groupOf, groupCount, from, to)
-                : Sums(elements, groupOf, groupCount, from, to);
-            lock (partials)
-            {
-                partials.Add(partial);
-            }
-        }, chunksPerThread: 1);
-        return PublicKey.CiphertextMontgomery is { } m && partials.Count > 0
-            ? Merge(m, partials, cells, maxDegreeOfParallelism)
-            : Merge(partials, cells, maxDegreeOfParallelism);
+        PhaseTimer.Current?.Count(Operation.Additions, multiplications + sums.Multiplications);
+        return Finish(sums, maxDegreeOfParallelism);
     }
 
-    /// <summary>One thread's accumulators: per cell, the product of its <see cref="Counts"/> elements (0: empty).</summary>
-    private sealed record Partial(ulong[] Limbs, int[] Counts);
-
-    private Partial Sums(int[] elements, IReadOnlyList<byte[]> groupOf, int groupCount, int from, int to)
+    /// <summary>1 + the largest group of a grouping, after checking it lists one group below the bound per element.</summary>
+    private static int Radix(byte[] groups, int elements, int groupCount)
     {
-        var features = groupOf.Count;
-        var cells = features * groupCount;
-        var counts = new int[cells];
-        var limbs = new ulong[checked(cells * Stride)];
-        var ws = PublicKey.Backend.Workspace;
-        using var f = ws.Frame(cells + 2);
-        int c = f[cells], n2 = f[cells + 1], first = f[0];
-        ws.Set(n2, PublicKey.NSquared);
-        for (var k = from; k < to; k++)
+        if (groups.Length != elements)
         {
-            ws.Set(c, Limbs(elements[k]));
-            for (var j = 0; j < features; j++)
-            {
-                var cell = (j * groupCount) + groupOf[j][k];
-                if (counts[cell]++ > 0)
-                {
-                    ws.MulMod(first + cell, first + cell, c, n2);
-                }
-                else
-                {
-                    ws.Copy(first + cell, c);
-                }
-            }
+            throw new ArgumentException($"a grouping lists {groups.Length} groups for {elements} elements");
         }
-        for (var cell = 0; cell < cells; cell++)
-        {
-            if (counts[cell] > 0)
-            {
-                ws.CopyTo(first + cell, limbs.AsSpan(cell * Stride, Stride));
-            }
-        }
-        return new Partial(limbs, counts);
+        var largest = groups.Length == 0 ? 0 : groups.Max();
+        return largest < groupCount ? largest + 1
+            : throw new ArgumentOutOfRangeException(nameof(groups), $"a grouping names a group beyond the {groupCount} groups");
     }
 
-    private CipherVector Merge(List<Partial> partials, int cells, int maxDegreeOfParallelism) =>
-        Map(PublicKey, cells, maxDegreeOfParallelism, (ws, cell, f) =>
-        {
-            ws.SetSmall(f[0], 1);
-            foreach (var partial in partials.Where(p => p.Counts[cell] > 0))
-            {
-                ws.Set(f[1], partial.Limbs.AsSpan(cell * Stride, Stride));
-                ws.MulMod(f[0], f[0], f[1], f[2]);
-            }
-        });
-
-    /// <summary>
-    /// The same sums by Montgomery multiplication of ordinary-form ciphertexts: each product of k elements carries a
-    /// stray factor R^−(k−1), removed once per cell after the threads' partials are merged.
-    /// </summary>
-    private Partial MontgomerySums(MontgomeryModulus montgomery, int[] elements, IReadOnlyList<byte[]> groupOf, int groupCount, int from, int to)
+    /// <summary>The plan's blocks in runs whose accumulators, one set per thread, fit in <see cref="PassBytes"/>.</summary>
+    private List<List<JointGroupings.Block>> Passes(JointGroupings plan, int threads)
     {
-        var features = groupOf.Count;
-        var cells = features * groupCount;
-        var counts = new int[cells];
-        var limbs = new ulong[checked(cells * Stride)];
+        var passes = new List<List<JointGroupings.Block>>();
+        var budget = Math.Max(1, PassBytes / (threads * Stride * sizeof(ulong)));
+        long cells = 0;
+        foreach (var block in plan.Blocks)
+        {
+            if (passes.Count == 0 || cells + block.Cells > budget)
+            {
+                passes.Add([]);
+                cells = 0;
+            }
+            passes[^1].Add(block);
+            cells += block.Cells;
+        }
+        return passes;
+    }
+
+    /// <summary>Products of ciphertexts with a count of factors per cell (0: empty), in the multiplier's form.</summary>
+    private sealed class Accumulators(int cells, int stride)
+    {
+        public ulong[] Limbs { get; } = new ulong[checked(cells * stride)];
+
+        public int[] Counts { get; } = new int[cells];
+
+        private long _multiplications;
+
+        /// <summary>Ciphertext multiplications into this set (for <see cref="PhaseTimer"/>'s operation counts); threads may add to distinct cells at once.</summary>
+        public long Multiplications => Interlocked.Read(ref _multiplications);
+
+        public Span<ulong> this[int cell] => Limbs.AsSpan(cell * stride, stride);
+
+        /// <summary>Multiplies a product of <paramref name="count"/> factors into <paramref name="cell"/>.</summary>
+        public void Add(ModularMultiplier multiplier, int cell, ReadOnlySpan<ulong> value, int count, Span<ulong> scratch)
+        {
+            var into = this[cell];
+            if (Counts[cell] == 0)
+            {
+                value.CopyTo(into);
+            }
+            else
+            {
+                multiplier.Multiply(into, value, into, scratch);
+                Interlocked.Increment(ref _multiplications);
+            }
+            Counts[cell] += count;
+        }
+    }
+
+    /// <summary>One thread's joint cells, for the pass's blocks, over elements [from, to).</summary>
+    private Accumulators Accumulate(
+        ModularMultiplier multiplier, int[] elements, IReadOnlyList<byte[]> groupOf, List<JointGroupings.Block> pass, int from, int to)
+    {
+        var first = pass[0].Offset;
+        var cells = new Accumulators(pass[^1].Offset + pass[^1].Cells - first, Stride);
         var scratch = new ulong[2 * Stride];
         for (var k = from; k < to; k++)
         {
             var element = Limbs(elements[k]);
-            for (var j = 0; j < features; j++)
+            foreach (var block in pass)
             {
-                var cell = (j * groupCount) + groupOf[j][k];
-                var acc = limbs.AsSpan(cell * Stride, Stride);
-                if (counts[cell]++ > 0)
-                {
-                    montgomery.Multiply(acc, element, acc, scratch);
-                }
-                else
-                {
-                    element.CopyTo(acc);
-                }
+                cells.Add(multiplier, block.Cell(groupOf, k) - first, element, 1, scratch);
             }
         }
-        return new Partial(limbs, counts);
+        return cells;
     }
 
-    private CipherVector Merge(MontgomeryModulus montgomery, List<Partial> partials, int cells, int maxDegreeOfParallelism)
+    /// <summary>Merges the threads' joint cells of <paramref name="block"/> and multiplies each into its groups' sums.</summary>
+    /// <param name="at">Where the block's cells start in the pass's accumulators.</param>
+    /// <param name="merged">One cell of scratch for the merged joint cell.</param>
+    private void Marginalize(
+        ModularMultiplier multiplier, JointGroupings.Block block, int at, List<Accumulators> partials, Accumulators merged, Accumulators sums, int groupCount)
     {
-        var merged = partials[0];
         var scratch = new ulong[2 * Stride];
-        foreach (var partial in partials.Skip(1))
+        for (var cell = 0; cell < block.Cells; cell++)
         {
-            for (var cell = 0; cell < cells; cell++)
+            merged.Counts[0] = 0;
+            foreach (var partial in partials.Where(p => p.Counts[at + cell] > 0))
             {
-                if (partial.Counts[cell] == 0)
-                {
-                    continue;
-                }
-                var into = merged.Limbs.AsSpan(cell * Stride, Stride);
-                var from = partial.Limbs.AsSpan(cell * Stride, Stride);
-                if (merged.Counts[cell] == 0)
-                {
-                    from.CopyTo(into);
-                }
-                else
-                {
-                    montgomery.Multiply(into, from, into, scratch);
-                }
-                merged.Counts[cell] += partial.Counts[cell];
+                merged.Add(multiplier, 0, partial[at + cell], partial.Counts[at + cell], scratch);
+            }
+            if (merged.Counts[0] == 0)
+            {
+                continue;
+            }
+            for (var i = 0; i < block.Members.Length; i++)
+            {
+                sums.Add(multiplier, (block.Members[i] * groupCount) + block.Group(cell, i), merged[0], merged.Counts[0], scratch);
             }
         }
-        var radix = BigNat.One.ShiftLeft(64 * Stride);
-        return Map(PublicKey, cells, maxDegreeOfParallelism, (ws, cell, f) =>
+    }
+
+    /// <summary>Runs <paramref name="body"/> with this key's multiplier modulo n²: Montgomery where the backend has it.</summary>
+    private T WithMultiplier<T>(Func<ModularMultiplier, T> body)
+    {
+        if (PublicKey.CiphertextMontgomery is { } montgomery)
         {
-            var count = merged.Counts[cell];
+            return body(montgomery);
+        }
+        var ws = PublicKey.Backend.Workspace;
+        using var f = ws.Frame(3);
+        ws.Set(f[2], PublicKey.NSquared);
+        return body(new WorkspaceMultiplier(ws, f[0], f[1], f[2], Stride));
+    }
+
+    /// <summary>
+    /// The sums as ciphertexts. A Montgomery product of k ciphertexts carries a stray factor R^−(k−1), however the
+    /// products were grouped; one more Montgomery product with R^k mod n² removes it. Empty cells hold 1.
+    /// </summary>
+    private CipherVector Finish(Accumulators sums, int maxDegreeOfParallelism)
+    {
+        var montgomery = PublicKey.CiphertextMontgomery;
+        var radix = BigNat.One.ShiftLeft(64 * Stride);
+        return Map(PublicKey, sums.Counts.Length, maxDegreeOfParallelism, (ws, cell, f) =>
+        {
+            var count = sums.Counts[cell];
             if (count == 0)
             {
                 ws.SetSmall(f[0], 1);
                 return;
             }
-            // V = Π c · R^−(count−1); one more Montgomery product with R^count mod n² leaves Π c.
+            if (montgomery is null)
+            {
+                ws.Set(f[0], sums[cell]);
+                return;
+            }
             ws.Set(f[0], radix);
             ws.SetSmall(f[1], (ulong)count);
             ws.PowMod(f[0], f[0], f[1], f[2]);
@@ -165,7 +199,7 @@ public sealed partial class CipherVector
             Span<ulong> value = stackalloc ulong[Stride];
             Span<ulong> work = stackalloc ulong[2 * Stride];
             ws.CopyTo(f[0], factor);
-            montgomery.Multiply(merged.Limbs.AsSpan(cell * Stride, Stride), factor, value, work);
+            montgomery.Multiply(sums[cell], factor, value, work);
             ws.Set(f[0], value);
             ws.Mod(f[0], f[0], f[2]);
         });

@@ -58,13 +58,13 @@ public sealed class FeatureBinningGuest(FederationContext ctx, Action<string>? l
             return new BinningResult(own, ownTables, []);
         }
 
+        // The key and the label ciphertexts need nothing from the hosts, so they are made while the hosts bin.
+        var encryption = Task.Run(() => EncryptLabels(key, labels, options.KeyBits, ct), ct);
         await AlignAsync(data.Ids, ct).ConfigureAwait(false);
-        key ??= PaillierKeyGenerator.Generate(options.KeyBits, cancellationToken: ct).PrivateKey;
-        log?.Invoke($"{key.PublicKey.Bits}-bit Paillier key; encrypting {labels.Classes.Count} × {labels.RowCount} label indicators");
+        (key, var encryptedLabels) = await encryption.ConfigureAwait(false);
         await ctx.Hosts.Send(Setup, new(labels.Classes.Count, null), ct).ConfigureAwait(false);
         await ctx.Hosts.Send(PublicKey, key.PublicKey, ct).ConfigureAwait(false);
-        var plaintexts = labels.Indicators.SelectMany(row => row.Select(b => b == 1 ? BigNat.One : BigNat.Zero)).ToArray();
-        await ctx.Hosts.Send(EncryptedLabels, CipherVector.Encrypt(key, plaintexts), ct).ConfigureAwait(false);
+        await ctx.Hosts.Send(EncryptedLabels, encryptedLabels, ct).ConfigureAwait(false);
 
         var hostTables = new List<BinTable>();
         foreach (var host in ctx.Hosts.Members)
@@ -77,6 +77,14 @@ public sealed class FeatureBinningGuest(FederationContext ctx, Action<string>? l
             hostTables.AddRange(tables);
         }
         return new BinningResult(own, ownTables, hostTables);
+    }
+
+    private (PaillierPrivateKey, CipherVector) EncryptLabels(PaillierPrivateKey? key, BinLabels labels, int keyBits, CancellationToken ct)
+    {
+        key ??= PaillierKeyGenerator.Generate(keyBits, cancellationToken: ct).PrivateKey;
+        log?.Invoke($"{key.PublicKey.Bits}-bit Paillier key; encrypting {labels.Classes.Count} × {labels.RowCount} label indicators");
+        var plaintexts = labels.Indicators.SelectMany(row => row.Select(b => b == 1 ? BigNat.One : BigNat.Zero)).ToArray();
+        return (key, CipherVector.Encrypt(key, plaintexts));
     }
 
     /// <summary>Every host must hold the guest's rows in the guest's order, and be able to bin; otherwise all are told why.</summary>

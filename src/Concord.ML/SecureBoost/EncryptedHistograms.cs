@@ -138,7 +138,6 @@ internal sealed class EncryptedHistograms(
             var codes = bins.Codes[f];
             return rows.Select(r => codes[r]).ToArray();
         }).ToList();
-        PhaseTimer.Current?.Count(Operation.Additions, (long)elements.Length * groupOf.Count);
         return _gradients!.SumByGroup(elements, groupOf, bins.CodeCount);
     }
 

@@ -1,6 +1,6 @@
-namespace Concord.ML.SecureBoost;
+namespace Concord.Crypto.Profiling;
 
-/// <summary>The Paillier operations a SecureBoost party counts, which the time per phase is made of.</summary>
+/// <summary>The Paillier operations a party counts (see <see cref="PhaseTimer.Count"/>), which the time per phase is made of.</summary>
 public static class Operation
 {
     public const string Encryptions = "encryptions";
