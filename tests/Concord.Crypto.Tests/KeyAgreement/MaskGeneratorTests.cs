@@ -34,15 +34,44 @@ public class MaskGeneratorTests
     [Fact]
     public void Fills_in_pieces_continue_the_stream_across_chunk_boundaries()
     {
-        // 10,000 blocks span several 64 KiB AES calls; the pieces straddle them at odd places.
-        var whole = Masks(Seed, "pieces", 10_000);
+        // 40,000 blocks span several 256 KiB AES calls (16,384 blocks each); the pieces straddle them at odd places.
+        var whole = Masks(Seed, "pieces", 40_000);
         using var prg = new MaskGenerator(Seed, "pieces");
-        var pieces = new UInt128[10_000];
-        foreach (var (start, length) in new[] { (0, 1), (1, 4095), (4096, 3), (4099, 5901) })
+        var pieces = new UInt128[40_000];
+        foreach (var (start, length) in new[] { (0, 1), (1, 16_383), (16_384, 3), (16_387, 23_613) })
         {
             prg.Fill(pieces.AsSpan(start, length));
         }
         Assert.Equal(whole, pieces);
+    }
+
+    /// <summary>
+    /// The stream is its specification, computed here without the generator: AES-128 keyed by
+    /// HKDF-SHA256-Expand(seed, "concord/mask-prg/v1:" + label) over little-endian 128-bit counters, including where
+    /// the counter's low word carries into its high word.
+    /// </summary>
+    [Fact]
+    public void The_stream_is_aes_128_of_little_endian_counters_under_the_hkdf_key()
+    {
+        var key = new byte[16];
+        HKDF.Expand(HashAlgorithmName.SHA256, Seed, key, "concord/mask-prg/v1:spec"u8.ToArray());
+        using var aes = Aes.Create();
+        aes.Key = key;
+        foreach (var start in new[] { UInt128.Zero, (UInt128)ulong.MaxValue - 7, (UInt128)ulong.MaxValue - 2 })
+        {
+            var counters = new byte[16 * 7];
+            for (var i = 0; i < 7; i++)
+            {
+                BitConverter.TryWriteBytes(counters.AsSpan(16 * i, 8), (ulong)(start + (UInt128)i));
+                BitConverter.TryWriteBytes(counters.AsSpan((16 * i) + 8, 8), (ulong)((start + (UInt128)i) >> 64));
+            }
+            var expected = aes.EncryptEcb(counters, PaddingMode.None);
+            using var prg = new MaskGenerator(Seed, "spec");
+            prg.Seek(start);
+            var actual = new UInt128[7];
+            prg.Fill(actual);
+            Assert.Equal(expected, System.Runtime.InteropServices.MemoryMarshal.AsBytes(actual.AsSpan()).ToArray());
+        }
     }
 
     [Fact]
