@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Security.Cryptography;
@@ -81,7 +80,6 @@ public sealed class MaskGenerator : IDisposable
     /// The next counter blocks, as little-endian (low, high) word pairs: the bytes of UInt128 values, written a word at
     /// a time because UInt128 arithmetic per block cost more than the AES itself.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void WriteCounters(Span<ulong> words)
     {
         var blocks = words.Length / 2;

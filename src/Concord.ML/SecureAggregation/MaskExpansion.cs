@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Numerics;
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Concord.Crypto.KeyAgreement;
 using Concord.Crypto.Profiling;
@@ -16,10 +15,6 @@ public sealed record MaskTerm(byte[] Seed, string Label, bool Add);
 /// masks), and chunks run in parallel, each seeking its place in the streams. Element i of a mask is always the same
 /// 64 bits of the same stream: chunks are an even number of elements, so an odd length takes half a block only at the end.
 /// </summary>
-/// <remarks>
-/// The loops over elements are compiled optimised from their first call: a node masks a few times per job, mostly
-/// before tiered compilation would have promoted them, and unoptimised they cost several times the AES.
-/// </remarks>
 public static class MaskExpansion
 {
     private const int ChunkElements = 1 << 15;
@@ -36,29 +31,25 @@ public static class MaskExpansion
         var chunks = (target.Length + ChunkElements - 1) / ChunkElements;
         Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, () => ArrayPool<ulong>.Shared.Rent(ChunkElements), (chunk, _, buffer) =>
         {
-            ApplyToChunk(target, chunk * ChunkElements, terms, buffer);
+            var offset = chunk * ChunkElements;
+            var part = target.AsSpan(offset, Math.Min(ChunkElements, target.Length - offset));
+            var mask = buffer.AsSpan(0, part.Length);
+            foreach (var term in terms)
+            {
+                using var prg = new MaskGenerator(term.Seed, term.Label);
+                prg.Seek((UInt128)(offset / 2));
+                prg.Fill(mask);
+                if (term.Add)
+                {
+                    AddInPlace(part, mask);
+                }
+                else
+                {
+                    Subtract(part, mask);
+                }
+            }
             return buffer;
         }, buffer => ArrayPool<ulong>.Shared.Return(buffer, clearArray: true));
-    }
-
-    private static void ApplyToChunk(ulong[] target, int offset, IReadOnlyList<MaskTerm> terms, ulong[] buffer)
-    {
-        var part = target.AsSpan(offset, Math.Min(ChunkElements, target.Length - offset));
-        var mask = buffer.AsSpan(0, part.Length);
-        foreach (var term in terms)
-        {
-            using var prg = new MaskGenerator(term.Seed, term.Label);
-            prg.Seek((UInt128)(offset / 2));
-            prg.Fill(mask);
-            if (term.Add)
-            {
-                AddInPlace(part, mask);
-            }
-            else
-            {
-                Subtract(part, mask);
-            }
-        }
     }
 
     /// <summary>accumulator += values in Z_2^64: the arbiter summing masked inputs.</summary>
@@ -69,7 +60,6 @@ public static class MaskExpansion
     }
 
     /// <summary>accumulator += values in Z_2^64, a SIMD register at a time.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AddInPlace(Span<ulong> accumulator, ReadOnlySpan<ulong> values)
     {
         var wide = MemoryMarshal.Cast<ulong, Vector<ulong>>(accumulator);
@@ -84,7 +74,6 @@ public static class MaskExpansion
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Subtract(Span<ulong> accumulator, ReadOnlySpan<ulong> values)
     {
         var wide = MemoryMarshal.Cast<ulong, Vector<ulong>>(accumulator);

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Concord.Crypto.Profiling;
 
 namespace Concord.ML.SecureAggregation;
@@ -24,7 +23,6 @@ public static class UpdateFixedPoint
     }
 
     /// <summary>Encodes into <paramref name="destination"/>, so that a client can reuse one buffer every round rather than fault in fresh pages.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Encode(ReadOnlySpan<double> values, Span<ulong> destination, int fractionBits, int parties, string who)
     {
         using var timing = PhaseTimer.Start(Phase.Encoding);
@@ -44,7 +42,6 @@ public static class UpdateFixedPoint
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double[] Decode(ReadOnlySpan<ulong> sum, int fractionBits)
     {
         using var timing = PhaseTimer.Start(Phase.Decoding);
