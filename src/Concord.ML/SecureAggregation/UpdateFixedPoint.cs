@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using Concord.Crypto.Profiling;
 
 namespace Concord.ML.SecureAggregation;
@@ -29,7 +31,8 @@ public static class UpdateFixedPoint
         var limit = MaxValue(fractionBits, parties);
         // A power of two, so the product is exact: x·2^f as ScaleB would give it, without ScaleB's cost per element.
         var scale = Math.ScaleB(1.0, fractionBits);
-        for (var j = 0; j < values.Length; j++)
+        var j = EncodeVectors(values, destination, limit, scale);
+        for (; j < values.Length; j++)
         {
             var v = values[j];
             if (!(Math.Abs(v) < limit))
@@ -42,12 +45,36 @@ public static class UpdateFixedPoint
         }
     }
 
+    /// <summary>
+    /// The encoding a vector register at a time (Vector256.Round rounds half to even, as Math.Round does); stops before
+    /// the first register holding a value out of range, which the caller's element loop then names. Returns where it stopped.
+    /// </summary>
+    private static int EncodeVectors(ReadOnlySpan<double> values, Span<ulong> destination, double limit, double scale)
+    {
+        var source = MemoryMarshal.Cast<double, Vector256<double>>(values);
+        var target = MemoryMarshal.Cast<ulong, Vector256<ulong>>(destination[..values.Length]);
+        var (bound, factor) = (Vector256.Create(limit), Vector256.Create(scale));
+        var i = 0;
+        for (; i < source.Length && Vector256.LessThanAll(Vector256.Abs(source[i]), bound); i++)
+        {
+            target[i] = Vector256.ConvertToInt64(Vector256.Round(source[i] * factor)).AsUInt64();
+        }
+        return i * Vector256<double>.Count;
+    }
+
     public static double[] Decode(ReadOnlySpan<ulong> sum, int fractionBits)
     {
         using var timing = PhaseTimer.Start(Phase.Decoding);
         var values = new double[sum.Length];
         var scale = Math.ScaleB(1.0, -fractionBits);
-        for (var j = 0; j < values.Length; j++)
+        var source = MemoryMarshal.Cast<ulong, Vector256<long>>(sum);
+        var target = MemoryMarshal.Cast<double, Vector256<double>>(values.AsSpan());
+        var factor = Vector256.Create(scale);
+        for (var i = 0; i < source.Length; i++)
+        {
+            target[i] = Vector256.ConvertToDouble(source[i]) * factor;
+        }
+        for (var j = source.Length * Vector256<long>.Count; j < values.Length; j++)
         {
             values[j] = (double)(long)sum[j] * scale;
         }

@@ -92,6 +92,35 @@ public class UpdateRingTests
         Assert.Equal(apart, together);
     }
 
+    /// <summary>Whole vectors take the vector-register path; every element must equal the one-value encoding, ties included.</summary>
+    [Fact]
+    public void Encoding_a_long_vector_equals_encoding_each_value_alone() =>
+        Prop.ForAll(
+            (from f in Gen.Choose(HomoSettings.MinFractionBits, HomoSettings.MaxFractionBits)
+             from ticks in Gen.ArrayOf(Gen.Choose(-4_000_000, 4_000_000))
+             from halves in Gen.Elements(0.0, 0.5, 0.25)
+             select (f, ticks.Select(t => Math.ScaleB(t + halves, -f + (t % 7))).Where(v => Math.Abs(v) < UpdateFixedPoint.MaxValue(f, 10)).ToArray())).ToArbitrary(),
+            c =>
+            {
+                var (f, values) = c;
+                var encoded = UpdateFixedPoint.Encode(values, f, 10, "p");
+                var decoded = UpdateFixedPoint.Decode(encoded, f);
+                return values.Select((v, j) => encoded[j] == UpdateFixedPoint.Encode([v], f, 10, "p")[0]
+                    && decoded[j].Equals(UpdateFixedPoint.Decode([encoded[j]], f)[0])).All(ok => ok);
+            }).Check(Config.QuickThrowOnFailure.WithMaxTest(500));
+
+    [Theory]
+    [InlineData(13)]
+    [InlineData(3)]
+    [InlineData(19)]
+    public void A_bad_value_inside_a_long_vector_is_named_at_its_own_position(int position)
+    {
+        var values = new double[20];
+        values[position] = double.NaN;
+        var ex = Assert.Throws<OverflowException>(() => UpdateFixedPoint.Encode(values, 24, 10, "p"));
+        Assert.Contains($"at position {position} ", ex.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_value_beyond_the_headroom_is_refused_naming_its_position()
     {
