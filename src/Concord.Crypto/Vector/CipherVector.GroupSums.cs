@@ -31,25 +31,17 @@ public sealed partial class CipherVector
             var partials = new List<Accumulators>();
             ParallelRange.For(elements.Length, maxDegreeOfParallelism, (from, to) =>
             {
-                var partial = WithMultiplier(multiplier => Accumulate(multiplier, elements, groupOf, pass, from, to));
+                var (partial, products) = WithMultiplier(multiplier => Accumulate(multiplier, elements, groupOf, pass, from, to));
                 lock (partials)
                 {
                     partials.Add(partial);
                 }
+                Interlocked.Add(ref multiplications, products);
             }, chunksPerThread: 1);
-            ParallelRange.For(pass.Count, maxDegreeOfParallelism, (from, to) => WithMultiplier(multiplier =>
-            {
-                var merged = new Accumulators(1, Stride);
-                foreach (var block in pass.Take(to).Skip(from))
-                {
-                    Marginalize(multiplier, block, block.Offset - pass[0].Offset, partials, merged, sums, groupCount);
-                }
-                Interlocked.Add(ref multiplications, merged.Multiplications);
-                return merged;
-            }), chunksPerThread: 1);
-            multiplications += partials.Sum(p => p.Multiplications);
+            ParallelRange.For(pass.Count, maxDegreeOfParallelism, (from, to) => Interlocked.Add(ref multiplications, WithMultiplier(multiplier =>
+                pass.Take(to).Skip(from).Sum(block => Marginalize(multiplier, block, block.Offset - pass[0].Offset, partials, sums, groupCount)))), chunksPerThread: 1);
         }
-        PhaseTimer.Current?.Count(Operation.Additions, multiplications + sums.Multiplications);
+        PhaseTimer.Current?.Count(Operation.Additions, multiplications);
         return Finish(sums, maxDegreeOfParallelism);
     }
 
@@ -91,61 +83,64 @@ public sealed partial class CipherVector
 
         public int[] Counts { get; } = new int[cells];
 
-        private long _multiplications;
-
-        /// <summary>Ciphertext multiplications into this set (for <see cref="PhaseTimer"/>'s operation counts); threads may add to distinct cells at once.</summary>
-        public long Multiplications => Interlocked.Read(ref _multiplications);
-
         public Span<ulong> this[int cell] => Limbs.AsSpan(cell * stride, stride);
 
-        /// <summary>Multiplies a product of <paramref name="count"/> factors into <paramref name="cell"/>.</summary>
-        public void Add(ModularMultiplier multiplier, int cell, ReadOnlySpan<ulong> value, int count, Span<ulong> scratch)
+        /// <summary>
+        /// Multiplies a product of <paramref name="count"/> factors into <paramref name="cell"/>; returns the ciphertext
+        /// multiplications that took (0 into an empty cell), for <see cref="PhaseTimer"/>'s operation counts.
+        /// </summary>
+        public int Add(ModularMultiplier multiplier, int cell, ReadOnlySpan<ulong> value, int count, Span<ulong> scratch)
         {
             var into = this[cell];
-            if (Counts[cell] == 0)
+            var empty = Counts[cell] == 0;
+            if (empty)
             {
                 value.CopyTo(into);
             }
             else
             {
                 multiplier.Multiply(into, value, into, scratch);
-                Interlocked.Increment(ref _multiplications);
             }
             Counts[cell] += count;
+            return empty ? 0 : 1;
         }
     }
 
-    /// <summary>One thread's joint cells, for the pass's blocks, over elements [from, to).</summary>
-    private Accumulators Accumulate(
+    /// <summary>One thread's joint cells, for the pass's blocks, over elements [from, to), and the multiplications they took.</summary>
+    private (Accumulators Cells, long Multiplications) Accumulate(
         ModularMultiplier multiplier, int[] elements, IReadOnlyList<byte[]> groupOf, List<JointGroupings.Block> pass, int from, int to)
     {
         var first = pass[0].Offset;
         var cells = new Accumulators(pass[^1].Offset + pass[^1].Cells - first, Stride);
         var scratch = new ulong[2 * Stride];
+        long multiplications = 0;
         for (var k = from; k < to; k++)
         {
             var element = Limbs(elements[k]);
             foreach (var block in pass)
             {
-                cells.Add(multiplier, block.Cell(groupOf, k) - first, element, 1, scratch);
+                multiplications += cells.Add(multiplier, block.Cell(groupOf, k) - first, element, 1, scratch);
             }
         }
-        return cells;
+        return (cells, multiplications);
     }
 
-    /// <summary>Merges the threads' joint cells of <paramref name="block"/> and multiplies each into its groups' sums.</summary>
+    /// <summary>
+    /// Merges the threads' joint cells of <paramref name="block"/> and multiplies each into its groups' sums; returns
+    /// the multiplications that took. Blocks have distinct groupings, so threads may marginalise blocks at once.
+    /// </summary>
     /// <param name="at">Where the block's cells start in the pass's accumulators.</param>
-    /// <param name="merged">One cell of scratch for the merged joint cell.</param>
-    private void Marginalize(
-        ModularMultiplier multiplier, JointGroupings.Block block, int at, List<Accumulators> partials, Accumulators merged, Accumulators sums, int groupCount)
+    private long Marginalize(ModularMultiplier multiplier, JointGroupings.Block block, int at, List<Accumulators> partials, Accumulators sums, int groupCount)
     {
         var scratch = new ulong[2 * Stride];
+        var merged = new Accumulators(1, Stride);
+        long multiplications = 0;
         for (var cell = 0; cell < block.Cells; cell++)
         {
             merged.Counts[0] = 0;
             foreach (var partial in partials.Where(p => p.Counts[at + cell] > 0))
             {
-                merged.Add(multiplier, 0, partial[at + cell], partial.Counts[at + cell], scratch);
+                multiplications += merged.Add(multiplier, 0, partial[at + cell], partial.Counts[at + cell], scratch);
             }
             if (merged.Counts[0] == 0)
             {
@@ -153,9 +148,10 @@ public sealed partial class CipherVector
             }
             for (var i = 0; i < block.Members.Length; i++)
             {
-                sums.Add(multiplier, (block.Members[i] * groupCount) + block.Group(cell, i), merged[0], merged.Counts[0], scratch);
+                multiplications += sums.Add(multiplier, (block.Members[i] * groupCount) + block.Group(cell, i), merged[0], merged.Counts[0], scratch);
             }
         }
+        return multiplications;
     }
 
     /// <summary>Runs <paramref name="body"/> with this key's multiplier modulo n²: Montgomery where the backend has it.</summary>
