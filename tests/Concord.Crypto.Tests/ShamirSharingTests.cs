@@ -23,6 +23,17 @@ public class ShamirSharingTests
             return ShamirSharing.Combine(subset, c.Secret.Length).SequenceEqual(c.Secret);
         }), tests: 200);
 
+    /// <summary>Twenty x-coordinates near 2^31: the Lagrange products (about 600 bits) exceed p before they are reduced.</summary>
+    [Fact]
+    public void Large_x_coordinates_and_many_shares_give_the_secret_back()
+    {
+        var secret = Enumerable.Range(0, ShamirSharing.MaxSecretBytes).Select(i => (byte)(255 - i)).ToArray();
+        var xs = Enumerable.Range(0, 20).Select(i => int.MaxValue - (i * 1_000_003)).ToArray();
+        var shares = ShamirSharing.Split(secret, 20, xs);
+        Assert.Equal(secret, ShamirSharing.Combine([.. shares.Reverse()], secret.Length));
+        Assert.Throws<ArgumentException>(() => ShamirSharing.Combine([.. shares.Skip(1)], secret.Length));
+    }
+
     [Fact]
     public void Fewer_shares_than_the_threshold_reveal_nothing_and_do_not_combine()
     {

