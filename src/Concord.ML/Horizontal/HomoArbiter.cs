@@ -72,6 +72,7 @@ public sealed class HomoArbiter(
             }
             var participants = _strategy.SelectClients(clients, round.Index);
             await Stragglers.SendToEachAsync(round, clients, Plan, new RoundPlan(round.Index, PartyRefList.Of(participants), Stop: false, _strategy.Configure(round.Index)), ct).ConfigureAwait(false);
+            aggregation.Prepare(round, participants, ct);
             if ((HoldsGlobal && !HomoClient.ValidatedAfter(settings, round.Index - 1, validation is not null)) || round.Index == 0)
             {
                 await Stragglers.SendToEachAsync(round, clients, GlobalModel, global, ct).ConfigureAwait(false);

@@ -77,6 +77,12 @@ public sealed class HomoClient(
         await foreach (var round in ctx.Rounds(settings.Rounds + 1, checkpoints, state, ct: ct).ConfigureAwait(false))
         {
             var plan = await round.Arbiter.Receive(Plan, ct).ConfigureAwait(false);
+            var participants = plan.Participants.ToParties();
+            var participating = !plan.Stop && participants.Contains(ctx.Self);
+            if (participating)
+            {
+                aggregation.Prepare(round, participants, ct);
+            }
             if ((ArbiterHoldsGlobal && !ValidatedAfter(round.Index - 1, validating is not null)) || global is null)
             {
                 global = await round.Arbiter.Receive(GlobalModel, ct).ConfigureAwait(false);
@@ -87,9 +93,8 @@ public sealed class HomoClient(
                 round.StopIf(true);
                 continue;
             }
-            var participants = plan.Participants.ToParties();
             LocalTrainingReport? report = null;
-            if (participants.Contains(ctx.Self))
+            if (participating)
             {
                 report = await TrainAsync(model, global, round.Index, plan.Config, ledger, ct).ConfigureAwait(false);
                 var delta = model.GetParameters();

@@ -17,6 +17,8 @@ public class HomoTranscriptTests
     {
         public Task SetupAsync(FederationContext ctx, CancellationToken ct) => inner.SetupAsync(ctx, ct);
 
+        public void Prepare(FederationContext round, IReadOnlyList<PartyRef> participants, CancellationToken ct) => inner.Prepare(round, participants, ct);
+
         public Task ContributeAsync(FederationContext round, IReadOnlyList<PartyRef> participants, double[] update, CancellationToken ct)
         {
             seen.Add((round.Self, (double[])update.Clone(), participants.Count));
@@ -69,5 +71,23 @@ public class HomoTranscriptTests
         }, stragglerTags: new HashSet<string> { "secagg_unmasking_shares" });
         Assert.Equal(6, seen.Count);
         Assert.Equal(6, masked.Count);
+    }
+
+    /// <summary>
+    /// Each client's first training stalls until the arbiter holds every client's sealed key shares: it finishes only if
+    /// the clients agree their keys while they train, as they do from the round's plan on, rather than after.
+    /// </summary>
+    [Fact]
+    public async Task Secure_aggregation_agrees_its_keys_while_the_clients_train()
+    {
+        var guest = HomoCsv.Read("breast_homo_guest.csv");
+        var data = new[] { guest.Take(0, 113), guest.Take(113, 114), HomoCsv.Read("breast_homo_host.csv") };
+        var settings = new HomoSettings { Rounds = 2, LocalEpochs = 1, Aggregation = AggregationKind.SecureAggregation, Seed = 9 };
+        HomoFederation? run = null;
+        bool KeysShared() => run is not null
+            && run.Transcripts[HomoFederation.ArbiterId].Entries.Count(e => e.Key.Tag == "secagg_encrypted_shares") == data.Length;
+        run = HomoFederation.Start(settings, data, _ => new SlowFactory(new HomoLrFactory(new HomoLrOptions { BatchSize = 32 }), new HashSet<int> { 0 }, KeysShared));
+        Assert.Null(await run.SettleAsync());
+        Assert.All(await Task.WhenAll(run.Clients), client => Assert.Equal(2, client.Rounds.Count(r => r.Trained)));
     }
 }

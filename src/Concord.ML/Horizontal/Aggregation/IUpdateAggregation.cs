@@ -9,6 +9,15 @@ public interface IClientAggregation
     /// <summary>Once before the first round, at every client (e.g. the Paillier key reaching the clients).</summary>
     Task SetupAsync(FederationContext ctx, CancellationToken ct);
 
+    /// <summary>
+    /// As soon as the round's participants are known, before the global model arrives and the local training runs:
+    /// starts what the round needs that does not depend on the update (secure aggregation's key agreement), so that it
+    /// overlaps them. <see cref="ContributeAsync"/> waits for it, and does it itself when nobody started it.
+    /// </summary>
+    void Prepare(FederationContext round, IReadOnlyList<PartyRef> participants, CancellationToken ct)
+    {
+    }
+
     /// <summary>Sends this client's vector into the round's sum; returns when this client's part of the protocol is done.</summary>
     Task ContributeAsync(FederationContext round, IReadOnlyList<PartyRef> participants, double[] update, CancellationToken ct);
 
@@ -24,6 +33,11 @@ public interface IClientAggregation
 public interface IArbiterAggregation
 {
     Task SetupAsync(FederationContext ctx, CancellationToken ct);
+
+    /// <summary>The arbiter's side of <see cref="IClientAggregation.Prepare"/>: right after the round's plan went out, while the global model is sent.</summary>
+    void Prepare(FederationContext round, IReadOnlyList<PartyRef> participants, CancellationToken ct)
+    {
+    }
 
     /// <param name="noise">Central-DP noise to add to the sum (length of the vectors), or null.</param>
     Task<RoundSum> SumAsync(FederationContext round, IReadOnlyList<PartyRef> participants, int length, double[]? noise, CancellationToken ct);

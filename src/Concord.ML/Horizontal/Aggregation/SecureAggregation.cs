@@ -23,6 +23,7 @@ internal static class SecureRounds
 /// <summary>The client's side of <see cref="AggregationKind.SecureAggregation"/>: its update in fixed point, masked by a <see cref="BonawitzClient"/> whose keys serve a batch of rounds.</summary>
 public sealed class SecureClientAggregation(HomoSettings settings) : IClientAggregation
 {
+    private readonly StartedEarly<int?> _keys = new();
     private BonawitzClient? _batch;
     private bool _inBatch;
 
@@ -34,11 +35,27 @@ public sealed class SecureClientAggregation(HomoSettings settings) : IClientAggr
 
     public Task SetupAsync(FederationContext ctx, CancellationToken ct) => Task.CompletedTask;
 
+    public void Prepare(FederationContext round, IReadOnlyList<PartyRef> participants, CancellationToken ct) =>
+        _keys.Start(round, () => RoundKeyAsync(round, participants, ct));
+
     public async Task ContributeAsync(FederationContext round, IReadOnlyList<PartyRef> participants, double[] update, CancellationToken ct)
     {
         using var timing = Timings.Install();
         var encoded = ReusedBuffer.Of(ref _encoded, update.Length);
         UpdateFixedPoint.Encode(update, encoded, settings.FractionBits, participants.Count, $"party {round.Self}");
+        // A client the arbiter left out of the batch's keys sits out the batch's rounds.
+        if (await _keys.For(round, () => RoundKeyAsync(round, participants, ct)).ConfigureAwait(false) is int index)
+        {
+            var scope = round.Sub("secagg");
+            _ = await _batch!.SendMaskedInputAsync(scope, index, encoded, ct).ConfigureAwait(false)
+                && await _batch.UnmaskAsync(scope, index, ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The round's key in the batch, after agreeing a new batch if the arbiter starts one; null when this client is not in the batch.</summary>
+    private async Task<int?> RoundKeyAsync(FederationContext round, IReadOnlyList<PartyRef> participants, CancellationToken ct)
+    {
+        using var timing = Timings.Install();
         var scope = round.Sub("secagg");
         var keys = await scope.Arbiter.Receive(SecureRounds.Keys, ct).ConfigureAwait(false);
         if (keys.NewBatch)
@@ -47,13 +64,11 @@ public sealed class SecureClientAggregation(HomoSettings settings) : IClientAggr
             _batch = new BonawitzClient(scope.Sub("keys"), participants, settings.ThresholdFor(participants.Count), SecureRounds.BatchSize(settings));
             _inBatch = await _batch.AdvertiseKeysAsync(ct).ConfigureAwait(false) && await _batch.ShareKeysAsync(ct).ConfigureAwait(false);
         }
-        var batch = _batch ?? throw new FederationException($"secure aggregation ({scope.Scope}) at {round.Self}: the arbiter asked for key {keys.Index} before any keys were agreed", round.Roster.Arbiter);
-        // A client the arbiter left out of the batch's keys sits out the batch's rounds.
-        if (_inBatch)
+        if (_batch is null)
         {
-            _ = await batch.SendMaskedInputAsync(scope, keys.Index, encoded, ct).ConfigureAwait(false)
-                && await batch.UnmaskAsync(scope, keys.Index, ct).ConfigureAwait(false);
+            throw new FederationException($"secure aggregation ({scope.Scope}) at {round.Self}: the arbiter asked for key {keys.Index} before any keys were agreed", round.Roster.Arbiter);
         }
+        return _inBatch ? keys.Index : null;
     }
 
     public Task<double[]?> ReceiveSumAsync(FederationContext round, int length, int included, CancellationToken ct) => Task.FromResult<double[]?>(null);
@@ -62,6 +77,7 @@ public sealed class SecureClientAggregation(HomoSettings settings) : IClientAggr
 /// <summary>The arbiter's side: a <see cref="BonawitzServer"/> per batch of rounds, whose unmasked totals are decoded and noised (central DP) here.</summary>
 public sealed class SecureArbiterAggregation(HomoSettings settings) : IArbiterAggregation
 {
+    private readonly StartedEarly<(int Index, string? Failure)> _keys = new();
     private BonawitzServer? _batch;
     private IReadOnlyList<PartyRef> _batchParticipants = [];
     private int _next;
@@ -71,25 +87,18 @@ public sealed class SecureArbiterAggregation(HomoSettings settings) : IArbiterAg
 
     public Task SetupAsync(FederationContext ctx, CancellationToken ct) => Task.CompletedTask;
 
+    public void Prepare(FederationContext round, IReadOnlyList<PartyRef> participants, CancellationToken ct) =>
+        _keys.Start(round, () => RoundKeyAsync(round, participants, ct));
+
     public async Task<RoundSum> SumAsync(FederationContext round, IReadOnlyList<PartyRef> participants, int length, double[]? noise, CancellationToken ct)
     {
         using var timing = Timings.Install();
-        var scope = round.Sub("secagg");
-        var size = SecureRounds.BatchSize(settings);
-        var newBatch = _batch is null || _next == size || !participants.SequenceEqual(_batchParticipants);
-        var index = newBatch ? 0 : _next;
-        await Stragglers.SendToEachAsync(scope, participants, SecureRounds.Keys, new RoundKeys(newBatch, index), ct).ConfigureAwait(false);
-        if (newBatch)
+        var (index, failure) = await _keys.For(round, () => RoundKeyAsync(round, participants, ct)).ConfigureAwait(false);
+        if (failure is not null)
         {
-            (_batch, _batchParticipants) = (new BonawitzServer(scope.Sub("keys"), participants, settings.ThresholdFor(participants.Count), settings.RoundDeadline, size), participants);
-            if (await _batch.AgreeKeysAsync(ct).ConfigureAwait(false) is string failure)
-            {
-                _batch = null;
-                return new RoundSum(null, [], $"secure aggregation ({scope.Scope}): {failure}");
-            }
+            return new RoundSum(null, [], failure);
         }
-        _next = index + 1;
-        var result = await _batch!.SumRoundAsync(scope, index, length, ct).ConfigureAwait(false);
+        var result = await _batch!.SumRoundAsync(round.Sub("secagg"), index, length, ct).ConfigureAwait(false);
         if (result.Sum is null)
         {
             return new RoundSum(null, [], result.Failure);
@@ -103,6 +112,28 @@ public sealed class SecureArbiterAggregation(HomoSettings settings) : IArbiterAg
             }
         }
         return new RoundSum(sum, result.Included);
+    }
+
+    /// <summary>Tells the participants the round's key in the batch, first agreeing a new batch when needed; the failure when that agreement fails.</summary>
+    private async Task<(int Index, string? Failure)> RoundKeyAsync(FederationContext round, IReadOnlyList<PartyRef> participants, CancellationToken ct)
+    {
+        using var timing = Timings.Install();
+        var scope = round.Sub("secagg");
+        var size = SecureRounds.BatchSize(settings);
+        var newBatch = _batch is null || _next == size || !participants.SequenceEqual(_batchParticipants);
+        var index = newBatch ? 0 : _next;
+        await Stragglers.SendToEachAsync(scope, participants, SecureRounds.Keys, new RoundKeys(newBatch, index), ct).ConfigureAwait(false);
+        if (newBatch)
+        {
+            (_batch, _batchParticipants) = (new BonawitzServer(scope.Sub("keys"), participants, settings.ThresholdFor(participants.Count), settings.RoundDeadline, size), participants);
+            if (await _batch.AgreeKeysAsync(ct).ConfigureAwait(false) is string failure)
+            {
+                _batch = null;
+                return (0, $"secure aggregation ({scope.Scope}): {failure}");
+            }
+        }
+        _next = index + 1;
+        return (index, null);
     }
 
     public Task PublishAsync(FederationContext round, IReadOnlyList<PartyRef> clients, CancellationToken ct) => Task.CompletedTask;
