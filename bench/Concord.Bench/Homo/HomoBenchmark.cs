@@ -68,7 +68,7 @@ public static class HomoBenchmark
                         throw new InvalidOperationException($"party {party}'s process did not start: {line ?? await process.StandardError.ReadToEndAsync(ct)}");
                     }
                 }
-                options.Progress.Report($"every party is listening; trainings of {options.Rounds} rounds, secure, plain, plain, secure, of {options.Parameters:N0} parameters");
+                options.Progress.Report($"every party is listening; trainings of {options.Rounds} rounds, twice secure, plain, plain, secure, of {options.Parameters:N0} parameters");
                 foreach (var (_, process) in processes)
                 {
                     await process.StandardInput.WriteLineAsync(HomoBenchParty.Go.AsMemory(), ct);
