@@ -13,17 +13,10 @@ internal sealed class JointGroupings
     // inputs, where few cells are filled, from blocks that merge more than they save.
     private const int MaxBlockCells = 1 << 14;
 
-    private JointGroupings(IReadOnlyList<Block> blocks)
-    {
-        Blocks = blocks;
-        Cells = blocks.Sum(b => b.Cells);
-    }
+    private JointGroupings(IReadOnlyList<Block> blocks) => Blocks = blocks;
 
     /// <summary>The blocks, in order, covering every grouping once.</summary>
     public IReadOnlyList<Block> Blocks { get; }
-
-    /// <summary>Joint cells of all blocks.</summary>
-    public int Cells { get; }
 
     /// <summary>
     /// Consecutive groupings form a block while adding the next lowers the estimated cost per grouping: N products into
